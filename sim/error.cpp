@@ -1,0 +1,28 @@
+#include "sim/error.hpp"
+
+#include <utility>
+
+namespace sim {
+namespace {
+
+std::string FormatError(const SourceLocation& where, const std::string& message,
+                        const std::string& hint) {
+  std::string text = where.ToString() + ": error: " + message;
+  if (!hint.empty()) text += "\nhint: " + hint;
+  return text;
+}
+
+}  // namespace
+
+std::string SourceLocation::ToString() const {
+  if (line == 0) return file;
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+ScenarioError::ScenarioError(SourceLocation where, std::string message, std::string hint)
+    : std::runtime_error(FormatError(where, message, hint)),
+      where_(std::move(where)),
+      message_(std::move(message)),
+      hint_(std::move(hint)) {}
+
+}  // namespace sim

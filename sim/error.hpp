@@ -1,0 +1,38 @@
+// The one error type raised by scenario loading and validation.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace sim {
+
+// Where a value came from: a file (or "--set", or an embedded scenario name)
+// and a 1-based line and column. line == 0 means "no position known".
+struct SourceLocation {
+  std::string file;
+  int line = 0;
+  int column = 0;
+
+  // "file:line:column", or just "file" when no position is known.
+  std::string ToString() const;
+};
+
+// Raised for every bad input: what() is the full two-line text
+//   file:line:col: error: message
+//   hint: hint
+// (the hint line is omitted when empty). The CLI prints it and exits with 2.
+class ScenarioError : public std::runtime_error {
+ public:
+  ScenarioError(SourceLocation where, std::string message, std::string hint = "");
+
+  const SourceLocation& where() const { return where_; }
+  const std::string& message() const { return message_; }
+  const std::string& hint() const { return hint_; }
+
+ private:
+  SourceLocation where_;
+  std::string message_;
+  std::string hint_;
+};
+
+}  // namespace sim

@@ -1,0 +1,27 @@
+#include "sim/model/algorithms.hpp"
+
+#include <cmath>
+
+namespace sim {
+
+void AlgorithmicLag(const ModelInputs& inputs, const DrawAssumptions& assumptions,
+                    const State& state, YearOutcome& outcome, Scratch& scratch) {
+  // Floors keep log2 finite: an empty region gets a huge ratio, which the
+  // min() then caps at max_lag.
+  constexpr double kFloor = 1e-12;
+  RegionDrawArray& usable = scratch.a;
+  DrawRow& top = scratch.row_a;
+  DrawRow& open_factor = scratch.row_b;
+  usable.matrix().noalias() = inputs.alliances.talent.lazyProduct(state.researchers.matrix());
+  usable += state.researchers;
+  usable = usable.max(kFloor);
+  top = usable.colwise().maxCoeff();
+
+  outcome.lag = (usable.inverse().rowwise() * top).log() * (1.0 / std::log(2.0));
+  outcome.lag.rowwise() *= assumptions.lag_per_talent_halving;
+  outcome.lag = outcome.lag.min(assumptions.max_diffusion_lag.replicate(inputs.regions, 1));
+  open_factor = 1.0 - 0.5 * assumptions.open_weights;
+  outcome.lag.rowwise() *= open_factor;
+}
+
+}  // namespace sim

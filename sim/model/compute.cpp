@@ -1,0 +1,53 @@
+#include "sim/model/compute.hpp"
+
+namespace sim {
+
+void OperationalCompute(const State& state, const DrawAssumptions& assumptions,
+                        YearOutcome& outcome, Scratch& scratch) {
+  RegionDrawArray& stock = scratch.a;
+  RegionDrawArray& powered = scratch.b;  // H100e the power can run
+  RegionDrawArray& running_share = scratch.c;
+  stock = state.compute_generative + state.compute_physical;
+  powered = state.power_capacity * 1e6;  // GW -> kW
+  powered.rowwise() /= assumptions.kw_per_h100e;
+  // Guarded division: select() evaluates both branches, and the 0/0 of an
+  // empty region is discarded in favour of 0.
+  running_share = (stock > 0.0).select(stock.min(powered) / stock, 0.0);
+  outcome.operational_generative = state.compute_generative * running_share;
+  outcome.operational_physical = state.compute_physical * running_share;
+}
+
+void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                 const YearMoney& money, State& state, Scratch& scratch) {
+  DrawRow& price = scratch.row_a;     // USD per H100e this year
+  DrawRow& survival = scratch.row_b;  // 1 - depreciation
+  price = assumptions.capex_per_h100e / assumptions.hardware_price_performance_growth.pow(year);
+  survival = 1.0 - assumptions.compute_depreciation;
+  const auto chip_access = inputs.levers.chip_access.col(year);
+
+  RegionDrawArray& added = scratch.a;
+  added = money.compute_generative * 1e9;
+  added.rowwise() /= price;
+  added.colwise() *= chip_access;
+  added.colwise() += inputs.public_money.deliveries_generative.col(year);
+  state.compute_generative.rowwise() *= survival;
+  state.compute_generative += added;
+
+  added = money.compute_physical * 1e9;
+  added.rowwise() /= price;
+  added.colwise() *= chip_access;
+  added.colwise() += inputs.public_money.deliveries_physical.col(year);
+  state.compute_physical.rowwise() *= survival;
+  state.compute_physical += added;
+}
+
+void StepPower(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+               const YearMoney& money, State& state, Scratch& scratch) {
+  RegionDrawArray& bought = scratch.a;  // GW bought with money
+  bought = money.power;
+  bought.rowwise() /= assumptions.cost_per_gw;
+  state.power_capacity += bought;
+  state.power_capacity.colwise() += inputs.levers.power_growth.col(year);
+}
+
+}  // namespace sim

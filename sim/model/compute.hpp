@@ -1,0 +1,28 @@
+// Step 2 of docs/MODEL.md: compute stock, the power that runs it, and how
+// much of it is operational.
+#pragma once
+
+#include "sim/model/inputs.hpp"
+#include "sim/model/state.hpp"
+
+namespace sim {
+
+// Operational compute: the stock that the region's power can run.
+//   K_op = min(K_gen + K_phys, power_GW * 1e6 / kw_per_h100e), split across
+//   sectors in proportion to stock. A region with no stock has none running.
+void OperationalCompute(const State& state, const DrawAssumptions& assumptions,
+                        YearOutcome& outcome, Scratch& scratch);
+
+// Advances the compute stock by one year:
+//   price p = capex_per_h100e * g_hw^-year                         (USD per H100e)
+//   dK_s = chip_access * money_compute_s * 1e9 / p + deliveries_s  (H100e)
+//   K_s <- (1 - depreciation) K_s + dK_s
+void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                 const YearMoney& money, State& state, Scratch& scratch);
+
+// Advances power capacity by one year:
+//   power <- power + power_growth + money_power / cost_per_gw   (GW)
+void StepPower(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+               const YearMoney& money, State& state, Scratch& scratch);
+
+}  // namespace sim

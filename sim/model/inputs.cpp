@@ -1,0 +1,236 @@
+#include "sim/model/inputs.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <utility>
+
+namespace sim {
+namespace {
+
+// Every global assumption: its name (the YAML key and random-stream key),
+// where the scenario holds it, and where the per-draw values go.
+struct AssumptionField {
+  const char* name;
+  Assumption Assumptions::*nominal;
+  DrawRow DrawAssumptions::*draws;
+};
+
+const AssumptionField kAssumptionFields[] = {
+    {"hardware_price_performance_growth", &Assumptions::hardware_price_performance_growth, &DrawAssumptions::hardware_price_performance_growth},
+    {"capex_per_h100e", &Assumptions::capex_per_h100e, &DrawAssumptions::capex_per_h100e},
+    {"compute_depreciation", &Assumptions::compute_depreciation, &DrawAssumptions::compute_depreciation},
+    {"kw_per_h100e", &Assumptions::kw_per_h100e, &DrawAssumptions::kw_per_h100e},
+    {"flops_per_h100e", &Assumptions::flops_per_h100e, &DrawAssumptions::flops_per_h100e},
+    {"utilization", &Assumptions::utilization, &DrawAssumptions::utilization},
+    {"training_share", &Assumptions::training_share, &DrawAssumptions::training_share},
+    {"algorithmic_progress", &Assumptions::algorithmic_progress, &DrawAssumptions::algorithmic_progress},
+    {"max_diffusion_lag", &Assumptions::max_diffusion_lag, &DrawAssumptions::max_diffusion_lag},
+    {"lag_per_talent_halving", &Assumptions::lag_per_talent_halving, &DrawAssumptions::lag_per_talent_halving},
+    {"open_weights", &Assumptions::open_weights, &DrawAssumptions::open_weights},
+    {"frontier_oom_per_year", &Assumptions::frontier_oom_per_year, &DrawAssumptions::frontier_oom_per_year},
+    {"market_temperature_generative", &Assumptions::market_temperature_generative, &DrawAssumptions::market_temperature_generative},
+    {"market_temperature_physical", &Assumptions::market_temperature_physical, &DrawAssumptions::market_temperature_physical},
+    {"market_size_multiplier", &Assumptions::market_size_multiplier, &DrawAssumptions::market_size_multiplier},
+    {"reinvestment_rate", &Assumptions::reinvestment_rate, &DrawAssumptions::reinvestment_rate},
+    {"private_physical_share", &Assumptions::private_physical_share, &DrawAssumptions::private_physical_share},
+    {"researcher_mobility", &Assumptions::researcher_mobility, &DrawAssumptions::researcher_mobility},
+    {"home_bias", &Assumptions::home_bias, &DrawAssumptions::home_bias},
+    {"attraction_compute_weight", &Assumptions::attraction_compute_weight, &DrawAssumptions::attraction_compute_weight},
+    {"attraction_money_weight", &Assumptions::attraction_money_weight, &DrawAssumptions::attraction_money_weight},
+    {"researcher_growth", &Assumptions::researcher_growth, &DrawAssumptions::researcher_growth},
+    {"cost_per_researcher", &Assumptions::cost_per_researcher, &DrawAssumptions::cost_per_researcher},
+    {"cost_per_gw", &Assumptions::cost_per_gw, &DrawAssumptions::cost_per_gw},
+    {"robot_cost", &Assumptions::robot_cost, &DrawAssumptions::robot_cost},
+    {"robot_retirement", &Assumptions::robot_retirement, &DrawAssumptions::robot_retirement},
+    {"physical_data_decay", &Assumptions::physical_data_decay, &DrawAssumptions::physical_data_decay},
+    {"cost_per_robot_year_data", &Assumptions::cost_per_robot_year_data, &DrawAssumptions::cost_per_robot_year_data},
+    {"generative_data_growth", &Assumptions::generative_data_growth, &DrawAssumptions::generative_data_growth},
+    {"cost_per_trillion_tokens", &Assumptions::cost_per_trillion_tokens, &DrawAssumptions::cost_per_trillion_tokens},
+    {"physical_compute_weight", &Assumptions::physical_compute_weight, &DrawAssumptions::physical_compute_weight},
+    {"physical_data_weight", &Assumptions::physical_data_weight, &DrawAssumptions::physical_data_weight},
+    {"physical_generative_weight", &Assumptions::physical_generative_weight, &DrawAssumptions::physical_generative_weight},
+    {"sovereignty_scale", &Assumptions::sovereignty_scale, &DrawAssumptions::sovereignty_scale},
+    {"sovereignty_data_weight", &Assumptions::sovereignty_data_weight, &DrawAssumptions::sovereignty_data_weight},
+};
+
+// FNV-1a: a stable 64-bit hash of an assumption's name, so that its random
+// stream depends on the name and the seed only.
+std::uint64_t HashName(const std::string& name) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (unsigned char c : name) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+// Fills `out` (1 x draws) with the assumption's nominal value, or with draws
+// from its distribution. u = (k + 0.5) / 2^53 for a 53-bit integer k lies
+// strictly inside (0, 1), so every quantile is finite.
+void SampleAssumption(const std::string& name, const Assumption& assumption, int draws,
+                      unsigned long long seed, DrawRow& out) {
+  out.setConstant(draws, assumption.value);
+  if (draws == 1 || assumption.distribution.kind == Distribution::Kind::kNone) return;
+  const std::uint64_t name_hash = HashName(name);
+  std::seed_seq sequence{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32),
+                         static_cast<std::uint32_t>(name_hash),
+                         static_cast<std::uint32_t>(name_hash >> 32)};
+  std::mt19937_64 generator(sequence);
+  for (int draw = 0; draw < draws; ++draw) {
+    const double u = (static_cast<double>(generator() >> 11) + 0.5) * 0x1.0p-53;
+    out(draw) = assumption.distribution.Quantile(u);
+  }
+}
+
+// The lever tables: each schedule evaluated at every year. Public-programme
+// levers read the schedule at (year - start_delay) and are zero until the
+// programme starts, so a delay shifts the whole programme in time.
+LeverTables BuildLeverTables(const Scenario& scenario) {
+  const int regions = static_cast<int>(scenario.regions.size());
+  const int years = scenario.Years();
+  LeverTables levers;
+  for (Eigen::ArrayXXd* table :
+       {&levers.public_budget, &levers.physical_focus, &levers.gpu_deliveries,
+        &levers.chip_access, &levers.power_growth}) {
+    table->setZero(regions, years);
+  }
+  for (int r = 0; r < regions; ++r) {
+    const Region& region = scenario.regions[r];
+    for (int k = 0; k < years; ++k) {
+      const double year = scenario.start_year + k;
+      const double programme_year = year - region.start_delay;
+      const bool programme_started = programme_year >= scenario.start_year;
+      if (programme_started) {
+        levers.public_budget(r, k) = region.public_budget.At(programme_year);
+        levers.gpu_deliveries(r, k) = region.gpu_deliveries.At(programme_year);
+      }
+      // The focus of a programme shifts with it; before it starts it still
+      // steers the (zero) public money, so the value is immaterial there.
+      levers.physical_focus(r, k) =
+          region.physical_focus.At(programme_started ? programme_year : scenario.start_year);
+      levers.chip_access(r, k) = region.chip_access.At(year);
+      levers.power_growth(r, k) = region.power_growth.At(year);
+    }
+  }
+  return levers;
+}
+
+RegionConstants BuildRegionConstants(const Scenario& scenario) {
+  const int regions = static_cast<int>(scenario.regions.size());
+  RegionConstants c;
+  std::pair<RegionColumn*, double Region::*> scalars[] = {
+      {&c.private_investment, &Region::private_investment},
+      {&c.private_growth, &Region::private_growth},
+      {&c.compute_stock, &Region::compute_stock},
+      {&c.compute_physical_share, &Region::compute_physical_share},
+      {&c.power_capacity, &Region::power_capacity},
+      {&c.researchers, &Region::researchers},
+      {&c.robots, &Region::robots},
+      {&c.robot_installations, &Region::robot_installations},
+      {&c.generative_data, &Region::generative_data},
+      {&c.concentration, &Region::concentration},
+      {&c.home_advantage, &Region::home_advantage},
+      {&c.market_access, &Region::market_access},
+  };
+  std::pair<RegionColumn*, double Allocation::*> shares[] = {
+      {&c.public_compute, &Allocation::compute},   {&c.public_talent, &Allocation::talent},
+      {&c.public_data, &Allocation::data},         {&c.public_adoption, &Allocation::adoption},
+      {&c.public_power, &Allocation::power},       {&c.private_compute, &Allocation::compute},
+      {&c.private_talent, &Allocation::talent},    {&c.private_data, &Allocation::data},
+      {&c.private_adoption, &Allocation::adoption}, {&c.private_power, &Allocation::power},
+  };
+  for (auto& [column, member] : scalars) column->resize(regions);
+  for (auto& [column, member] : shares) column->resize(regions);
+  for (int r = 0; r < regions; ++r) {
+    const Region& region = scenario.regions[r];
+    for (auto& [column, member] : scalars) (*column)(r) = region.*member;
+    for (int i = 0; i < 10; ++i) {
+      const Allocation& allocation = i < 5 ? region.public_allocation : region.private_allocation;
+      (*shares[i].first)(r) = allocation.*shares[i].second;
+    }
+  }
+  c.private_growth_factor = 1.0 + c.private_growth;
+  c.log10_generative_data = c.generative_data.max(1e-12).log10();
+  return c;
+}
+
+AllianceMatrices BuildAllianceMatrices(const Scenario& scenario) {
+  const int regions = static_cast<int>(scenario.regions.size());
+  AllianceMatrices m;
+  m.compute.setZero(regions, regions);
+  m.data.setZero(regions, regions);
+  m.talent.setZero(regions, regions);
+  for (const Alliance& alliance : scenario.alliances) {
+    for (const std::string& a : alliance.members) {
+      for (const std::string& b : alliance.members) {
+        const int i = scenario.RegionIndex(a), j = scenario.RegionIndex(b);
+        if (i == j) continue;
+        // Overlapping alliances do not add up: a pair shares at the most
+        // generous of the terms it has agreed.
+        m.compute(i, j) = std::max(m.compute(i, j), alliance.compute_share);
+        m.data(i, j) = std::max(m.data(i, j), alliance.data_share);
+        m.talent(i, j) = std::max(m.talent(i, j), alliance.talent_share);
+      }
+    }
+  }
+  m.talent_affinity = RegionMatrix::Identity(regions, regions) + m.talent;
+  m.talent_affinity_transposed = m.talent_affinity.transpose();
+  return m;
+}
+
+PublicMoneyTables BuildPublicMoneyTables(const LeverTables& levers, const RegionConstants& c) {
+  PublicMoneyTables t;
+  const Eigen::ArrayXXd& budget = levers.public_budget;
+  const Eigen::ArrayXXd& physical = levers.physical_focus;
+  const Eigen::ArrayXXd generative = 1.0 - physical;
+  t.compute_generative = (budget * generative).colwise() * c.public_compute;
+  t.compute_physical = (budget * physical).colwise() * c.public_compute;
+  t.data_generative = (budget * generative).colwise() * c.public_data;
+  t.data_physical = (budget * physical).colwise() * c.public_data;
+  t.adoption_generative = (budget * generative).colwise() * c.public_adoption;
+  t.adoption_physical = (budget * physical).colwise() * c.public_adoption;
+  t.talent = budget.colwise() * c.public_talent;
+  t.power = budget.colwise() * c.public_power;
+  t.deliveries_generative = levers.gpu_deliveries * generative;
+  t.deliveries_physical = levers.gpu_deliveries * physical;
+  return t;
+}
+
+}  // namespace
+
+DrawAssumptions SliceDraws(const DrawAssumptions& all, int first, int count) {
+  DrawAssumptions slice;
+  for (const AssumptionField& field : kAssumptionFields) {
+    slice.*field.draws = (all.*field.draws).segment(first, count);
+  }
+  return slice;
+}
+
+ModelInputs BuildInputs(const Scenario& scenario, int draws, unsigned long long seed) {
+  ModelInputs inputs;
+  inputs.regions = static_cast<int>(scenario.regions.size());
+  inputs.draws = draws;
+  inputs.years = scenario.Years();
+  inputs.start_year = scenario.start_year;
+  inputs.levers = BuildLeverTables(scenario);
+  inputs.region = BuildRegionConstants(scenario);
+  inputs.alliances = BuildAllianceMatrices(scenario);
+  inputs.public_money = BuildPublicMoneyTables(inputs.levers, inputs.region);
+
+  const Assumptions& a = scenario.assumptions;
+  for (const AssumptionField& field : kAssumptionFields) {
+    SampleAssumption(field.name, a.*field.nominal, draws, seed, inputs.assumptions.*field.draws);
+  }
+
+  inputs.market_size_generative.resize(inputs.years);
+  inputs.market_size_physical.resize(inputs.years);
+  for (int k = 0; k < inputs.years; ++k) {
+    inputs.market_size_generative(k) = a.market_size_generative.At(scenario.start_year + k);
+    inputs.market_size_physical(k) = a.market_size_physical.At(scenario.start_year + k);
+  }
+  return inputs;
+}
+
+}  // namespace sim

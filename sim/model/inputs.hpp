@@ -1,0 +1,94 @@
+// ModelInputs: the scenario turned into arrays the year loop reads directly.
+// Built once per run, before the loop: schedules are evaluated for every year,
+// uncertain assumptions are sampled for every draw, alliances become matrices.
+#pragma once
+
+#include <vector>
+
+#include "sim/eigen_types.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace sim {
+
+// Region x year tables of levers (R x T), with the public programme already
+// shifted by each region's start_delay (zero before it starts).
+struct LeverTables {
+  Eigen::ArrayXXd public_budget;   // USD bn / yr
+  Eigen::ArrayXXd physical_focus;  // [0, 1]
+  Eigen::ArrayXXd gpu_deliveries;  // H100e / yr
+  Eigen::ArrayXXd chip_access;     // [0, 1]
+  Eigen::ArrayXXd power_growth;    // GW / yr
+};
+
+// Public money by purpose and sector (step 1 of docs/MODEL.md), R x T, USD bn / yr:
+// budget * allocation[c] * (physical_focus for physical, 1 - physical_focus for
+// generative) for compute, data and adoption; talent and power are not split.
+// GPU deliveries are split by physical_focus too (H100e / yr).
+struct PublicMoneyTables {
+  Eigen::ArrayXXd compute_generative, compute_physical, talent, power;
+  Eigen::ArrayXXd data_generative, data_physical, adoption_generative, adoption_physical;
+  Eigen::ArrayXXd deliveries_generative, deliveries_physical;
+};
+
+// Global assumptions, one value per draw (1 x N). Names match Assumptions.
+struct DrawAssumptions {
+  DrawRow hardware_price_performance_growth, capex_per_h100e, compute_depreciation,
+      kw_per_h100e, flops_per_h100e, utilization, training_share, algorithmic_progress,
+      max_diffusion_lag, lag_per_talent_halving, open_weights, frontier_oom_per_year,
+      market_temperature_generative, market_temperature_physical, market_size_multiplier,
+      reinvestment_rate, private_physical_share, researcher_mobility, home_bias,
+      attraction_compute_weight, attraction_money_weight, researcher_growth,
+      cost_per_researcher, cost_per_gw, robot_cost, robot_retirement, physical_data_decay,
+      cost_per_robot_year_data, generative_data_growth, cost_per_trillion_tokens,
+      physical_compute_weight, physical_data_weight, physical_generative_weight,
+      sovereignty_scale, sovereignty_data_weight;
+};
+
+// Per-region constants (R x 1).
+struct RegionConstants {
+  RegionColumn public_compute, public_talent, public_data, public_adoption, public_power;
+  RegionColumn private_compute, private_talent, private_data, private_adoption, private_power;
+  RegionColumn private_investment, private_growth;
+  RegionColumn compute_stock, compute_physical_share, power_capacity, researchers, robots,
+      robot_installations, generative_data;
+  RegionColumn concentration, home_advantage, market_access;
+  // Derived once so the year loop only broadcasts stored columns:
+  RegionColumn private_growth_factor;   // 1 + private_growth
+  RegionColumn log10_generative_data;   // log10(max(generative_data, 1e-12))
+};
+
+// Alliance coupling, R x R, zero diagonal: entry (i, j) is the share of region
+// j's stock that region i can use (the largest share over alliances they share).
+// talent_affinity = I + talent: how much a researcher treats region i as home
+// when leaving region j (step 3); its transpose is kept for the normaliser.
+struct AllianceMatrices {
+  RegionMatrix compute, data, talent;
+  RegionMatrix talent_affinity, talent_affinity_transposed;
+};
+
+struct ModelInputs {
+  int regions = 0;     // R
+  int draws = 0;       // N
+  int years = 0;       // T (rows of output, start_year..end_year)
+  int start_year = 0;
+  LeverTables levers;
+  PublicMoneyTables public_money;
+  RegionConstants region;
+  DrawAssumptions assumptions;
+  AllianceMatrices alliances;
+  Eigen::ArrayXd market_size_generative;  // USD bn / yr, per year (T)
+  Eigen::ArrayXd market_size_physical;    // USD bn / yr, per year (T)
+};
+
+// Builds the inputs for `draws` draws. With draws == 1 every assumption takes
+// its nominal value; otherwise assumptions with a distribution are sampled by
+// inverse CDF from a stream seeded by (seed, assumption name), so a draw's
+// value of one assumption never depends on which others are uncertain (common
+// random numbers across scenarios). Requires a validated scenario.
+ModelInputs BuildInputs(const Scenario& scenario, int draws, unsigned long long seed);
+
+// Draws [first, first + count) of every assumption, for running a block of
+// draws on its own (threads, sweeps).
+DrawAssumptions SliceDraws(const DrawAssumptions& all, int first, int count);
+
+}  // namespace sim

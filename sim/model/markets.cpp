@@ -1,0 +1,48 @@
+#include "sim/model/markets.hpp"
+
+namespace sim {
+namespace {
+
+// share = access * exp((capability - column max) / temperature), normalised
+// per draw. Subtracting the column max keeps exp() from overflowing.
+void SoftmaxShares(const RegionDrawArray& capability, const DrawRow& temperature,
+                   const RegionColumn& access, RegionDrawArray& share, DrawRow& row) {
+  row = capability.colwise().maxCoeff();
+  share = capability.rowwise() - row;
+  share.rowwise() /= temperature;
+  share = share.exp();
+  share.colwise() *= access;
+  row = share.colwise().sum();
+  share.rowwise() /= row;
+}
+
+}  // namespace
+
+void Markets(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+             YearOutcome& outcome, Scratch& scratch) {
+  DrawRow& row = scratch.row_a;
+  SoftmaxShares(outcome.capability_generative, assumptions.market_temperature_generative,
+                inputs.region.market_access, outcome.share_generative, row);
+  SoftmaxShares(outcome.capability_physical, assumptions.market_temperature_physical,
+                inputs.region.market_access, outcome.share_physical, row);
+  outcome.value = outcome.share_generative * inputs.market_size_generative(year) +
+                  outcome.share_physical * inputs.market_size_physical(year);
+  outcome.value.rowwise() *= assumptions.market_size_multiplier;
+}
+
+void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                       const YearOutcome& outcome, State& state,
+                       RegionDrawArray& private_investment) {
+  private_investment = outcome.value.rowwise() * assumptions.reinvestment_rate;
+  if (year == 0) {
+    state.private_exogenous = (-private_investment).colwise() + inputs.region.private_investment;
+    state.private_exogenous = state.private_exogenous.max(0.0);
+  }
+  private_investment += state.private_exogenous;
+}
+
+void AdvancePrivateInvestment(const ModelInputs& inputs, State& state) {
+  state.private_exogenous.colwise() *= inputs.region.private_growth_factor;
+}
+
+}  // namespace sim

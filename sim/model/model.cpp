@@ -1,0 +1,148 @@
+#include "sim/model/model.hpp"
+
+#include <algorithm>
+#include <thread>
+#include <vector>
+
+#include "sim/model/algorithms.hpp"
+#include "sim/model/budget.hpp"
+#include "sim/model/capability.hpp"
+#include "sim/model/compute.hpp"
+#include "sim/model/data.hpp"
+#include "sim/model/derived.hpp"
+#include "sim/model/markets.hpp"
+#include "sim/model/sovereignty.hpp"
+#include "sim/model/talent.hpp"
+
+namespace sim {
+
+void Workspace::Resize(int regions, int draws) {
+  state.Resize(regions, draws);
+  money.Resize(regions, draws);
+  outcome.Resize(regions, draws);
+  scratch.Resize(regions, draws);
+  private_investment.resize(regions, draws);
+}
+
+void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptions, State& state) {
+  const RegionConstants& c = inputs.region;
+  state.compute_generative.colwise() = c.compute_stock * (1.0 - c.compute_physical_share);
+  state.compute_physical.colwise() = c.compute_stock * c.compute_physical_share;
+  state.power_capacity.colwise() = c.power_capacity;
+  state.researchers.colwise() = c.researchers;
+  state.robots.colwise() = c.robots;
+  // Physical data starts at the steady state of a constant robot stock:
+  // D = (1 - decay) D + robots  =>  D = robots / decay.
+  state.physical_data.colwise() = c.robots;
+  state.physical_data.rowwise() /= assumptions.physical_data_decay;
+  state.generative_data.colwise() = c.generative_data;
+  state.private_exogenous.setZero();  // calibrated in the start year (PrivateInvestment)
+  state.public_cumulative.setZero();
+}
+
+void ComputeYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                 Workspace& w) {
+  OperationalCompute(w.state, assumptions, w.outcome, w.scratch);
+  AlgorithmicLag(inputs, assumptions, w.state, w.outcome, w.scratch);
+  Capability(inputs, assumptions, year, w.state, w.outcome, w.scratch);
+  Markets(inputs, assumptions, year, w.outcome, w.scratch);
+  Sovereignty(inputs, assumptions, w.state, w.outcome, w.scratch);
+  YearsBehindAndRank(inputs, assumptions, w.outcome, w.scratch);
+  PrivateInvestment(inputs, assumptions, year, w.outcome, w.state, w.private_investment);
+  AllocateMoney(inputs, assumptions, year, w.private_investment, w.money, w.scratch);
+}
+
+void AdvanceYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                 Workspace& w) {
+  // Talent reads this year's operational compute and private money, not the
+  // stocks the other steps change, so the order among these steps is free.
+  StepTalent(inputs, assumptions, w.money, w.outcome, w.private_investment, w.state, w.scratch);
+  StepCompute(inputs, assumptions, year, w.money, w.state, w.scratch);
+  StepPower(inputs, assumptions, year, w.money, w.state, w.scratch);
+  StepData(inputs, assumptions, w.money, w.state, w.scratch);
+  AdvancePrivateInvestment(inputs, w.state);
+  w.state.public_cumulative += w.money.public_total;
+}
+
+namespace {
+
+// Copies this year's values of the block's draws into the results.
+void Record(const Workspace& w, const DrawAssumptions& assumptions, int year, int first_draw,
+            Results& results) {
+  const int count = static_cast<int>(w.state.researchers.cols());
+  auto put = [&](Variable variable, const auto& values) {
+    results.At(variable, year).middleCols(first_draw, count) = values;
+  };
+  const State& s = w.state;
+  const YearOutcome& o = w.outcome;
+  put(Variable::kComputeStock, s.compute_generative + s.compute_physical);
+  put(Variable::kComputeStockGenerative, s.compute_generative);
+  put(Variable::kComputeStockPhysical, s.compute_physical);
+  put(Variable::kComputeOperational, o.operational_generative + o.operational_physical);
+  put(Variable::kPowerCapacity, s.power_capacity);
+  put(Variable::kPowerDemand, (o.operational_generative + o.operational_physical).rowwise() *
+                                  (assumptions.kw_per_h100e * 1e-6));
+  put(Variable::kResearchers, s.researchers);
+  put(Variable::kRobots, s.robots);
+  put(Variable::kDataPhysical, s.physical_data);
+  put(Variable::kDataGenerative, s.generative_data);
+  put(Variable::kAlgorithmicLag, o.lag);
+  put(Variable::kCapabilityGenerative, o.capability_generative);
+  put(Variable::kCapabilityPhysical, o.capability_physical);
+  put(Variable::kYearsBehindGenerative, o.years_behind_generative);
+  put(Variable::kYearsBehindPhysical, o.years_behind_physical);
+  put(Variable::kRankGenerative, o.rank_generative);
+  put(Variable::kRankPhysical, o.rank_physical);
+  put(Variable::kMarketShareGenerative, o.share_generative);
+  put(Variable::kMarketSharePhysical, o.share_physical);
+  put(Variable::kValue, o.value);
+  put(Variable::kSovereignty, o.sovereignty);
+  put(Variable::kInvestmentPublic, w.money.public_total);
+  put(Variable::kInvestmentPrivate, w.money.private_total);
+  put(Variable::kInvestmentPublicCumulative, s.public_cumulative + w.money.public_total);
+}
+
+void SimulateBlock(const ModelInputs& inputs, int first_draw, int count, Results& results) {
+  const DrawAssumptions assumptions = SliceDraws(inputs.assumptions, first_draw, count);
+  Workspace workspace;
+  workspace.Resize(inputs.regions, count);
+  InitialiseState(inputs, assumptions, workspace.state);
+  for (int year = 0; year < inputs.years; ++year) {
+    ComputeYear(inputs, assumptions, year, workspace);
+    Record(workspace, assumptions, year, first_draw, results);
+    AdvanceYear(inputs, assumptions, year, workspace);
+  }
+}
+
+}  // namespace
+
+Results RunSimulation(const Scenario& scenario, const RunOptions& options) {
+  const int draws = options.draws > 0 ? options.draws : scenario.draws;
+  const unsigned long long seed = options.seed_given ? options.seed : scenario.seed;
+  const ModelInputs inputs = BuildInputs(scenario, draws, seed);
+
+  std::vector<std::string> codes, names;
+  for (const Region& region : scenario.regions) {
+    codes.push_back(region.code);
+    names.push_back(region.name);
+  }
+  Results results(scenario.name, codes, names, scenario.start_year, scenario.Years(), draws);
+
+  int threads = options.threads > 0 ? options.threads
+                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  threads = std::min(threads, draws);
+  const int block = (draws + threads - 1) / threads;
+  std::vector<std::thread> workers;
+  for (int first = 0; first < draws; first += block) {
+    const int count = std::min(block, draws - first);
+    if (first + count >= draws) {
+      SimulateBlock(inputs, first, count, results);  // the last block on this thread
+    } else {
+      workers.emplace_back(SimulateBlock, std::cref(inputs), first, count, std::ref(results));
+    }
+  }
+  for (std::thread& worker : workers) worker.join();
+  return results;
+}
+
+}  // namespace sim

@@ -1,0 +1,49 @@
+// Running the model: a scenario in, results for every year, region and draw out.
+#pragma once
+
+#include "sim/model/inputs.hpp"
+#include "sim/model/results.hpp"
+#include "sim/model/state.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace sim {
+
+struct RunOptions {
+  int draws = 0;         // 0: the scenario's `draws`
+  unsigned long long seed = 0;
+  bool seed_given = false;  // false: the scenario's `seed`
+  int threads = 1;       // 0: all hardware threads; results never depend on it
+};
+
+// Runs the scenario. Draws are split into contiguous blocks, one per thread;
+// every draw is computed from its own column only, so results are identical
+// for any thread count. The scenario must have been validated by the loader.
+Results RunSimulation(const Scenario& scenario, const RunOptions& options = {});
+
+// Everything the year loop needs for a block of draws, allocated once.
+struct Workspace {
+  State state;
+  YearMoney money;
+  YearOutcome outcome;
+  Scratch scratch;
+  RegionDrawArray private_investment;  // this year's, USD bn / yr
+
+  void Resize(int regions, int draws);
+};
+
+// Sets the starting state (1 January of the start year) for draws whose
+// assumptions are `assumptions`.
+void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptions, State& state);
+
+// One year of the model (docs/MODEL.md) is two calls, with the year's
+// results read in between. Neither allocates (tests check this).
+// ComputeYear: from the state on 1 January of year index `year` (0 = start
+// year), this year's outcome (steps 2, 5-8) and money (step 1).
+void ComputeYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                 Workspace& workspace);
+// AdvanceYear: the year's flows move the state to 1 January of the next year
+// (steps 2-4 and private investment growth). Call after ComputeYear.
+void AdvanceYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                 Workspace& workspace);
+
+}  // namespace sim

@@ -1,0 +1,73 @@
+#include "sim/model/results.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sim {
+
+const std::vector<VariableInfo>& Variables() {
+  static const std::vector<VariableInfo> catalogue = {
+      {Variable::kComputeStock, "Compute|Stock", "H100e", "installed AI accelerators, 1 January"},
+      {Variable::kComputeStockGenerative, "Compute|Stock|Generative", "H100e", "accelerators serving generative AI"},
+      {Variable::kComputeStockPhysical, "Compute|Stock|Physical", "H100e", "accelerators serving physical AI"},
+      {Variable::kComputeOperational, "Compute|Operational", "H100e", "accelerators that available power can run"},
+      {Variable::kPowerCapacity, "Power|Capacity", "GW", "data-centre power available for AI"},
+      {Variable::kPowerDemand, "Power|AI Demand", "GW", "power drawn by operational accelerators"},
+      {Variable::kResearchers, "Talent|Researchers", "persons", "top-tier AI researchers working in the region"},
+      {Variable::kRobots, "Robots|Stock", "units", "operational robot stock"},
+      {Variable::kDataPhysical, "Data|Physical", "robot-years", "accumulated robot operating data"},
+      {Variable::kDataGenerative, "Data|Generative", "trillion tokens", "usable domestic text data"},
+      {Variable::kAlgorithmicLag, "Algorithms|Lag", "years", "years behind the algorithmic frontier"},
+      {Variable::kCapabilityGenerative, "Capability|Generative", "log10 FLOP", "log10 effective compute of the best generative run, 2025 algorithms"},
+      {Variable::kCapabilityPhysical, "Capability|Physical", "index (log10 units)", "weighted log10 of physical compute, data and generative access"},
+      {Variable::kYearsBehindGenerative, "Years Behind|Generative", "years", "capability gap to the leader over frontier growth per year"},
+      {Variable::kYearsBehindPhysical, "Years Behind|Physical", "years", "capability gap to the leader over frontier growth per year"},
+      {Variable::kRankGenerative, "Rank|Generative", "rank", "1 = leader"},
+      {Variable::kRankPhysical, "Rank|Physical", "rank", "1 = leader"},
+      {Variable::kMarketShareGenerative, "Market Share|Generative", "share", "share of global generative-AI revenue"},
+      {Variable::kMarketSharePhysical, "Market Share|Physical", "share", "share of global physical-AI revenue"},
+      {Variable::kValue, "Value|AI", "USD bn/yr", "AI revenue captured, 2025 prices"},
+      {Variable::kSovereignty, "Sovereignty|Generative", "share", "share of domestic generative-AI use served by domestic models"},
+      {Variable::kInvestmentPublic, "Investment|Public", "USD bn/yr", "public AI spending, 2025 prices"},
+      {Variable::kInvestmentPrivate, "Investment|Private", "USD bn/yr", "private AI investment, 2025 prices"},
+      {Variable::kInvestmentPublicCumulative, "Investment|Public|Cumulative", "USD bn", "public AI spending from the start year to the end of this year"},
+  };
+  return catalogue;
+}
+
+const VariableInfo& Describe(Variable variable) {
+  return Variables()[static_cast<std::size_t>(variable)];
+}
+
+const VariableInfo* FindVariable(const std::string& name) {
+  for (const VariableInfo& info : Variables()) {
+    if (name == info.name) return &info;
+  }
+  return nullptr;
+}
+
+Results::Results(std::string scenario, std::vector<std::string> region_codes,
+                 std::vector<std::string> region_names, int start_year, int years, int draws)
+    : scenario_(std::move(scenario)),
+      region_codes_(std::move(region_codes)),
+      region_names_(std::move(region_names)),
+      start_year_(start_year),
+      years_(years),
+      draws_(draws),
+      data_(static_cast<std::size_t>(kVariableCount) * years,
+            RegionDrawArray::Zero(static_cast<Eigen::Index>(region_codes_.size()), draws)) {}
+
+double Quantile(std::vector<double>& values, double p) {
+  if (values.size() == 1) return values[0];
+  const double position = p * static_cast<double>(values.size() - 1);
+  const std::size_t below = static_cast<std::size_t>(std::floor(position));
+  const std::size_t above = std::min(below + 1, values.size() - 1);
+  std::nth_element(values.begin(), values.begin() + below, values.end());
+  const double low = values[below];
+  if (above == below) return low;
+  // The next order statistic is the minimum of the part after `below`.
+  const double high = *std::min_element(values.begin() + below + 1, values.end());
+  return low + (position - static_cast<double>(below)) * (high - low);
+}
+
+}  // namespace sim

@@ -1,0 +1,94 @@
+// Results of a run: every output variable for every year, region and draw,
+// and the catalogue of variables with their units.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/eigen_types.hpp"
+
+namespace sim {
+
+// Output variables, IAMC-style names. Stocks are values on 1 January of the
+// year; flows (investment, value) are amounts during the year.
+enum class Variable {
+  kComputeStock,
+  kComputeStockGenerative,
+  kComputeStockPhysical,
+  kComputeOperational,
+  kPowerCapacity,
+  kPowerDemand,
+  kResearchers,
+  kRobots,
+  kDataPhysical,
+  kDataGenerative,
+  kAlgorithmicLag,
+  kCapabilityGenerative,
+  kCapabilityPhysical,
+  kYearsBehindGenerative,
+  kYearsBehindPhysical,
+  kRankGenerative,
+  kRankPhysical,
+  kMarketShareGenerative,
+  kMarketSharePhysical,
+  kValue,
+  kSovereignty,
+  kInvestmentPublic,
+  kInvestmentPrivate,
+  kInvestmentPublicCumulative,
+  kCount
+};
+inline constexpr int kVariableCount = static_cast<int>(Variable::kCount);
+
+struct VariableInfo {
+  Variable variable;
+  const char* name;         // e.g. "Capability|Generative"
+  const char* unit;         // e.g. "log10 FLOP"
+  const char* description;  // one line for docs and reports
+};
+
+// The catalogue, in enum order.
+const std::vector<VariableInfo>& Variables();
+const VariableInfo& Describe(Variable variable);
+// The variable named `name`, or nullptr.
+const VariableInfo* FindVariable(const std::string& name);
+
+class Results {
+ public:
+  // Allocates every variable x year array (regions x draws) up front.
+  Results(std::string scenario, std::vector<std::string> region_codes,
+          std::vector<std::string> region_names, int start_year, int years, int draws);
+
+  RegionDrawArray& At(Variable variable, int year_index) {
+    return data_[Index(variable, year_index)];
+  }
+  const RegionDrawArray& At(Variable variable, int year_index) const {
+    return data_[Index(variable, year_index)];
+  }
+
+  const std::string& scenario() const { return scenario_; }
+  const std::vector<std::string>& region_codes() const { return region_codes_; }
+  const std::vector<std::string>& region_names() const { return region_names_; }
+  int start_year() const { return start_year_; }
+  int years() const { return years_; }
+  int end_year() const { return start_year_ + years_ - 1; }
+  int regions() const { return static_cast<int>(region_codes_.size()); }
+  int draws() const { return draws_; }
+
+ private:
+  std::size_t Index(Variable variable, int year_index) const {
+    return static_cast<std::size_t>(variable) * years_ + year_index;
+  }
+
+  std::string scenario_;
+  std::vector<std::string> region_codes_, region_names_;
+  int start_year_, years_, draws_;
+  std::vector<RegionDrawArray> data_;
+};
+
+// The quantile at probability p (in [0, 1]) of values, by linear
+// interpolation between order statistics (NumPy's default "linear" method).
+// Reorders `values`.
+double Quantile(std::vector<double>& values, double p);
+
+}  // namespace sim

@@ -1,0 +1,35 @@
+#include "sim/model/state.hpp"
+
+namespace sim {
+
+void State::Resize(int regions, int draws) {
+  for (RegionDrawArray* array :
+       {&compute_generative, &compute_physical, &power_capacity, &researchers, &robots,
+        &physical_data, &generative_data, &private_exogenous, &public_cumulative}) {
+    array->resize(regions, draws);
+  }
+}
+
+void YearMoney::Resize(int regions, int draws) {
+  for (RegionDrawArray* array :
+       {&public_total, &private_total, &compute_generative, &compute_physical, &talent, &power,
+        &data_generative, &data_physical, &adoption_generative, &adoption_physical}) {
+    array->resize(regions, draws);
+  }
+}
+
+void YearOutcome::Resize(int regions, int draws) {
+  for (RegionDrawArray* array :
+       {&operational_generative, &operational_physical, &lag, &capability_generative,
+        &capability_physical, &share_generative, &share_physical, &value, &sovereignty,
+        &years_behind_generative, &years_behind_physical, &rank_generative, &rank_physical}) {
+    array->resize(regions, draws);
+  }
+}
+
+void Scratch::Resize(int regions, int draws) {
+  for (RegionDrawArray* array : {&a, &b, &c, &d, &e}) array->resize(regions, draws);
+  for (DrawRow* row : {&row_a, &row_b, &row_c}) row->resize(draws);
+}
+
+}  // namespace sim

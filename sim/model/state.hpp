@@ -1,0 +1,61 @@
+// The model's state and its per-year scratch space. Every array is R x N
+// (regions x draws) and is sized once, before the year loop, so that the loop
+// itself never allocates.
+#pragma once
+
+#include "sim/eigen_types.hpp"
+
+namespace sim {
+
+// Stocks on 1 January of the current year.
+struct State {
+  RegionDrawArray compute_generative;  // installed accelerators serving generative AI, H100e
+  RegionDrawArray compute_physical;    // installed accelerators serving physical AI, H100e
+  RegionDrawArray power_capacity;      // data-centre power available for AI, GW
+  RegionDrawArray researchers;         // top-tier AI researchers, persons
+  RegionDrawArray robots;              // operational robot stock, units
+  RegionDrawArray physical_data;       // accumulated robot operating data, robot-years
+  RegionDrawArray generative_data;     // usable domestic text, trillion tokens
+  RegionDrawArray private_exogenous;   // private investment not driven by AI value, USD bn / yr
+  RegionDrawArray public_cumulative;   // public money spent before this year, USD bn
+
+  // Sizes every array to regions x draws (contents unspecified).
+  void Resize(int regions, int draws);
+};
+
+// Money spent during the year, by purpose and sector, USD bn / yr.
+struct YearMoney {
+  RegionDrawArray public_total, private_total;
+  RegionDrawArray compute_generative, compute_physical;
+  RegionDrawArray talent, power;
+  RegionDrawArray data_generative, data_physical;
+  RegionDrawArray adoption_generative, adoption_physical;
+
+  void Resize(int regions, int draws);
+};
+
+// Quantities derived within a year from the state; also what the year reports.
+struct YearOutcome {
+  RegionDrawArray operational_generative, operational_physical;  // H100e powered and running
+  RegionDrawArray lag;                 // years behind the algorithmic frontier
+  RegionDrawArray capability_generative;  // log10 of 2025-algorithm-equivalent FLOP
+  RegionDrawArray capability_physical;    // weighted log10 index (see docs/MODEL.md)
+  RegionDrawArray share_generative, share_physical;  // shares of global revenue, [0, 1]
+  RegionDrawArray value;               // AI revenue captured, USD bn / yr
+  RegionDrawArray sovereignty;         // share of domestic generative demand served at home
+  RegionDrawArray years_behind_generative, years_behind_physical;  // years
+  RegionDrawArray rank_generative, rank_physical;  // 1 = leader
+
+  void Resize(int regions, int draws);
+};
+
+// Scratch arrays reused by the step functions (names say what they hold only
+// inside one function; nothing carries over between calls).
+struct Scratch {
+  RegionDrawArray a, b, c, d, e;
+  DrawRow row_a, row_b, row_c;
+
+  void Resize(int regions, int draws);
+};
+
+}  // namespace sim

@@ -1,0 +1,24 @@
+// "Did you mean ...?" suggestions for misspelt keys, region codes and paths.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sim::internal {
+
+// The candidate closest to `word` by Damerau-Levenshtein distance (optimal
+// string alignment, ignoring case), or "" when none is within a third of
+// `word`'s length (at least 1 edit): further than that, a suggestion is more
+// likely to mislead than to help.
+std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates);
+
+// A hint for an unknown `word`: "did you mean 'x'?" when one is close, else
+// "valid <what>: a, b, c" (or a pointer to docs/SCENARIOS.md when the list
+// is too long to read in one line).
+std::string UnknownWordHint(const std::string& word, const std::vector<std::string>& candidates,
+                            const std::string& what);
+
+// "a, b, c".
+std::string JoinWords(const std::vector<std::string>& words);
+
+}  // namespace sim::internal

@@ -1,0 +1,177 @@
+// The Scenario: everything a YAML scenario file says, after `extends` merging,
+// `--set` overrides and currency conversion. The model reads only this struct.
+//
+// Units: money is USD bn at base-year prices (see MoneySettings); compute is
+// H100-equivalents (H100e); power is GW; time is calendar years.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace sim {
+
+// A lever that may change over time. Given as a scalar (constant) or as
+// {year: value} points; linear between given years, flat outside them.
+struct Schedule {
+  std::map<int, double> points;  // year -> value; never empty once loaded
+
+  static Schedule Constant(double value);
+  // Value at a (possibly fractional) calendar year.
+  double At(double year) const;
+};
+
+// A probability distribution for an uncertain assumption, sampled by inverse
+// CDF (Boost.Math quantiles), truncated to [lower, upper] when those are set.
+struct Distribution {
+  enum class Kind { kNone, kNormal, kLognormal, kUniform, kTriangular };
+  Kind kind = Kind::kNone;
+  // normal: mean, sd; lognormal: median, sigma (of log); uniform: min, max;
+  // triangular: min, mode, max.
+  double mean = 0, sd = 0, median = 0, sigma = 0, min = 0, mode = 0, max = 0;
+  bool truncated_below = false, truncated_above = false;
+  double lower = 0, upper = 0;  // truncation bounds (normal, lognormal)
+
+  // The quantile at probability p in (0, 1), honouring truncation.
+  double Quantile(double p) const;
+};
+
+// A global assumption: a nominal value (used for deterministic runs) and an
+// optional distribution (used when draws > 1).
+struct Assumption {
+  double value = 0;
+  Distribution distribution;  // kind == kNone: the value in every draw
+};
+
+// Shares of a budget by category; each in [0, 1], summing to 1.
+struct Allocation {
+  double compute = 0, talent = 0, data = 0, adoption = 0, power = 0;
+  double Sum() const { return compute + talent + data + adoption + power; }
+};
+
+// One region (a country or bloc) and its levers and starting state.
+struct Region {
+  std::string code;  // short key used in YAML and outputs, e.g. "KR"
+  std::string name;  // display name, e.g. "South Korea"
+
+  // Levers (any may change over time).
+  Schedule public_budget;     // government AI spending, USD bn / yr
+  Allocation public_allocation;
+  Schedule physical_focus;    // share of public compute, data, adoption money aimed at physical AI, [0, 1]
+  Schedule gpu_deliveries;    // committed GPU shipments on top of purchases, H100e / yr
+  Schedule chip_access;       // price-performance reachable vs the open market, [0, 1]
+  Schedule power_growth;      // data-centre power added for AI without public money, GW / yr
+  double start_delay = 0;     // the public programme starts this many years late, >= 0
+
+  // Private money.
+  double private_investment = 0;  // private AI investment in the start year, USD bn / yr
+  double private_growth = 0;      // exogenous growth of private investment, / yr
+  Allocation private_allocation;
+
+  // Starting state (value on 1 January of the start year).
+  double compute_stock = 0;           // installed AI accelerators, H100e
+  double compute_physical_share = 0;  // share of that stock serving physical AI, [0, 1]
+  double power_capacity = 0;          // data-centre power available for AI, GW
+  double researchers = 0;             // top-tier AI researchers working in the region, persons
+  double robots = 0;                  // operational industrial robot stock, units
+  double robot_installations = 0;     // robots installed per year without public money, units / yr
+  double generative_data = 0;         // usable domestic training text, trillion tokens
+
+  // Structural parameters.
+  double concentration = 0;   // share of the region's training compute its largest run can use, (0, 1]
+  double home_advantage = 0;  // logit shift of domestic-model demand (language, rules), >= 0
+  double market_access = 1;   // weight of the region's firms in global AI markets, [0, 1]
+};
+
+// Partners that share compute, data and talent. Shares are what each member
+// can use of the others' stocks, in [0, 1].
+struct Alliance {
+  std::string name;
+  std::vector<std::string> members;  // region codes
+  double compute_share = 0;
+  double data_share = 0;
+  double talent_share = 0;
+};
+
+// Global assumptions of the model; see docs/MODEL.md for each default's source.
+struct Assumptions {
+  Assumption hardware_price_performance_growth;  // H100e per dollar, growth factor / yr (> 1 cheaper)
+  Assumption capex_per_h100e;                    // all-in cost of one H100e in the start year, USD
+  Assumption compute_depreciation;               // share of stock retired per yr, [0, 1)
+  Assumption kw_per_h100e;                       // all-in power per H100e incl. cooling, kW
+  Assumption flops_per_h100e;                    // dense BF16 peak, FLOP/s
+  Assumption utilization;                        // model FLOP utilisation, (0, 1]
+  Assumption training_share;                     // share of compute used for training, (0, 1]
+  Assumption algorithmic_progress;               // frontier effective-compute multiplier / yr (>= 1)
+  Assumption max_diffusion_lag;                  // max years a region trails the algorithmic frontier
+  Assumption lag_per_talent_halving;             // years of lag per halving of talent vs the top region
+  Assumption open_weights;                       // how much open weights shorten followers' lag, [0, 1]
+  Assumption frontier_oom_per_year;              // OOM of effective compute the frontier adds per yr
+  Assumption market_temperature_generative;      // softmax temperature of market shares, capability units
+  Assumption market_temperature_physical;        // same, physical sector
+  Assumption market_size_multiplier;             // scales both market_size schedules, > 0
+  Assumption reinvestment_rate;                  // share of AI value reinvested as private investment
+  Assumption private_physical_share;             // share of private compute/data/adoption money on physical AI
+  Assumption researcher_mobility;                // share of researchers re-choosing a region per yr, [0, 1]
+  Assumption home_bias;                          // log-odds preference for the current region
+  Assumption attraction_compute_weight;          // weight of log compute per researcher in attractiveness
+  Assumption attraction_money_weight;            // weight of log private money per researcher
+  Assumption researcher_growth;                  // researchers trained per existing researcher per yr
+  Assumption cost_per_researcher;                // public money per extra researcher trained, USD
+  Assumption cost_per_gw;                        // cost of 1 GW of data-centre power and shell, USD bn
+  Assumption robot_cost;                         // all-in cost of one installed robot, USD
+  Assumption robot_retirement;                   // share of robot stock retired per yr
+  Assumption physical_data_decay;                // share of physical data made obsolete per yr
+  Assumption cost_per_robot_year_data;           // cost of one robot-year of curated physical data, USD
+  Assumption generative_data_growth;             // growth of usable domestic text per yr
+  Assumption cost_per_trillion_tokens;           // cost of one trillion tokens of curated text, USD bn
+  Assumption physical_compute_weight;            // w_c in cap_phys
+  Assumption physical_data_weight;               // w_d in cap_phys
+  Assumption physical_generative_weight;         // w_g in cap_phys
+  Assumption sovereignty_scale;                  // capability gap (log10) that moves the domestic logit by 1
+  Assumption sovereignty_data_weight;            // domestic logit gained per 10x growth of domestic text data
+
+  Schedule market_size_generative;  // global generative-AI revenue, USD bn / yr
+  Schedule market_size_physical;    // global physical-AI revenue, USD bn / yr
+};
+
+// How money written in another currency or year becomes USD bn at base-year prices:
+// usd_bn = value * magnitude / 1e9 / per_usd[currency] * (1 + inflation)^(base_year - year).
+struct MoneySettings {
+  int base_year = 2025;
+  double inflation = 0;                  // USD price inflation, / yr
+  std::map<std::string, double> per_usd;  // currency code -> units per USD ("USD" is 1)
+};
+
+// An observed value for backtesting (`aisim check`).
+struct Observation {
+  std::string region;    // region code
+  std::string variable;  // output variable, e.g. "Compute|Stock"
+  int year = 0;
+  double value = 0;
+  std::string unit;      // must match the variable's unit
+  std::string source;
+  enum class ToleranceKind { kRelative, kAbsolute, kLog10 };
+  ToleranceKind tolerance_kind = ToleranceKind::kRelative;
+  double tolerance = 0;
+};
+
+struct Scenario {
+  std::string name;         // file stem, e.g. "world-2025"
+  std::string description;  // one line, shown by `aisim list`
+  int start_year = 2025;
+  int end_year = 2035;      // inclusive, <= 2100, at most 60 years after start
+  int draws = 1;            // Monte Carlo draws; 1 = deterministic at nominal values
+  unsigned long long seed = 1;
+  MoneySettings money;
+  Assumptions assumptions;
+  std::vector<Region> regions;   // in file order
+  std::vector<Alliance> alliances;
+  std::vector<Observation> observations;
+
+  int Years() const { return end_year - start_year + 1; }
+  // Index of a region by code, or -1.
+  int RegionIndex(const std::string& code) const;
+};
+
+}  // namespace sim
