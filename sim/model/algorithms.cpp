@@ -17,7 +17,12 @@ void AlgorithmicLag(const ModelInputs& inputs, const DrawAssumptions& assumption
   usable = usable.max(kFloor);
   top = usable.colwise().maxCoeff();
 
-  outcome.lag = (usable.inverse().rowwise() * top).log() * (1.0 / std::log(2.0));
+  // log2(top / usable) by true division, so that the leader's ratio is
+  // exactly 1 and its lag exactly 0 (top * (1 / top) can round below 1).
+  outcome.lag.setZero();
+  outcome.lag.rowwise() += top;
+  outcome.lag /= usable;
+  outcome.lag = outcome.lag.log() * (1.0 / std::log(2.0));
   outcome.lag.rowwise() *= assumptions.lag_per_talent_halving;
   outcome.lag = outcome.lag.min(assumptions.max_diffusion_lag.replicate(inputs.regions, 1));
   open_factor = 1.0 - 0.5 * assumptions.open_weights;

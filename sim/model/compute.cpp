@@ -2,14 +2,20 @@
 
 namespace sim {
 
-void OperationalCompute(const State& state, const DrawAssumptions& assumptions,
+void KilowattsPerUnit(const DrawAssumptions& assumptions, int year, DrawRow& out) {
+  out = assumptions.kw_per_h100e / assumptions.energy_efficiency_growth.pow(year);
+}
+
+void OperationalCompute(const State& state, const DrawAssumptions& assumptions, int year,
                         YearOutcome& outcome, Scratch& scratch) {
   RegionDrawArray& stock = scratch.a;
   RegionDrawArray& powered = scratch.b;  // H100e the power can run
   RegionDrawArray& running_share = scratch.c;
+  DrawRow& kilowatts = scratch.row_a;
+  KilowattsPerUnit(assumptions, year, kilowatts);
   stock = state.compute_generative + state.compute_physical;
   powered = state.power_capacity * 1e6;  // GW -> kW
-  powered.rowwise() /= assumptions.kw_per_h100e;
+  powered.rowwise() /= kilowatts;
   // Guarded division: select() evaluates both branches, and the 0/0 of an
   // empty region is discarded in favour of 0.
   running_share = (stock > 0.0).select(stock.min(powered) / stock, 0.0);

@@ -7,10 +7,14 @@
 
 namespace sim {
 
+// Power per H100e in year index `year`, kW: kw_per_h100e / e^year, with e =
+// energy_efficiency_growth (newer accelerators do more per watt). Written to `out`.
+void KilowattsPerUnit(const DrawAssumptions& assumptions, int year, DrawRow& out);
+
 // Operational compute: the stock that the region's power can run.
-//   K_op = min(K_gen + K_phys, power_GW * 1e6 / kw_per_h100e), split across
+//   K_op = min(K_gen + K_phys, power_GW * 1e6 / kw(year)), split across
 //   sectors in proportion to stock. A region with no stock has none running.
-void OperationalCompute(const State& state, const DrawAssumptions& assumptions,
+void OperationalCompute(const State& state, const DrawAssumptions& assumptions, int year,
                         YearOutcome& outcome, Scratch& scratch);
 
 // Advances the compute stock by one year:

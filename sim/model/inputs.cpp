@@ -22,6 +22,7 @@ const AssumptionField kAssumptionFields[] = {
     {"capex_per_h100e", &Assumptions::capex_per_h100e, &DrawAssumptions::capex_per_h100e},
     {"compute_depreciation", &Assumptions::compute_depreciation, &DrawAssumptions::compute_depreciation},
     {"kw_per_h100e", &Assumptions::kw_per_h100e, &DrawAssumptions::kw_per_h100e},
+    {"energy_efficiency_growth", &Assumptions::energy_efficiency_growth, &DrawAssumptions::energy_efficiency_growth},
     {"flops_per_h100e", &Assumptions::flops_per_h100e, &DrawAssumptions::flops_per_h100e},
     {"utilization", &Assumptions::utilization, &DrawAssumptions::utilization},
     {"training_share", &Assumptions::training_share, &DrawAssumptions::training_share},

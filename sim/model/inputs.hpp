@@ -33,7 +33,7 @@ struct PublicMoneyTables {
 // Global assumptions, one value per draw (1 x N). Names match Assumptions.
 struct DrawAssumptions {
   DrawRow hardware_price_performance_growth, capex_per_h100e, compute_depreciation,
-      kw_per_h100e, flops_per_h100e, utilization, training_share, algorithmic_progress,
+      kw_per_h100e, energy_efficiency_growth, flops_per_h100e, utilization, training_share, algorithmic_progress,
       max_diffusion_lag, lag_per_talent_halving, open_weights, frontier_oom_per_year,
       market_temperature_generative, market_temperature_physical, market_size_multiplier,
       reinvestment_rate, private_physical_share, researcher_mobility, home_bias,

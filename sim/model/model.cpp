@@ -42,7 +42,7 @@ void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptio
 
 void ComputeYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                  Workspace& w) {
-  OperationalCompute(w.state, assumptions, w.outcome, w.scratch);
+  OperationalCompute(w.state, assumptions, year, w.outcome, w.scratch);
   AlgorithmicLag(inputs, assumptions, w.state, w.outcome, w.scratch);
   Capability(inputs, assumptions, year, w.state, w.outcome, w.scratch);
   Markets(inputs, assumptions, year, w.outcome, w.scratch);
@@ -80,8 +80,10 @@ void Record(const Workspace& w, const DrawAssumptions& assumptions, int year, in
   put(Variable::kComputeStockPhysical, s.compute_physical);
   put(Variable::kComputeOperational, o.operational_generative + o.operational_physical);
   put(Variable::kPowerCapacity, s.power_capacity);
+  DrawRow kilowatts;  // outside the no-allocation year step
+  KilowattsPerUnit(assumptions, year, kilowatts);
   put(Variable::kPowerDemand, (o.operational_generative + o.operational_physical).rowwise() *
-                                  (assumptions.kw_per_h100e * 1e-6));
+                                  (kilowatts * 1e-6));
   put(Variable::kResearchers, s.researchers);
   put(Variable::kRobots, s.robots);
   put(Variable::kDataPhysical, s.physical_data);
@@ -131,7 +133,14 @@ Results RunSimulation(const Scenario& scenario, const RunOptions& options) {
   int threads = options.threads > 0 ? options.threads
                                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   threads = std::min(threads, draws);
-  const int block = (draws + threads - 1) / threads;
+  // Blocks start at multiples of kDrawAlignment draws. Eigen's vectorised
+  // exp/log and its scalar remainder loop differ in the last bit, and column
+  // alignment changes the order of column sums; aligned block starts put
+  // every draw in the same lane and alignment whatever the thread count, so
+  // results are bit-identical for 1, 2 or 64 threads.
+  constexpr int kDrawAlignment = 8;
+  const int per_thread = (draws + threads - 1) / threads;
+  const int block = (per_thread + kDrawAlignment - 1) / kDrawAlignment * kDrawAlignment;
   std::vector<std::thread> workers;
   for (int first = 0; first < draws; first += block) {
     const int count = std::min(block, draws - first);

@@ -41,7 +41,12 @@ std::string ClosestMatch(const std::string& word, const std::vector<std::string>
   int best_distance = max_distance + 1;
   for (const std::string& candidate : candidates) {
     const int distance = EditDistance(lower_word, Lower(candidate));
-    if (distance < best_distance) {
+    // On a tie, a candidate of the word's length wins: "tm" is more likely
+    // "tn" mistyped than "m" with a letter added.
+    const bool better =
+        distance < best_distance || (distance == best_distance && !best.empty() &&
+                                     candidate.size() == word.size() && best.size() != word.size());
+    if (better) {
       best = candidate;
       best_distance = distance;
     }

@@ -1,11 +1,10 @@
-#include <cassert>
-#include <cmath>
-#include <limits>
-
 #include <boost/math/distributions/lognormal.hpp>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/triangular.hpp>
 #include <boost/math/distributions/uniform.hpp>
+#include <cassert>
+#include <cmath>
+#include <limits>
 
 #include "sim/scenario/scenario.hpp"
 
@@ -20,7 +19,8 @@ template <class Dist>
 double TruncatedQuantile(const Dist& dist, const Distribution& d, double p) {
   const double low_probability = d.truncated_below ? boost::math::cdf(dist, d.lower) : 0.0;
   const double high_probability = d.truncated_above ? boost::math::cdf(dist, d.upper) : 1.0;
-  double x = boost::math::quantile(dist, low_probability + p * (high_probability - low_probability));
+  double x =
+      boost::math::quantile(dist, low_probability + p * (high_probability - low_probability));
   if (d.truncated_below && x < d.lower) x = d.lower;
   if (d.truncated_above && x > d.upper) x = d.upper;
   return x;
@@ -35,8 +35,8 @@ double Distribution::Quantile(double p) const {
       return TruncatedQuantile(boost::math::normal_distribution<double>(mean, sd), *this, p);
     case Kind::kLognormal:
       // Boost parameterises by the mean and sd of log X; the median is exp(mean).
-      return TruncatedQuantile(
-          boost::math::lognormal_distribution<double>(std::log(median), sigma), *this, p);
+      return TruncatedQuantile(boost::math::lognormal_distribution<double>(std::log(median), sigma),
+                               *this, p);
     case Kind::kUniform:
       return boost::math::quantile(boost::math::uniform_distribution<double>(min, max), p);
     case Kind::kTriangular:

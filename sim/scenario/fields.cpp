@@ -1,16 +1,19 @@
 #include "sim/scenario/fields.hpp"
 
+#include <cstdio>
+
 #include "sim/scenario/yaml_reader.hpp"
 
 namespace sim::internal {
 namespace {
 
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
+// Bounds as people write them: 10000000, not the shortest form 1e+07.
+std::string FormatBound(double bound) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.15g", bound);
+  return text;
+}
 
-Range AnyValue() { return {}; }
-Range AtLeast(double min) { return {min, kInfinity, false, false}; }
-Range Above(double min) { return {min, kInfinity, true, false}; }
-Range Between(double min, double max) { return {min, max, false, false}; }
 // [0, 1]: shares and probabilities.
 Range Share() { return Between(0, 1); }
 
@@ -24,37 +27,43 @@ bool Range::Contains(double value) const {
 
 std::string Range::Constraint(const std::string& name, double value) const {
   const bool below = min_open ? value <= min : value < min;
-  if (below) return name + (min_open ? " > " : " >= ") + FormatNumber(min);
-  return name + (max_open ? " < " : " <= ") + FormatNumber(max);
+  if (below) return name + (min_open ? " > " : " >= ") + FormatBound(min);
+  return name + (max_open ? " < " : " <= ") + FormatBound(max);
 }
 
 std::string Range::ToString() const {
-  const bool has_min = min != -kInfinity;
-  const bool has_max = max != kInfinity;
+  const bool has_min = min != -std::numeric_limits<double>::infinity();
+  const bool has_max = max != std::numeric_limits<double>::infinity();
   if (has_min && has_max) {
-    return std::string("in ") + (min_open ? "(" : "[") + FormatNumber(min) + ", " +
-           FormatNumber(max) + (max_open ? ")" : "]");
+    return std::string("in ") + (min_open ? "(" : "[") + FormatBound(min) + ", " +
+           FormatBound(max) + (max_open ? ")" : "]");
   }
-  if (has_min) return (min_open ? "> " : ">= ") + FormatNumber(min);
-  if (has_max) return (max_open ? "< " : "<= ") + FormatNumber(max);
+  if (has_min) return (min_open ? "> " : ">= ") + FormatBound(min);
+  if (has_max) return (max_open ? "< " : "<= ") + FormatBound(max);
   return "any value";
 }
 
 void Limits::Check(double value, const SourceLocation& at) const {
   if (range.Contains(value)) return;
-  Fail(at, name + " = " + FormatNumber(value) + ". Violated constraint: " + range.Constraint(name, value),
+  Fail(at,
+       name + " = " + FormatNumber(value) +
+           ". Violated constraint: " + range.Constraint(name, value),
        hint);
 }
 
 const std::vector<Field<Scenario>>& ScenarioFields() {
   static const std::vector<Field<Scenario>> fields = {
-      {"name", &Scenario::name, "", AnyValue(), "scenario name; defaults to the file stem, not inherited"},
-      {"description", &Scenario::description, "", AnyValue(), "one line shown by `aisim list`; not inherited"},
+      {"name", &Scenario::name, "", AnyValue(),
+       "scenario name; defaults to the file stem, not inherited"},
+      {"description", &Scenario::description, "", AnyValue(),
+       "one line shown by `aisim list`; not inherited"},
       {"start_year", &Scenario::start_year, "year", Between(2000, 2100), "first simulated year"},
       {"end_year", &Scenario::end_year, "year", Between(2000, 2100),
        "last simulated year (inclusive), > start_year and at most start_year + 60"},
-      {"draws", &Scenario::draws, "draws", Between(1, 1e7), "Monte Carlo draws; 1 = deterministic at nominal values"},
-      {"seed", &Scenario::seed, "", AtLeast(0), "random seed; identical input gives identical results"},
+      {"draws", &Scenario::draws, "", Between(1, 1e7),
+       "Monte Carlo draws; 1 = deterministic at nominal values"},
+      {"seed", &Scenario::seed, "", AtLeast(0),
+       "random seed; identical input gives identical results"},
   };
   return fields;
 }
@@ -71,26 +80,38 @@ const std::vector<Field<MoneySettings>>& MoneyFields() {
 const std::vector<Field<Assumptions>>& AssumptionFields() {
   using A = Assumptions;
   static const std::vector<Field<Assumptions>> fields = {
-      {"hardware_price_performance_growth", &A::hardware_price_performance_growth, "factor / yr", Above(0),
-       "growth of H100e per dollar (> 1: hardware gets cheaper)"},
-      {"capex_per_h100e", &A::capex_per_h100e, "USD", Above(0), "all-in cost of one H100e in the start year"},
-      {"compute_depreciation", &A::compute_depreciation, "/ yr", {0, 1, false, true},
+      {"hardware_price_performance_growth", &A::hardware_price_performance_growth, "factor / yr",
+       Above(0), "growth of H100e per dollar (> 1: hardware gets cheaper)"},
+      {"capex_per_h100e", &A::capex_per_h100e, "USD", Above(0),
+       "all-in cost of one H100e in the start year"},
+      {"compute_depreciation",
+       &A::compute_depreciation,
+       "/ yr",
+       {0, 1, false, true},
        "share of the compute stock retired per year"},
-      {"kw_per_h100e", &A::kw_per_h100e, "kW", Above(0), "all-in power per H100e including cooling"},
+      {"kw_per_h100e", &A::kw_per_h100e, "kW", Above(0),
+       "all-in power per H100e including cooling"},
+      {"energy_efficiency_growth", &A::energy_efficiency_growth, "factor / yr", AtLeast(1),
+       "H100e that one kW runs, growth per year (hardware gets more efficient)"},
       {"flops_per_h100e", &A::flops_per_h100e, "FLOP/s", Above(0), "dense BF16 peak of one H100e"},
       {"utilization", &A::utilization, "share", {0, 1, true, false}, "model FLOP utilisation"},
-      {"training_share", &A::training_share, "share", {0, 1, true, false}, "share of compute used for training"},
+      {"training_share",
+       &A::training_share,
+       "share",
+       {0, 1, true, false},
+       "share of compute used for training"},
       {"algorithmic_progress", &A::algorithmic_progress, "factor / yr", AtLeast(1),
        "frontier effective-compute multiplier from better algorithms"},
       {"max_diffusion_lag", &A::max_diffusion_lag, "years", AtLeast(0),
        "most years a region trails the algorithmic frontier"},
       {"lag_per_talent_halving", &A::lag_per_talent_halving, "years", AtLeast(0),
        "years of lag per halving of talent vs the top region"},
-      {"open_weights", &A::open_weights, "share", Share(), "how much open weights shorten followers' lag"},
-      {"frontier_oom_per_year", &A::frontier_oom_per_year, "OOM / yr", AtLeast(0),
+      {"open_weights", &A::open_weights, "share", Share(),
+       "how much open weights shorten followers' lag"},
+      {"frontier_oom_per_year", &A::frontier_oom_per_year, "OOM / yr", Above(0),
        "orders of magnitude of effective compute the frontier adds per year"},
-      {"market_temperature_generative", &A::market_temperature_generative, "capability units", Above(0),
-       "softmax temperature of generative-AI market shares"},
+      {"market_temperature_generative", &A::market_temperature_generative, "capability units",
+       Above(0), "softmax temperature of generative-AI market shares"},
       {"market_temperature_physical", &A::market_temperature_physical, "capability units", Above(0),
        "softmax temperature of physical-AI market shares"},
       {"market_size_multiplier", &A::market_size_multiplier, "factor", Above(0),
@@ -101,7 +122,8 @@ const std::vector<Field<Assumptions>>& AssumptionFields() {
        "share of private compute, data and adoption money spent on physical AI"},
       {"researcher_mobility", &A::researcher_mobility, "/ yr", Share(),
        "share of researchers re-choosing a region per year"},
-      {"home_bias", &A::home_bias, "log-odds", AtLeast(0), "preference of researchers for their current region"},
+      {"home_bias", &A::home_bias, "log-odds", AtLeast(0),
+       "preference of researchers for their current region"},
       {"attraction_compute_weight", &A::attraction_compute_weight, "per log unit", AtLeast(0),
        "weight of log compute per researcher in a region's attractiveness"},
       {"attraction_money_weight", &A::attraction_money_weight, "per log unit", AtLeast(0),
@@ -109,12 +131,17 @@ const std::vector<Field<Assumptions>>& AssumptionFields() {
       {"researcher_growth", &A::researcher_growth, "/ yr", AtLeast(0),
        "researchers trained per existing researcher per year"},
       {"cost_per_researcher", &A::cost_per_researcher, "USD", Above(0),
-       "public money per extra researcher trained"},
-      {"cost_per_gw", &A::cost_per_gw, "USD bn / GW", Above(0), "cost of 1 GW of data-centre power and shell"},
+       "public or private talent money per extra top-tier researcher"},
+      {"cost_per_gw", &A::cost_per_gw, "USD bn / GW", Above(0),
+       "cost of 1 GW of data-centre power and shell"},
       {"robot_cost", &A::robot_cost, "USD", Above(0), "all-in cost of one installed robot"},
-      {"robot_retirement", &A::robot_retirement, "/ yr", Share(), "share of the robot stock retired per year"},
-      {"physical_data_decay", &A::physical_data_decay, "/ yr", Share(),
-       "share of physical data made obsolete per year"},
+      {"robot_retirement", &A::robot_retirement, "/ yr", Share(),
+       "share of the robot stock retired per year"},
+      {"physical_data_decay",
+       &A::physical_data_decay,
+       "/ yr",
+       {0, 1, true, false},
+       "share of physical data made obsolete per year (> 0: the starting stock is robots / decay)"},
       {"cost_per_robot_year_data", &A::cost_per_robot_year_data, "USD", Above(0),
        "cost of one robot-year of curated physical data"},
       {"generative_data_growth", &A::generative_data_growth, "/ yr", Above(-1),
@@ -155,45 +182,56 @@ const std::vector<Field<Region>>& RegionFields() {
        "price-performance reachable vs the open market (schedule)"},
       {"power_growth", &R::power_growth, "GW / yr", AtLeast(0),
        "data-centre power added for AI without public money (schedule)"},
-      {"start_delay", &R::start_delay, "years", Between(0, 60), "the public programme starts this many years late"},
+      {"start_delay", &R::start_delay, "years", Between(0, 60),
+       "the public programme starts this many years late"},
       {"private_investment", &R::private_investment, "USD bn / yr", AtLeast(0),
        "private AI investment in the start year (money)", true},
-      {"private_growth", &R::private_growth, "/ yr", Between(-1, 10), "exogenous growth of private investment"},
+      {"private_growth", &R::private_growth, "/ yr", Between(-1, 10),
+       "exogenous growth of private investment"},
       {"private_allocation", &R::private_allocation, "shares", Share(),
        "split of private investment: compute, talent, data, adoption, power; sums to 1"},
-      {"compute_stock", &R::compute_stock, "H100e", AtLeast(0), "installed AI accelerators at the start"},
+      {"compute_stock", &R::compute_stock, "H100e", AtLeast(0),
+       "installed AI accelerators at the start"},
       {"compute_physical_share", &R::compute_physical_share, "share", Share(),
        "share of the compute stock serving physical AI"},
-      {"power_capacity", &R::power_capacity, "GW", AtLeast(0), "data-centre power available for AI"},
-      {"researchers", &R::researchers, "persons", AtLeast(0), "top-tier AI researchers working in the region"},
+      {"power_capacity", &R::power_capacity, "GW", AtLeast(0),
+       "data-centre power available for AI"},
+      {"researchers", &R::researchers, "persons", AtLeast(0),
+       "top-tier AI researchers working in the region"},
       {"robots", &R::robots, "units", AtLeast(0), "operational industrial robot stock"},
       {"robot_installations", &R::robot_installations, "units / yr", AtLeast(0),
        "robots installed per year without public money"},
       {"generative_data", &R::generative_data, "trillion tokens", AtLeast(0),
        "usable domestic training text"},
-      {"concentration", &R::concentration, "share", {0, 1, true, false},
+      {"concentration",
+       &R::concentration,
+       "share",
+       {0, 1, true, false},
        "share of training compute the largest run can use"},
       {"home_advantage", &R::home_advantage, "logit", AtLeast(0),
        "shift of domestic-model demand (language, rules)"},
-      {"market_access", &R::market_access, "share", Share(), "weight of the region's firms in global AI markets"},
+      {"market_access", &R::market_access, "share", Share(),
+       "weight of the region's firms in global AI markets"},
   };
   return fields;
 }
 
 const std::vector<Field<Allocation>>& AllocationFields() {
   static const std::vector<Field<Allocation>> fields = {
-      {"compute", &Allocation::compute, "share", Share(), "buying and running accelerators"},
-      {"talent", &Allocation::talent, "share", Share(), "training and attracting researchers"},
+      {"compute", &Allocation::compute, "share", Share(), "buying accelerators"},
+      {"talent", &Allocation::talent, "share", Share(), "training researchers"},
       {"data", &Allocation::data, "share", Share(), "curating text and physical data"},
-      {"adoption", &Allocation::adoption, "share", Share(), "robots and deployment"},
-      {"power", &Allocation::power, "share", Share(), "data-centre power and shells"},
+      {"adoption", &Allocation::adoption, "share", Share(),
+       "robots (physical AI) and domestic text (generative AI)"},
+      {"power", &Allocation::power, "share", Share(), "data-centre power"},
   };
   return fields;
 }
 
 const std::vector<Field<Alliance>>& AllianceFields() {
   static const std::vector<Field<Alliance>> fields = {
-      {"members", &Alliance::members, "region codes", AnyValue(), "at least two distinct known regions"},
+      {"members", &Alliance::members, "region codes", AnyValue(),
+       "at least two distinct known regions"},
       {"compute_share", &Alliance::compute_share, "share", Share(),
        "share of the other members' compute each member can use"},
       {"data_share", &Alliance::data_share, "share", Share(),

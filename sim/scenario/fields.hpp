@@ -28,6 +28,15 @@ struct Range {
   std::string ToString() const;
 };
 
+inline Range AnyValue() { return {}; }
+inline Range AtLeast(double min) {
+  return {min, std::numeric_limits<double>::infinity(), false, false};
+}
+inline Range Above(double min) {
+  return {min, std::numeric_limits<double>::infinity(), true, false};
+}
+inline Range Between(double min, double max) { return {min, max, false, false}; }
+
 // What range errors say about one field: "name = value. Violated constraint:
 // ..." at the value, with a hint giving the field's meaning, unit and range.
 struct Limits {

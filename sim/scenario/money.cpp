@@ -20,8 +20,8 @@ const std::vector<std::string>& MoneyKeys() {
 // "bn"), so that "bn" multiplies by exactly 1 and USD bn inputs stay exact.
 const std::vector<std::pair<std::string, double>>& Magnitudes() {
   static const std::vector<std::pair<std::string, double>> magnitudes = {
-      {"k", 1e-6},        {"m", 1e-3},       {"mn", 1e-3}, {"million", 1e-3},
-      {"bn", 1.0},        {"billion", 1.0},  {"tn", 1e3},  {"trillion", 1e3},
+      {"k", 1e-6}, {"m", 1e-3},      {"mn", 1e-3}, {"million", 1e-3},
+      {"bn", 1.0}, {"billion", 1.0}, {"tn", 1e3},  {"trillion", 1e3},
   };
   return magnitudes;
 }
@@ -39,7 +39,8 @@ bool IsMoneyMap(const YAML::Node& node) {
 }
 
 // The currency's units per USD.
-double UnitsPerUsd(const std::string& currency, const SourceLocation& at, const MoneySettings& money) {
+double UnitsPerUsd(const std::string& currency, const SourceLocation& at,
+                   const MoneySettings& money) {
   if (currency == "USD") return 1.0;
   const auto found = money.per_usd.find(currency);
   if (found != money.per_usd.end()) return found->second;
@@ -92,8 +93,9 @@ double ReadMoney(const Value& value, const LayerSource& source, const MoneySetti
   if (const Entry* given = FindEntry(entries, "year")) {
     const long long read = ReadInteger(given->value, "year");
     if (read < 2000 || read > 2100) {
-      Fail(given->value.at, "year = " + std::to_string(read) +
-                                ". Violated constraint: 2000 <= year <= 2100");
+      Fail(given->value.at,
+           "year = " + std::to_string(read) + ". Violated constraint: 2000 <= year <= 2100",
+           "year is the price year of the amount, e.g. {value: 10.1, unit: KRW tn, year: 2026}");
     }
     year = static_cast<int>(read);
   }
@@ -106,7 +108,9 @@ double ReadMoney(const Value& value, const LayerSource& source, const MoneySetti
 
 Schedule ReadMoneySchedule(const Value& value, const LayerSource& source,
                            const MoneySettings& money, const Limits& limits) {
-  const auto read_point = [&](const Value& point) { return ReadMoney(point, source, money, limits); };
+  const auto read_point = [&](const Value& point) {
+    return ReadMoney(point, source, money, limits);
+  };
   if (IsMoneyMap(value.node)) return Schedule::Constant(read_point(value));
   return ReadSchedule(value, source, limits.name, read_point);
 }

@@ -98,7 +98,8 @@ struct Assumptions {
   Assumption hardware_price_performance_growth;  // H100e per dollar, growth factor / yr (> 1 cheaper)
   Assumption capex_per_h100e;                    // all-in cost of one H100e in the start year, USD
   Assumption compute_depreciation;               // share of stock retired per yr, [0, 1)
-  Assumption kw_per_h100e;                       // all-in power per H100e incl. cooling, kW
+  Assumption kw_per_h100e;                       // all-in power per H100e incl. cooling in the start year, kW
+  Assumption energy_efficiency_growth;           // H100e run per kW, growth factor / yr (>= 1)
   Assumption flops_per_h100e;                    // dense BF16 peak, FLOP/s
   Assumption utilization;                        // model FLOP utilisation, (0, 1]
   Assumption training_share;                     // share of compute used for training, (0, 1]
@@ -117,7 +118,7 @@ struct Assumptions {
   Assumption attraction_compute_weight;          // weight of log compute per researcher in attractiveness
   Assumption attraction_money_weight;            // weight of log private money per researcher
   Assumption researcher_growth;                  // researchers trained per existing researcher per yr
-  Assumption cost_per_researcher;                // public money per extra researcher trained, USD
+  Assumption cost_per_researcher;                // talent money (public or private) per extra top-tier researcher, USD
   Assumption cost_per_gw;                        // cost of 1 GW of data-centre power and shell, USD bn
   Assumption robot_cost;                         // all-in cost of one installed robot, USD
   Assumption robot_retirement;                   // share of robot stock retired per yr

@@ -21,7 +21,8 @@ Schedule ReadSchedule(const Value& value, const LayerSource& source, const std::
     schedule.points[static_cast<int>(year)] = read_point(entry.value);
   }
   if (schedule.points.empty()) {
-    Fail(value.at, name + ": a schedule needs at least one {year: value} point");
+    Fail(value.at, name + ": a schedule needs at least one {year: value} point",
+         "write a number for a constant, or points such as {2026: 7.3, 2030: 12}");
   }
   return schedule;
 }

@@ -25,8 +25,11 @@ std::string Describe(const YAML::Node& node) {
   }
 }
 
-[[noreturn]] void FailType(const Value& value, const std::string& name, const std::string& expected) {
-  Fail(value.at, name + ": expected " + expected + ", got " + Describe(value.node));
+[[noreturn]] void FailType(const Value& value, const std::string& name,
+                           const std::string& expected) {
+  Fail(value.at, name + ": expected " + expected + ", got " + Describe(value.node),
+       "write " + name + " as " + expected +
+           "; `aisim params` lists every field with its current value and unit");
 }
 
 // from_chars rejects a leading '+', which YAML allows.
@@ -65,7 +68,10 @@ std::vector<Entry> ReadMap(const Value& value, const LayerSource& source, const 
     Entry entry;
     const YAML::Node& key = item.first;
     entry.key_at = source.Locate(key);
-    if (!key.IsScalar()) Fail(entry.key_at, name + ": expected a plain key, got " + Describe(key));
+    if (!key.IsScalar()) {
+      Fail(entry.key_at, name + ": expected a plain key, got " + Describe(key),
+           "keys are plain names such as public_budget or KR");
+    }
     entry.key = key.Scalar();
     // yaml-cpp keeps the last of repeated keys silently; a repeat is nearly
     // always a copy-paste slip, so it is an error.
@@ -93,7 +99,8 @@ std::vector<Entry> ReadMap(const Value& value, const LayerSource& source, const 
   return entries;
 }
 
-std::vector<Value> ReadList(const Value& value, const LayerSource& source, const std::string& name) {
+std::vector<Value> ReadList(const Value& value, const LayerSource& source,
+                            const std::string& name) {
   if (!value.node.IsSequence()) FailType(value, name, "a list");
   std::vector<Value> items;
   for (const auto& node : value.node) {
@@ -131,7 +138,9 @@ unsigned long long ReadUnsigned(const Value& value, const std::string& name) {
   if (value.node.IsScalar() && !value.node.Scalar().empty() && value.node.Scalar()[0] == '-') {
     long long negative = 0;
     if (ParseInteger(value.node.Scalar(), &negative)) {
-      Fail(value.at, name + " = " + value.node.Scalar() + ". Violated constraint: " + name + " >= 0");
+      Fail(value.at,
+           name + " = " + value.node.Scalar() + ". Violated constraint: " + name + " >= 0",
+           name + " is a whole number, 0 or more");
     }
   }
   if (!value.node.IsScalar()) FailType(value, name, "a non-negative integer");
@@ -150,6 +159,11 @@ std::string ReadText(const Value& value, const std::string& name) {
 }
 
 std::string FormatNumber(double value) {
+  // Whole numbers below 1e9 read better in full (100000, not 1e+05) and
+  // are still exact.
+  if (value == std::trunc(value) && std::abs(value) < 1e9) {
+    return std::to_string(static_cast<long long>(value));
+  }
   char buffer[32];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
   return std::string(buffer, result.ptr);

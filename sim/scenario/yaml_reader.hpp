@@ -2,10 +2,10 @@
 // ScenarioError at the node's 1-based file:line:column.
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <string>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "sim/error.hpp"
 
@@ -46,7 +46,7 @@ struct Entry {
 };
 
 [[noreturn]] void Fail(const SourceLocation& where, const std::string& message,
-                       const std::string& hint = "");
+                       const std::string& hint);
 
 // The entries of the mapping `value` (named `name` in errors), in order. A
 // null counts as an empty mapping. Raises on any other type and on a repeated key.
@@ -61,15 +61,18 @@ std::vector<Entry> ReadMap(const Value& value, const LayerSource& source, const 
 std::vector<Value> ReadList(const Value& value, const LayerSource& source, const std::string& name);
 
 // Typed scalars; `name` prefixes the type error ("name: expected a number, got a map").
-double ReadNumber(const Value& value, const std::string& name);        // finite
+// ReadNumber accepts finite numbers only; ReadUnsigned reports a negative
+// integer as a range error ("name = -1. Violated constraint: name >= 0").
+double ReadNumber(const Value& value, const std::string& name);
 long long ReadInteger(const Value& value, const std::string& name);
-unsigned long long ReadUnsigned(const Value& value, const std::string& name);  // "= -1. Violated constraint: name >= 0"
+unsigned long long ReadUnsigned(const Value& value, const std::string& name);
 std::string ReadText(const Value& value, const std::string& name);
 
 // Parses a whole scalar as an integer; false if it is not one.
 bool ParseInteger(const std::string& text, long long* out);
 
-// The shortest text that reads back as the same double (std::to_chars).
+// Text that reads back as the same double: whole numbers below 1e9 in full,
+// others in the shortest round-trip form of std::to_chars.
 std::string FormatNumber(double value);
 
 // The entry named `key`, or nullptr.

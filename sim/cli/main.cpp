@@ -1,0 +1,50 @@
+// aisim: scenario simulator of national AI investment strategies.
+// Dispatches to one subcommand per file (run, list, validate, params).
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "sim/cli/commands.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(aisim: project national AI investment strategies over the years
+
+Usage: aisim COMMAND [OPTIONS]
+
+Commands:
+  run [SCENARIO]       run a scenario (default: the built-in world-2025) and write results/
+  list                 list the shipped scenarios
+  validate SCENARIO    check a scenario file without running it
+  params [SCENARIO]    list every settable path with its value and unit
+
+Options:
+  -h, --help           this help; `aisim COMMAND --help` for a command's options
+  --version            print the version
+
+Example:
+  aisim run korea-2026-ai-budget --set regions.KR.physical_focus=0.8 --draws 1000
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace sim::cli;
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? kExitBadInput : kExitOk;
+  }
+  if (args[0] == "--version" || args[0] == "version") {
+    std::cout << "aisim " << AISIM_VERSION << "\n";
+    return kExitOk;
+  }
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  if (args[0] == "run") return RunCommand(rest);
+  if (args[0] == "list") return ListCommand(rest);
+  if (args[0] == "validate") return ValidateCommand(rest);
+  if (args[0] == "params") return ParamsCommand(rest);
+  std::cerr << "aisim: error: unknown command '" << args[0] << "'\n"
+            << "hint: the commands are run, list, validate, params; see `aisim --help`\n";
+  return kExitBadInput;
+}

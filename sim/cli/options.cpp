@@ -1,0 +1,42 @@
+#include "sim/cli/options.hpp"
+
+#include <iostream>
+#include <stdexcept>
+
+#include "sim/cli/commands.hpp"
+#include "sim/error.hpp"
+
+namespace sim::cli {
+
+namespace po = boost::program_options;
+
+int ParseAndRun(const std::vector<std::string>& args, const std::string& usage,
+                po::options_description& options,
+                const po::positional_options_description& positional,
+                const std::function<int(const po::variables_map&)>& body) {
+  options.add_options()("help,h", "show this help");
+  po::variables_map values;
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), values);
+    if (values.count("help")) {
+      std::cout << usage << "\n" << options << "\n";
+      return kExitOk;
+    }
+    po::notify(values);
+  } catch (const po::error& error) {
+    std::cerr << "aisim: error: " << error.what() << "\n"
+              << "hint: see the options with --help\n";
+    return kExitBadInput;
+  }
+  try {
+    return body(values);
+  } catch (const ScenarioError& error) {
+    std::cerr << error.what() << "\n";
+    return kExitBadInput;
+  } catch (const std::exception& error) {
+    std::cerr << "aisim: error: " << error.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+}  // namespace sim::cli

@@ -1,0 +1,110 @@
+// aisim run: load a scenario, run the model, print the end-year table, write
+// results/<scenario>/ all at once.
+#include <iostream>
+#include <map>
+
+#include "sim/cli/commands.hpp"
+#include "sim/cli/options.hpp"
+#include "sim/error.hpp"
+#include "sim/model/model.hpp"
+#include "sim/output/atomic_file.hpp"
+#include "sim/output/summary_writer.hpp"
+#include "sim/output/terminal_summary.hpp"
+#include "sim/output/timeseries_csv.hpp"
+#include "sim/scenario/load_scenario.hpp"
+
+namespace sim::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+constexpr const char* kUsage = R"(Usage: aisim run [SCENARIO] [OPTIONS]
+
+Runs SCENARIO (a YAML file, or the name of a shipped scenario; default: the
+built-in world-2025), prints the end-year summary and writes
+OUT/<scenario>/{timeseries.csv, summary.json, summary.md, scenario.resolved.yaml}.
+
+Examples:
+  aisim run
+  aisim run korea-2026-ai-budget --draws 1000 --seed 7
+  aisim run my-plan.yaml --set regions.KR.public_budget={2026: 7.2, 2030: 12} --years 2025:2040)";
+
+// Results memory: every variable x year x region x draw as a double.
+constexpr double kMaxResultBytes = 4e9;
+
+// "2025:2040" -> overrides for start_year and end_year.
+std::vector<std::string> YearOverrides(const std::string& range) {
+  const auto colon = range.find(':');
+  const auto is_year = [](const std::string& s) {
+    return !s.empty() && s.size() <= 4 && s.find_first_not_of("0123456789") == std::string::npos;
+  };
+  if (colon == std::string::npos || !is_year(range.substr(0, colon)) ||
+      !is_year(range.substr(colon + 1))) {
+    throw ScenarioError({"--years", 0, 0}, "expected FIRST:LAST years, got '" + range + "'",
+                        "for example --years 2025:2040");
+  }
+  return {"start_year=" + range.substr(0, colon), "end_year=" + range.substr(colon + 1)};
+}
+
+int Run(const po::variables_map& values) {
+  const std::string name = values["scenario"].as<std::string>();
+  std::vector<std::string> overrides = values["set"].as<std::vector<std::string>>();
+  if (values.count("years")) {
+    for (const std::string& o : YearOverrides(values["years"].as<std::string>())) {
+      overrides.push_back(o);
+    }
+  }
+  // --draws and --seed are recorded in the scenario itself, so that
+  // scenario.resolved.yaml reproduces the run exactly.
+  if (values.count("draws")) overrides.push_back("draws=" + values["draws"].as<std::string>());
+  if (values.count("seed")) overrides.push_back("seed=" + values["seed"].as<std::string>());
+  const Scenario scenario = LoadScenario(name, overrides);
+
+  const double bytes = 8.0 * kVariableCount * scenario.Years() *
+                       static_cast<double>(scenario.regions.size()) * scenario.draws;
+  if (bytes > kMaxResultBytes) {
+    throw ScenarioError({"--draws", 0, 0},
+                        std::to_string(scenario.draws) + " draws would need " +
+                            std::to_string(static_cast<long long>(bytes / 1e9)) +
+                            " GB of results in memory (limit 4 GB)",
+                        "use fewer draws; for many variants use `aisim sweep`, which streams");
+  }
+
+  RunOptions options;
+  options.threads = values["threads"].as<int>();
+  const Results results = RunSimulation(scenario, options);
+  const std::string resolved = WriteResolvedYaml(scenario);
+  const RunRecord record{AISIM_VERSION, HashText(resolved), scenario.seed, scenario.draws};
+
+  if (!values.count("quiet")) std::cout << FormatTerminalSummary(results);
+  const std::filesystem::path folder =
+      std::filesystem::path(values["out"].as<std::string>()) / scenario.name;
+  WriteFolderAtomically(folder,
+                        {{"timeseries.csv", FormatTimeseriesCsv(results)},
+                         {"summary.json", FormatSummaryJson(results, record, scenario.description)},
+                         {"summary.md", FormatSummaryMarkdown(results, record, scenario.description)},
+                         {"scenario.resolved.yaml", resolved}});
+  if (!values.count("quiet")) std::cout << "Results written to " << folder.string() << "/\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunCommand(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  options.add_options()
+      ("scenario", po::value<std::string>()->default_value("world-2025"), "scenario file or shipped name")
+      ("out,o", po::value<std::string>()->default_value("results"), "output folder (e.g. results)")
+      ("set,s", po::value<std::vector<std::string>>()->composing()->default_value({}, ""),
+       "override a value, e.g. --set regions.KR.physical_focus=0.8 (repeatable; see `aisim params`)")
+      ("draws,n", po::value<std::string>(), "Monte Carlo draws, e.g. 1000 (1 = deterministic)")
+      ("seed", po::value<std::string>(), "random seed, e.g. 42")
+      ("years", po::value<std::string>(), "simulated years FIRST:LAST, e.g. 2025:2040")
+      ("threads,j", po::value<int>()->default_value(0), "threads; 0 = all cores (results do not depend on it)")
+      ("quiet,q", "print nothing on success");
+  po::positional_options_description positional;
+  positional.add("scenario", 1);
+  return ParseAndRun(args, kUsage, options, positional, Run);
+}
+
+}  // namespace sim::cli

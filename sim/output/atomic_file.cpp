@@ -1,0 +1,78 @@
+#include "sim/output/atomic_file.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+#include <system_error>
+
+namespace sim {
+
+std::string FormatNumber(double value) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+namespace {
+
+[[noreturn]] void Fail(const std::string& what, const std::filesystem::path& path,
+                       const std::error_code& error) {
+  throw std::runtime_error("cannot " + what + " " + path.string() + ": " + error.message());
+}
+
+void WriteFile(const std::filesystem::path& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  out.close();
+  if (!out) Fail("write", path, std::error_code(errno, std::generic_category()));
+}
+
+}  // namespace
+
+void WriteFolderAtomically(const std::filesystem::path& folder,
+                           const std::map<std::string, std::string>& files) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path parent = folder.has_parent_path() ? folder.parent_path() : fs::path(".");
+  fs::create_directories(parent, error);
+  if (error) Fail("create folder", parent, error);
+
+  // The temporary folder sits beside the target so that rename() stays on one
+  // file system; the PID keeps concurrent runs from sharing it.
+  const std::string stem = "." + folder.filename().string() + ".tmp-" + std::to_string(getpid());
+  const fs::path staging = parent / stem;
+  fs::remove_all(staging, error);
+  fs::create_directory(staging, error);
+  if (error) Fail("create folder", staging, error);
+  try {
+    for (const auto& [name, content] : files) {
+      const fs::path path = staging / name;
+      fs::create_directories(path.parent_path(), error);
+      if (error) Fail("create folder", path.parent_path(), error);
+      WriteFile(path, content);
+    }
+    // Swap in the new folder: move any old one aside first, since rename()
+    // cannot replace a non-empty folder, then delete it.
+    const fs::path old = parent / (stem + ".old");
+    const bool had_old = fs::exists(folder);
+    if (had_old) {
+      fs::rename(folder, old, error);
+      if (error) Fail("replace", folder, error);
+    }
+    fs::rename(staging, folder, error);
+    if (error) {
+      if (had_old) fs::rename(old, folder);
+      Fail("rename into place", folder, error);
+    }
+    if (had_old) fs::remove_all(old, error);
+  } catch (...) {
+    fs::remove_all(staging, error);
+    throw;
+  }
+}
+
+}  // namespace sim

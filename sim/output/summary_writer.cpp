@@ -1,0 +1,130 @@
+#include "sim/output/summary_writer.hpp"
+
+#include <cstdint>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/output/atomic_file.hpp"
+
+namespace sim {
+
+std::vector<RegionSummary> SummariseEndYear(const Results& results) {
+  const int last = results.years() - 1;
+  std::vector<RegionSummary> out;
+  for (int r = 0; r < results.regions(); ++r) {
+    auto q = [&](Variable variable) { return Quantiles(results, variable, last, r); };
+    out.push_back({results.region_codes()[r], results.region_names()[r],
+                   q(Variable::kCapabilityGenerative), q(Variable::kCapabilityPhysical),
+                   q(Variable::kYearsBehindGenerative), q(Variable::kYearsBehindPhysical),
+                   q(Variable::kComputeStock), q(Variable::kRankGenerative),
+                   q(Variable::kRankPhysical)});
+  }
+  return out;
+}
+
+std::string HashText(const std::string& text) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
+
+namespace {
+
+nlohmann::ordered_json Stat(const QuantileSet& q, bool monte_carlo) {
+  if (!monte_carlo) return q.p50;
+  return {{"p5", q.p5}, {"p25", q.p25}, {"p50", q.p50}, {"p75", q.p75}, {"p95", q.p95}};
+}
+
+// "12.3" for one draw; "12.3 (11.9 to 12.8)" with the 90% range for many.
+std::string Cell(const QuantileSet& q, bool monte_carlo, const char* format) {
+  char buffer[96];
+  if (!monte_carlo) {
+    std::snprintf(buffer, sizeof buffer, format, q.p50);
+    return buffer;
+  }
+  char a[32], b[32], c[32];
+  std::snprintf(a, sizeof a, format, q.p50);
+  std::snprintf(b, sizeof b, format, q.p5);
+  std::snprintf(c, sizeof c, format, q.p95);
+  std::snprintf(buffer, sizeof buffer, "%s (%s to %s)", a, b, c);
+  return buffer;
+}
+
+}  // namespace
+
+std::string FormatSummaryJson(const Results& results, const RunRecord& record,
+                              const std::string& description) {
+  const bool monte_carlo = results.draws() > 1;
+  nlohmann::ordered_json json;
+  json["aisim_version"] = record.version;
+  json["scenario"] = results.scenario();
+  json["description"] = description;
+  json["scenario_hash_fnv1a64"] = record.scenario_hash;
+  json["seed"] = record.seed;
+  json["draws"] = record.draws;
+  json["start_year"] = results.start_year();
+  json["end_year"] = results.end_year();
+  json["statistic"] = monte_carlo ? "quantiles over draws (p5, p25, p50, p75, p95)" : "value";
+  json["units"] = {{"capability_generative", Describe(Variable::kCapabilityGenerative).unit},
+                   {"capability_physical", Describe(Variable::kCapabilityPhysical).unit},
+                   {"years_behind", "years"},
+                   {"compute_stock", "H100e"},
+                   {"rank", "1 = leader"}};
+  nlohmann::ordered_json regions = nlohmann::ordered_json::array();
+  for (const RegionSummary& s : SummariseEndYear(results)) {
+    regions.push_back({{"region", s.code},
+                       {"name", s.name},
+                       {"capability_generative", Stat(s.capability_generative, monte_carlo)},
+                       {"capability_physical", Stat(s.capability_physical, monte_carlo)},
+                       {"years_behind_generative", Stat(s.years_behind_generative, monte_carlo)},
+                       {"years_behind_physical", Stat(s.years_behind_physical, monte_carlo)},
+                       {"compute_stock", Stat(s.compute_stock, monte_carlo)},
+                       {"rank_generative", Stat(s.rank_generative, monte_carlo)},
+                       {"rank_physical", Stat(s.rank_physical, monte_carlo)}});
+  }
+  json["end_year_summary"] = regions;
+  json["files"] = {"timeseries.csv", "summary.json", "summary.md", "scenario.resolved.yaml"};
+  return json.dump(2) + "\n";
+}
+
+std::string FormatSummaryMarkdown(const Results& results, const RunRecord& record,
+                                  const std::string& description) {
+  const bool monte_carlo = results.draws() > 1;
+  std::string md = "# " + results.scenario() + ": summary for " +
+                   std::to_string(results.end_year()) + "\n\n" + description + "\n\n";
+  md += "Simulated " + std::to_string(results.start_year()) + " to " +
+        std::to_string(results.end_year()) + " with aisim " + record.version + "; " +
+        std::to_string(record.draws) + (record.draws == 1 ? " draw (nominal assumptions)"
+                                                          : " draws, seed " +
+                                                                std::to_string(record.seed)) +
+        "; resolved scenario hash " + record.scenario_hash + ".\n\n";
+  if (monte_carlo) md += "Cells show the median and, in brackets, the 90% range (p5 to p95) over draws.\n\n";
+  md += "| Region | Generative capability (log10 FLOP) | Physical capability (index) | "
+        "Years behind, generative | Years behind, physical | Compute stock (M H100e) | "
+        "Rank gen. | Rank phys. |\n";
+  md += "|---|---:|---:|---:|---:|---:|---:|---:|\n";
+  for (const RegionSummary& s : SummariseEndYear(results)) {
+    QuantileSet millions = s.compute_stock;
+    for (double* v : {&millions.p5, &millions.p25, &millions.p50, &millions.p75, &millions.p95}) {
+      *v /= 1e6;
+    }
+    md += "| " + s.name + " (" + s.code + ") | " + Cell(s.capability_generative, monte_carlo, "%.2f") +
+          " | " + Cell(s.capability_physical, monte_carlo, "%.2f") + " | " +
+          Cell(s.years_behind_generative, monte_carlo, "%.1f") + " | " +
+          Cell(s.years_behind_physical, monte_carlo, "%.1f") + " | " +
+          Cell(millions, monte_carlo, "%.2f") + " | " + Cell(s.rank_generative, monte_carlo, "%.0f") +
+          " | " + Cell(s.rank_physical, monte_carlo, "%.0f") + " |\n";
+  }
+  md += "\nYears behind = capability gap to the leader / the frontier's growth per year "
+        "(frontier_oom_per_year). The full series for every variable and year is in "
+        "timeseries.csv; the exact inputs in scenario.resolved.yaml.\n";
+  return md;
+}
+
+}  // namespace sim

@@ -1,0 +1,182 @@
+#include "sim/scenario/validate.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "sim/scenario/did_you_mean.hpp"
+#include "sim/scenario/fields.hpp"
+#include "sim/scenario/yaml_reader.hpp"
+
+namespace sim::internal {
+namespace {
+
+// Shares are typed with a few decimals, so 1e-6 accepts rounding in the
+// input yet catches a share that is off by a typo.
+constexpr double kAllocationTolerance = 1e-6;
+constexpr int kMaxYears = 60;
+
+// The paths under `path` that a new region or alliance must set.
+template <class Owner>
+std::vector<std::string> MissingFields(const std::vector<Field<Owner>>& fields,
+                                       const std::string& path, const Provenance& provenance) {
+  std::vector<std::string> missing;
+  for (const Field<Owner>& field : fields) {
+    const std::string key = field.key;
+    if (std::holds_alternative<Allocation Owner::*>(field.member)) {
+      for (const Field<Allocation>& share : AllocationFields()) {
+        if (!provenance.set_at.count(path + "." + key + "." + share.key)) {
+          missing.push_back(key + "." + share.key);
+        }
+      }
+    } else if (!provenance.set_at.count(path + "." + key)) {
+      missing.push_back(key);
+    }
+  }
+  return missing;
+}
+
+void CheckComplete(const Scenario& scenario, const Provenance& provenance) {
+  for (const std::string& code : provenance.new_regions) {
+    const std::string path = "regions." + code;
+    const std::vector<std::string> missing = MissingFields(RegionFields(), path, provenance);
+    if (!missing.empty()) {
+      Fail(provenance.Where(path),
+           "region " + code + " is missing required fields: " + JoinWords(missing),
+           "a region defined for the first time must set every field, here or in a file that "
+           "extends this one");
+    }
+  }
+  for (const std::string& name : provenance.new_alliances) {
+    const std::string path = "alliances." + name;
+    const std::vector<std::string> missing = MissingFields(AllianceFields(), path, provenance);
+    if (!missing.empty()) {
+      Fail(provenance.Where(path),
+           "alliance " + name + " is missing required fields: " + JoinWords(missing),
+           "a new alliance must set members, compute_share, data_share and talent_share");
+    }
+  }
+  if (provenance.require_assumptions) {
+    std::vector<std::string> missing;
+    for (const Field<Assumptions>& field : AssumptionFields()) {
+      if (!provenance.set_at.count(std::string("assumptions.") + field.key))
+        missing.push_back(field.key);
+    }
+    if (!missing.empty()) {
+      Fail(provenance.Where("assumptions"), "missing required assumptions: " + JoinWords(missing),
+           "every assumption must be set, here or in a scenario this one extends "
+           "(e.g. extends: world-2025.yaml)");
+    }
+  }
+  if (scenario.regions.empty()) {
+    Fail(provenance.root, "the scenario defines no regions",
+         "add a regions: map, or extend a scenario that has one (e.g. extends: world-2025.yaml)");
+  }
+  // Market shares are normalised over regions with market access; with none
+  // the shares would be 0 / 0.
+  bool any_market_access = false;
+  for (const Region& region : scenario.regions) any_market_access |= region.market_access > 0;
+  if (!any_market_access) {
+    const std::string path = "regions." + scenario.regions.back().code + ".market_access";
+    Fail(provenance.Where(path), "no region has market_access > 0",
+         "market shares are split among regions with market access; give at least one region "
+         "market_access > 0");
+  }
+}
+
+void CheckYears(const Scenario& scenario, const Provenance& provenance) {
+  const auto fail = [&](const std::string& constraint) {
+    Fail(provenance.Where("end_year"),
+         "end_year = " + std::to_string(scenario.end_year) + ". Violated constraint: " + constraint,
+         "a run covers start_year..end_year inclusive, at most 61 years");
+  };
+  if (scenario.end_year <= scenario.start_year) {
+    fail("end_year > start_year (" + std::to_string(scenario.start_year) + ")");
+  }
+  if (scenario.end_year - scenario.start_year > kMaxYears) {
+    fail("end_year <= start_year + 60 (" + std::to_string(scenario.start_year + kMaxYears) + ")");
+  }
+}
+
+std::string FormatSum(double sum) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.10g", sum);
+  return text;
+}
+
+void CheckAllocation(const Allocation& allocation, const std::string& path,
+                     const std::string& description, const Provenance& provenance) {
+  const double sum = allocation.Sum();
+  if (std::abs(sum - 1.0) <= kAllocationTolerance) return;
+  std::string hint;
+  for (const Field<Allocation>& share : AllocationFields()) {
+    if (!hint.empty()) hint += " + ";
+    hint += std::string(share.key) + " " +
+            FormatNumber(allocation.*std::get<double Allocation::*>(share.member)) + " (" +
+            provenance.Describe(path + "." + share.key) + ")";
+  }
+  Fail(provenance.Where(path), description + " sums to " + FormatSum(sum) + ", not 1",
+       hint + " = " + FormatSum(sum));
+}
+
+std::vector<std::string> RegionCodes(const Scenario& scenario) {
+  std::vector<std::string> codes;
+  for (const Region& region : scenario.regions) codes.push_back(region.code);
+  return codes;
+}
+
+void CheckAlliances(const Scenario& scenario, const Provenance& provenance) {
+  const std::vector<std::string> codes = RegionCodes(scenario);
+  for (const Alliance& alliance : scenario.alliances) {
+    const std::string path = "alliances." + alliance.name + ".members";
+    for (size_t i = 0; i < alliance.members.size(); ++i) {
+      const std::string& member = alliance.members[i];
+      const SourceLocation at = provenance.Where(path + "." + std::to_string(i));
+      if (scenario.RegionIndex(member) < 0) {
+        Fail(at, "unknown region '" + member + "' in alliance " + alliance.name,
+             UnknownWordHint(member, codes, "regions"));
+      }
+      for (size_t j = 0; j < i; ++j) {
+        if (alliance.members[j] == member) {
+          Fail(at, "region " + member + " is listed twice in alliance " + alliance.name,
+               "list each member once");
+        }
+      }
+    }
+    if (alliance.members.size() < 2) {
+      Fail(provenance.Where(path), "alliance " + alliance.name + " needs at least two members",
+           "add another region code to members, e.g. members: [KR, UK]");
+    }
+  }
+}
+
+void CheckObservations(const Scenario& scenario, const Provenance& provenance) {
+  const std::vector<std::string> codes = RegionCodes(scenario);
+  for (size_t i = 0; i < scenario.observations.size(); ++i) {
+    const std::string& region = scenario.observations[i].region;
+    if (scenario.RegionIndex(region) < 0) {
+      Fail(provenance.Where("observations." + std::to_string(i) + ".region"),
+           "unknown region '" + region + "' in observation",
+           UnknownWordHint(region, codes, "regions"));
+    }
+  }
+}
+
+}  // namespace
+
+void ValidateScenario(const Scenario& scenario, const Provenance& provenance) {
+  CheckComplete(scenario, provenance);
+  CheckYears(scenario, provenance);
+  for (const Region& region : scenario.regions) {
+    const std::string path = "regions." + region.code;
+    CheckAllocation(region.public_allocation, path + ".public_allocation",
+                    "public_allocation of region " + region.code, provenance);
+    CheckAllocation(region.private_allocation, path + ".private_allocation",
+                    "private_allocation of region " + region.code, provenance);
+  }
+  CheckAlliances(scenario, provenance);
+  CheckObservations(scenario, provenance);
+}
+
+}  // namespace sim::internal

@@ -1,0 +1,224 @@
+// The aisim binary end to end: each test runs it in a fresh temporary folder.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int exit_code;
+  std::string output;  // stdout and stderr together
+};
+
+// A fresh, empty working folder per test, removed afterwards.
+class TempFolder {
+ public:
+  TempFolder() {
+    static int counter = 0;
+    path_ = fs::temp_directory_path() /
+            ("aisim-cli-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempFolder() { fs::remove_all(path_); }
+  const fs::path& path() const { return path_; }
+
+  // Runs `aisim ARGS` inside the folder.
+  Outcome Aisim(const std::string& args) const {
+    const std::string command =
+        "cd '" + path_.string() + "' && '" + std::string(AISIM_BINARY) + "' " + args + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    std::string output;
+    std::array<char, 4096> buffer;
+    std::size_t n;
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  }
+
+  void Write(const std::string& name, const std::string& text) const {
+    std::ofstream(path_ / name) << text;
+  }
+
+ private:
+  fs::path path_;
+};
+
+std::string Read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Every file below `root`, for checking that nothing was written.
+int CountFiles(const fs::path& root) {
+  if (!fs::exists(root)) return 0;
+  int n = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) n += entry.is_regular_file();
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("aisim run with no scenario runs the built-in world-2025 from any folder") {
+  TempFolder dir;
+  const Outcome run = dir.Aisim("run");
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.output.find("world-2025: 2035") != std::string::npos);
+  CHECK(run.output.find("South Korea (KR)") != std::string::npos);
+  CHECK(run.output.find("log10 FLOP") != std::string::npos);
+  for (const char* file : {"timeseries.csv", "summary.json", "summary.md", "scenario.resolved.yaml"}) {
+    CHECK(fs::file_size(dir.path() / "results/world-2025" / file) > 0);
+  }
+  const std::string csv = Read(dir.path() / "results/world-2025/timeseries.csv");
+  CHECK(csv.rfind("scenario,region,variable,unit,year,value\n", 0) == 0);
+  CHECK(csv.find("world-2025,KR,Capability|Physical,index (log10 units),2035,") != std::string::npos);
+  const std::string json = Read(dir.path() / "results/world-2025/summary.json");
+  for (const char* key : {"\"aisim_version\"", "\"seed\"", "\"draws\"", "\"scenario_hash_fnv1a64\""}) {
+    CHECK(json.find(key) != std::string::npos);
+  }
+  // No staging folder is left behind.
+  int entries = 0;
+  for (const auto& entry : fs::directory_iterator(dir.path() / "results")) {
+    (void)entry;
+    ++entries;
+  }
+  CHECK(entries == 1);
+}
+
+TEST_CASE("a Monte Carlo run prints quantiles and the same seed gives the same bytes") {
+  TempFolder dir;
+  const Outcome first = dir.Aisim("run --draws 1000 --seed 1 --out a");
+  INFO(first.output);
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.output.find("median [p5-p95] over 1000 draws") != std::string::npos);
+  REQUIRE(dir.Aisim("run --draws 1000 --seed 1 --out b --threads 1").exit_code == 0);
+  REQUIRE(dir.Aisim("run --draws 1000 --seed 2 --out c").exit_code == 0);
+  for (const char* file : {"timeseries.csv", "summary.json", "summary.md", "scenario.resolved.yaml"}) {
+    INFO(file);
+    CHECK(Read(dir.path() / "a/world-2025" / file) == Read(dir.path() / "b/world-2025" / file));
+  }
+  const std::string csv = Read(dir.path() / "a/world-2025/timeseries.csv");
+  CHECK(csv.rfind("scenario,region,variable,unit,year,p5,p25,p50,p75,p95\n", 0) == 0);
+  CHECK(csv != Read(dir.path() / "c/world-2025/timeseries.csv"));
+}
+
+TEST_CASE("scenario.resolved.yaml reproduces the run exactly, --set included") {
+  TempFolder dir;
+  REQUIRE(dir.Aisim("run --out first --set regions.KR.physical_focus=0.8 "
+                    "--set 'regions.KR.public_budget={2026: 7.2, 2030: 12}' --draws 20 --seed 5")
+              .exit_code == 0);
+  const Outcome again = dir.Aisim("run first/world-2025/scenario.resolved.yaml --out second");
+  INFO(again.output);
+  REQUIRE(again.exit_code == 0);
+  CHECK(Read(dir.path() / "first/world-2025/timeseries.csv") ==
+        Read(dir.path() / "second/world-2025/timeseries.csv"));
+  CHECK(Read(dir.path() / "first/world-2025/scenario.resolved.yaml") ==
+        Read(dir.path() / "second/world-2025/scenario.resolved.yaml"));
+}
+
+TEST_CASE("--set changes the result and --years changes the horizon") {
+  TempFolder dir;
+  REQUIRE(dir.Aisim("run --out base").exit_code == 0);
+  REQUIRE(dir.Aisim("run --out more --set regions.KR.public_budget=30 --years 2025:2040").exit_code == 0);
+  const std::string base = Read(dir.path() / "base/world-2025/timeseries.csv");
+  const std::string more = Read(dir.path() / "more/world-2025/timeseries.csv");
+  CHECK(base.find(",2040,") == std::string::npos);
+  CHECK(more.find("world-2025,KR,Compute|Stock,H100e,2040,") != std::string::npos);
+}
+
+TEST_CASE("each bad input gives a located error, exit code 2, and writes nothing") {
+  TempFolder dir;
+  const std::string header = "extends: world-2025\n";
+  const struct {
+    const char* name;
+    std::string yaml;
+    const char* expected;  // part of the message, location included
+  } cases[] = {
+      {"unknown key", header + "regions:\n  KR:\n    pubic_budget: 3\n", "bad.yaml:4:5: error:"},
+      {"wrong type", header + "regions:\n  KR:\n    physical_focus: [1, 2]\n", "bad.yaml:4:21: error:"},
+      {"out of range", header + "regions:\n  KR:\n    chip_access: -3\n", "bad.yaml:4:18: error:"},
+      {"allocation sum", header + "regions:\n  KR:\n    public_allocation: {compute: 0.9}\n", "bad.yaml:4:"},
+      {"unknown region", header + "alliances:\n  x: {members: [KR, XX], compute_share: 0.1, data_share: 0, talent_share: 0}\n", "bad.yaml:3:"},
+      {"bad schedule year", header + "regions:\n  KR:\n    public_budget: {2026.5: 3}\n", "bad.yaml:4:"},
+      {"missing extends", "extends: nowhere.yaml\n", "bad.yaml:1:"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.name);
+    dir.Write("bad.yaml", c.yaml);
+    const Outcome run = dir.Aisim("run bad.yaml --out out");
+    INFO(run.output);
+    CHECK(run.exit_code == 2);
+    CHECK(run.output.find(c.expected) != std::string::npos);
+    CHECK(run.output.find("hint:") != std::string::npos);
+    CHECK(CountFiles(dir.path() / "out") == 0);
+    CHECK(dir.Aisim("validate bad.yaml").exit_code == 2);
+  }
+  dir.Write("a.yaml", "extends: b.yaml\n");
+  dir.Write("b.yaml", "extends: a.yaml\n");
+  const Outcome cycle = dir.Aisim("run a.yaml --out out");
+  CHECK(cycle.exit_code == 2);
+  CHECK(cycle.output.find("a.yaml") != std::string::npos);
+  CHECK(CountFiles(dir.path() / "out") == 0);
+}
+
+TEST_CASE("a bad --set or option is a located input error") {
+  TempFolder dir;
+  const Outcome set = dir.Aisim("run --set regions.KR.pubic_budget=3 --out out");
+  CHECK(set.exit_code == 2);
+  CHECK(set.output.find("--set") != std::string::npos);
+  CHECK(set.output.find("public_budget") != std::string::npos);  // the did-you-mean
+  CHECK(dir.Aisim("run --years 2025-2040 --out out").exit_code == 2);
+  CHECK(dir.Aisim("run --draws 0 --out out").exit_code == 2);
+  CHECK(dir.Aisim("run --bogus").exit_code == 2);
+  CHECK(dir.Aisim("frobnicate").exit_code == 2);
+  CHECK(CountFiles(dir.path() / "out") == 0);
+}
+
+TEST_CASE("an unwritable output folder is a clear failure, exit code 1") {
+  TempFolder dir;
+  dir.Write("blocker", "a file where a folder should be\n");
+  const Outcome run = dir.Aisim("run --out blocker/results");
+  CHECK(run.exit_code == 1);
+  CHECK(run.output.find("blocker") != std::string::npos);
+}
+
+TEST_CASE("every subcommand has --help, and --version prints the version") {
+  TempFolder dir;
+  for (const char* command : {"run", "list", "validate", "params"}) {
+    const Outcome help = dir.Aisim(std::string(command) + " --help");
+    INFO(command << ": " << help.output);
+    CHECK(help.exit_code == 0);
+    CHECK(help.output.find("Usage: aisim") != std::string::npos);
+  }
+  const Outcome version = dir.Aisim("--version");
+  CHECK(version.exit_code == 0);
+  CHECK(version.output.rfind("aisim ", 0) == 0);
+}
+
+TEST_CASE("list, validate and params describe the shipped scenarios") {
+  TempFolder dir;
+  const Outcome list = dir.Aisim("list");
+  CHECK(list.exit_code == 0);
+  CHECK(list.output.find("world-2025") != std::string::npos);
+  const Outcome validate = dir.Aisim("validate world-2025");
+  CHECK(validate.exit_code == 0);
+  CHECK(validate.output.find("ok") != std::string::npos);
+  const Outcome params = dir.Aisim("params world-2025");
+  CHECK(params.exit_code == 0);
+  CHECK(params.output.find("regions.KR.public_budget") != std::string::npos);
+  CHECK(params.output.find("USD bn") != std::string::npos);
+  CHECK(params.output.find("assumptions.algorithmic_progress") != std::string::npos);
+  CHECK(CountFiles(dir.path()) == 0);
+}

@@ -1,0 +1,232 @@
+// Properties of the whole model (docs/MODEL.md, "Properties the tests pin
+// down"), checked on the shipped world baseline and variations of it.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "sim/model/model.hpp"
+#include "sim/scenario/load_scenario.hpp"
+
+namespace sim {
+namespace {
+
+// Bit-for-bit comparisons need no tolerance; these are for arithmetic that
+// is equal in exact maths but rounds differently.
+constexpr double kTolerance = 1e-12;       // a few ulps over a short chain of operations
+constexpr double kLooseTolerance = 1e-9;   // sums over regions and years
+
+Scenario World() { return LoadScenario("world-2025"); }
+
+int Index(const Scenario& s, const std::string& code) { return s.RegionIndex(code); }
+
+// Turns off every source of new stock: budgets, private money, deliveries,
+// power growth, robot installations, training, data growth and reinvestment.
+void SwitchOffInflows(Scenario& s) {
+  for (Region& r : s.regions) {
+    r.public_budget = Schedule::Constant(0);
+    r.private_investment = 0;
+    r.gpu_deliveries = Schedule::Constant(0);
+    r.power_growth = Schedule::Constant(0);
+    r.robot_installations = 0;
+  }
+  s.assumptions.reinvestment_rate.value = 0;
+  s.assumptions.researcher_growth.value = 0;
+  s.assumptions.generative_data_growth.value = 0;
+}
+
+double At(const Results& results, Variable v, int year, int region, int draw = 0) {
+  return results.At(v, year)(region, draw);
+}
+
+}  // namespace
+
+TEST_CASE("the start-year row is the calibrated starting state") {
+  const Scenario s = World();
+  const Results results = RunSimulation(s);
+  for (int r = 0; r < results.regions(); ++r) {
+    const Region& region = s.regions[r];
+    CHECK(At(results, Variable::kComputeStock, 0, r) ==
+          Approx(region.compute_stock).epsilon(kTolerance));
+    CHECK(At(results, Variable::kResearchers, 0, r) == region.researchers);
+    CHECK(At(results, Variable::kRobots, 0, r) == region.robots);
+    CHECK(At(results, Variable::kPowerCapacity, 0, r) == region.power_capacity);
+    CHECK(At(results, Variable::kInvestmentPrivate, 0, r) ==
+          Approx(region.private_investment).epsilon(kTolerance));
+  }
+}
+
+TEST_CASE("with zero budgets, deliveries and growth, stocks only depreciate") {
+  Scenario s = World();
+  SwitchOffInflows(s);
+  const Results results = RunSimulation(s);
+  const double survival = 1.0 - s.assumptions.compute_depreciation.value;
+  const double robot_survival = 1.0 - s.assumptions.robot_retirement.value;
+  double researchers_start = 0;
+  for (int r = 0; r < results.regions(); ++r) researchers_start += s.regions[r].researchers;
+  for (int k = 0; k < results.years(); ++k) {
+    double researchers = 0;
+    for (int r = 0; r < results.regions(); ++r) {
+      CHECK(At(results, Variable::kComputeStock, k, r) ==
+            Approx(s.regions[r].compute_stock * std::pow(survival, k)).epsilon(kLooseTolerance));
+      CHECK(At(results, Variable::kRobots, k, r) ==
+            Approx(s.regions[r].robots * std::pow(robot_survival, k)).epsilon(kLooseTolerance));
+      CHECK(At(results, Variable::kInvestmentPublic, k, r) == 0.0);
+      researchers += At(results, Variable::kResearchers, k, r);
+    }
+    // No training: migration only moves researchers between regions.
+    CHECK(researchers == Approx(researchers_start).epsilon(kLooseTolerance));
+  }
+}
+
+TEST_CASE("more public budget never lowers a region's own compute") {
+  const Scenario base = World();
+  const int kr = Index(base, "KR");
+  Results previous = RunSimulation(base);
+  for (double budget : {5.0, 10.0, 20.0, 40.0}) {
+    Scenario more = base;
+    more.regions[kr].public_budget = Schedule::Constant(budget);
+    const Results results = RunSimulation(more);
+    for (int k = 0; k < results.years(); ++k) {
+      CHECK(At(results, Variable::kComputeStock, k, kr) >=
+            At(previous, Variable::kComputeStock, k, kr));
+    }
+    previous = results;
+  }
+}
+
+TEST_CASE("more physical focus never lowers physical capability at equal money") {
+  const Scenario base = World();
+  for (const char* code : {"KR", "JP", "EU", "US", "CN"}) {
+    const int r = Index(base, code);
+    Scenario low = base, high = base;
+    low.regions[r].physical_focus = Schedule::Constant(0.1);
+    high.regions[r].physical_focus = Schedule::Constant(0.9);
+    const Results a = RunSimulation(low), b = RunSimulation(high);
+    for (int k = 0; k < a.years(); ++k) {
+      INFO(code << " year " << a.start_year() + k);
+      CHECK(At(b, Variable::kCapabilityPhysical, k, r) >=
+            At(a, Variable::kCapabilityPhysical, k, r) - kTolerance);
+      CHECK(At(b, Variable::kInvestmentPublic, k, r) == At(a, Variable::kInvestmentPublic, k, r));
+    }
+  }
+}
+
+TEST_CASE("market shares sum to 1 in every year and draw") {
+  Scenario s = World();
+  s.draws = 200;
+  const Results results = RunSimulation(s);
+  for (int k = 0; k < results.years(); ++k) {
+    for (Variable v : {Variable::kMarketShareGenerative, Variable::kMarketSharePhysical}) {
+      const Eigen::ArrayXd sums = results.At(v, k).colwise().sum().transpose();
+      CHECK((sums - 1.0).abs().maxCoeff() < kTolerance);
+    }
+  }
+}
+
+TEST_CASE("a start delay of k years shifts the public programme by k years") {
+  // Only public money moves KR's compute: no private money, constant prices,
+  // no starting stock, so its compute stock is the programme's alone.
+  Scenario base = World();
+  SwitchOffInflows(base);
+  base.assumptions.hardware_price_performance_growth.value = 1.0;
+  const int kr = Index(base, "KR");
+  base.regions[kr].compute_stock = 0;
+  base.regions[kr].public_budget = Schedule{{{2025, 2.0}, {2028, 6.0}, {2031, 4.0}}};
+  base.regions[kr].gpu_deliveries = Schedule{{{2026, 50000.0}, {2027, 0.0}}};
+  for (int delay : {1, 2, 3}) {
+    Scenario delayed = base;
+    delayed.regions[kr].start_delay = delay;
+    const Results a = RunSimulation(base), b = RunSimulation(delayed);
+    for (int k = 0; k < a.years(); ++k) {
+      INFO("delay " << delay << " year " << a.start_year() + k);
+      if (k < delay) {
+        CHECK(At(b, Variable::kInvestmentPublic, k, kr) == 0.0);
+        CHECK(At(b, Variable::kComputeStock, k, kr) == 0.0);
+      } else {
+        CHECK(At(b, Variable::kInvestmentPublic, k, kr) ==
+              At(a, Variable::kInvestmentPublic, k - delay, kr));
+        CHECK(At(b, Variable::kComputeStock, k, kr) ==
+              Approx(At(a, Variable::kComputeStock, k - delay, kr)).epsilon(kTolerance));
+      }
+    }
+  }
+}
+
+TEST_CASE("results are identical whatever the thread count") {
+  Scenario s = World();
+  s.draws = 101;  // not a multiple of the thread counts: uneven blocks
+  RunOptions one, two, five;
+  one.threads = 1;
+  two.threads = 2;
+  five.threads = 5;
+  const Results a = RunSimulation(s, one), b = RunSimulation(s, two), c = RunSimulation(s, five);
+  for (const VariableInfo& info : Variables()) {
+    for (int k = 0; k < a.years(); ++k) {
+      INFO(info.name << " year " << a.start_year() + k);
+      CHECK((a.At(info.variable, k) == b.At(info.variable, k)).all());
+      CHECK((a.At(info.variable, k) == c.At(info.variable, k)).all());
+    }
+  }
+}
+
+TEST_CASE("the same seed gives the same draws, another seed other draws") {
+  Scenario s = World();
+  s.draws = 50;
+  RunOptions seven, seven_again, eight;
+  seven.seed_given = seven_again.seed_given = eight.seed_given = true;
+  seven.seed = seven_again.seed = 7;
+  eight.seed = 8;
+  const Results a = RunSimulation(s, seven), b = RunSimulation(s, seven_again),
+                c = RunSimulation(s, eight);
+  const int last = a.years() - 1;
+  CHECK((a.At(Variable::kCapabilityGenerative, last) ==
+         b.At(Variable::kCapabilityGenerative, last)).all());
+  CHECK(!(a.At(Variable::kCapabilityGenerative, last) ==
+          c.At(Variable::kCapabilityGenerative, last)).all());
+}
+
+TEST_CASE("no output is NaN or infinite on the baseline, deterministic and Monte Carlo") {
+  for (int draws : {1, 300}) {
+    Scenario s = World();
+    s.draws = draws;
+    const Results results = RunSimulation(s);
+    for (const VariableInfo& info : Variables()) {
+      for (int k = 0; k < results.years(); ++k) {
+        INFO(info.name << " year " << results.start_year() + k << " draws " << draws);
+        CHECK(results.At(info.variable, k).isFinite().all());
+      }
+    }
+  }
+}
+
+TEST_CASE("the leader is 0 years behind and ranked 1; ranks are a permutation without ties") {
+  const Results results = RunSimulation(World());
+  for (int k = 0; k < results.years(); ++k) {
+    for (auto [gap, rank] : {std::pair{Variable::kYearsBehindGenerative, Variable::kRankGenerative},
+                             std::pair{Variable::kYearsBehindPhysical, Variable::kRankPhysical}}) {
+      const Eigen::ArrayXd years_behind = results.At(gap, k).col(0);
+      const Eigen::ArrayXd ranks = results.At(rank, k).col(0);
+      CHECK(years_behind.minCoeff() == 0.0);
+      CHECK(years_behind.minCoeff() >= 0.0);
+      Eigen::Index leader;
+      ranks.minCoeff(&leader);
+      CHECK(ranks(leader) == 1.0);
+      CHECK(years_behind(leader) == 0.0);
+      const int n = results.regions();
+      CHECK(ranks.sum() == n * (n + 1) / 2);
+    }
+  }
+}
+
+TEST_CASE("sovereignty is a share in [0, 1]") {
+  Scenario s = World();
+  s.draws = 100;
+  const Results results = RunSimulation(s);
+  for (int k = 0; k < results.years(); ++k) {
+    const auto& v = results.At(Variable::kSovereignty, k);
+    CHECK(v.minCoeff() >= 0.0);
+    CHECK(v.maxCoeff() <= 1.0);
+  }
+}
+
+}  // namespace sim

@@ -1,0 +1,76 @@
+// Output writers: number formatting, quantiles, CSV shape, atomic folders.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <limits>
+
+#include "sim/output/atomic_file.hpp"
+#include "sim/output/timeseries_csv.hpp"
+
+namespace sim {
+
+TEST_CASE("numbers are written in shortest form that reads back exactly") {
+  for (double value : {0.1, 1.0 / 3.0, 4.9e6, 1e-300, -2.5, 0.0, 123456789.123456789}) {
+    const std::string text = FormatNumber(value);
+    CHECK(std::stod(text) == value);
+  }
+  CHECK(FormatNumber(0.1) == "0.1");
+  CHECK(FormatNumber(2.0) == "2");
+}
+
+TEST_CASE("quantiles interpolate linearly between order statistics, as NumPy does") {
+  std::vector<double> values = {5, 1, 4, 2, 3};
+  CHECK(Quantile(values, 0.0) == 1.0);
+  CHECK(Quantile(values, 1.0) == 5.0);
+  CHECK(Quantile(values, 0.5) == 3.0);
+  CHECK(Quantile(values, 0.05) == Approx(1.2));   // numpy.quantile([1..5], 0.05)
+  CHECK(Quantile(values, 0.75) == Approx(4.0));
+  std::vector<double> one = {7};
+  CHECK(Quantile(one, 0.05) == 7.0);
+}
+
+TEST_CASE("the tidy CSV has one row per region, variable and year") {
+  Results results("test", {"A", "B"}, {"Alpha", "Beta"}, 2025, 3, 1);
+  results.At(Variable::kComputeStock, 2)(1, 0) = 42.5;
+  const std::string csv = FormatTimeseriesCsv(results);
+  const auto lines = std::count(csv.begin(), csv.end(), '\n');
+  CHECK(lines == 1 + 2 * kVariableCount * 3);
+  CHECK(csv.find("test,B,Compute|Stock,H100e,2027,42.5\n") != std::string::npos);
+}
+
+TEST_CASE("Monte Carlo CSV rows hold the five quantiles") {
+  Results results("mc", {"A"}, {"Alpha"}, 2025, 1, 5);
+  results.At(Variable::kValue, 0) << 1, 2, 3, 4, 5;
+  const std::string csv = FormatTimeseriesCsv(results);
+  CHECK(csv.find("mc,A,Value|AI,USD bn/yr,2025,1.2,2,3,4,4.8\n") != std::string::npos);
+}
+
+TEST_CASE("a results folder is replaced whole, and a failed write keeps the old one") {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::temp_directory_path() / ("aisim-writers-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  const fs::path folder = root / "run";
+  WriteFolderAtomically(folder, {{"a.txt", "one"}, {"b.txt", "two"}});
+  WriteFolderAtomically(folder, {{"a.txt", "three"}});
+  CHECK(!fs::exists(folder / "b.txt"));  // the old folder is gone, not merged
+  std::ifstream in(folder / "a.txt");
+  std::string text;
+  in >> text;
+  CHECK(text == "three");
+  // A file name that cannot be created makes the write fail; the old folder stays.
+  CHECK_THROWS_AS(WriteFolderAtomically(folder, {{"ok.txt", "x"}, {std::string(300, 'n'), "x"}}),
+                  std::runtime_error);
+  CHECK(fs::exists(folder / "a.txt"));
+  int entries = 0;
+  for (const auto& entry : fs::directory_iterator(root)) {
+    (void)entry;
+    ++entries;
+  }
+  CHECK(entries == 1);  // no staging folder left
+  fs::remove_all(root);
+}
+
+}  // namespace sim

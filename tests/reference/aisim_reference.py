@@ -1,0 +1,532 @@
+"""Independent NumPy reference implementation of the aisim model.
+
+Written from the equations documented in the header comments of
+sim/model/*.hpp (and /work/shared/design/model.md), not from the C++ bodies.
+It runs one deterministic draw (every assumption at its nominal `value`) and
+deliberately uses a different formulation from the vectorised C++ where that
+can catch bugs:
+
+  * the talent migration is an explicit R x R column-stochastic matrix
+    M[i, j] = (1 - m) delta_ij + m * e_i A_ij / sum_k e_k A_kj,
+    applied as H <- M H + trained;
+  * best foreign capability, years behind and rank are explicit loops over
+    regions;
+  * alliance matrices are built from explicit pairs;
+  * schedules are evaluated by a hand-written linear interpolation.
+
+Entry point: simulate(resolved_scenario_dict) -> {(region, variable, year): value}
+where `resolved_scenario_dict` is the dict loaded (see load_yaml) from a
+`scenario.resolved.yaml` written by `aisim run`.
+
+Only NumPy and PyYAML are needed (Debian's /usr/bin/python3).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+
+import numpy as np
+import yaml
+
+SECONDS_PER_YEAR = 365.25 * 86400.0  # Julian year, capability.hpp
+
+# Output catalogue: name -> unit (results.cpp). The reference fills every one.
+VARIABLES = {
+    "Compute|Stock": "H100e",
+    "Compute|Stock|Generative": "H100e",
+    "Compute|Stock|Physical": "H100e",
+    "Compute|Operational": "H100e",
+    "Power|Capacity": "GW",
+    "Power|AI Demand": "GW",
+    "Talent|Researchers": "persons",
+    "Robots|Stock": "units",
+    "Data|Physical": "robot-years",
+    "Data|Generative": "trillion tokens",
+    "Algorithms|Lag": "years",
+    "Capability|Generative": "log10 FLOP",
+    "Capability|Physical": "index (log10 units)",
+    "Years Behind|Generative": "years",
+    "Years Behind|Physical": "years",
+    "Rank|Generative": "rank",
+    "Rank|Physical": "rank",
+    "Market Share|Generative": "share",
+    "Market Share|Physical": "share",
+    "Value|AI": "USD bn/yr",
+    "Sovereignty|Generative": "share",
+    "Investment|Public": "USD bn/yr",
+    "Investment|Private": "USD bn/yr",
+    "Investment|Public|Cumulative": "USD bn",
+}
+
+ASSUMPTION_NAMES = [
+    "hardware_price_performance_growth", "capex_per_h100e", "compute_depreciation",
+    "kw_per_h100e", "energy_efficiency_growth", "flops_per_h100e", "utilization", "training_share",
+    "algorithmic_progress", "max_diffusion_lag", "lag_per_talent_halving", "open_weights",
+    "frontier_oom_per_year", "market_temperature_generative", "market_temperature_physical",
+    "market_size_multiplier", "reinvestment_rate", "private_physical_share",
+    "researcher_mobility", "home_bias", "attraction_compute_weight",
+    "attraction_money_weight", "researcher_growth", "cost_per_researcher", "cost_per_gw",
+    "robot_cost", "robot_retirement", "physical_data_decay", "cost_per_robot_year_data",
+    "generative_data_growth", "cost_per_trillion_tokens", "physical_compute_weight",
+    "physical_data_weight", "physical_generative_weight", "sovereignty_scale",
+    "sovereignty_data_weight",
+]
+
+CATEGORIES = ("compute", "talent", "data", "adoption", "power")
+
+
+# --------------------------------------------------------------------------
+# YAML: the C++ side reads YAML 1.2 (yaml-cpp). PyYAML implements YAML 1.1, in
+# which `1e+06` is a string and `NO` / `on` are booleans. This loader reads
+# numbers and booleans the YAML 1.2 way so that region codes such as NO stay
+# strings and every shortest-round-trip double is a float.
+# --------------------------------------------------------------------------
+class _Yaml12Loader(yaml.SafeLoader):
+    pass
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:float",
+                           "tag:yaml.org,2002:int")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"))
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    list("-+0123456789"))
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+               r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+0123456789."))
+
+
+def _construct_int(loader, node):
+    text = loader.construct_scalar(node)
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text)
+
+
+def _construct_float(loader, node):
+    text = loader.construct_scalar(node).lower()
+    if text.endswith(".inf"):
+        return -math.inf if text.startswith("-") else math.inf
+    if text.endswith(".nan"):
+        return math.nan
+    return float(text)
+
+
+_Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Yaml12Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+
+
+def load_yaml(path):
+    with open(path, encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_Yaml12Loader)
+
+
+# --------------------------------------------------------------------------
+# Reading the resolved scenario
+# --------------------------------------------------------------------------
+def _number(value, what):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{what}: expected a plain number in the resolved scenario, got {value!r}")
+    return float(value)
+
+
+class Schedule:
+    """A scalar, or {year: value} points: linear between given years, flat outside."""
+
+    def __init__(self, raw, what):
+        if isinstance(raw, dict) and not ("value" in raw or "unit" in raw):
+            points = sorted((int(year), _number(value, f"{what}[{year}]"))
+                            for year, value in raw.items())
+            if not points:
+                raise ValueError(f"{what}: empty schedule")
+            self.years = [year for year, _ in points]
+            self.values = [value for _, value in points]
+        else:
+            self.years = [0]
+            self.values = [_number(raw, what)]
+
+    def at(self, year):
+        years, values = self.years, self.values
+        if year <= years[0]:
+            return values[0]
+        if year >= years[-1]:
+            return values[-1]
+        i = 0
+        while years[i + 1] <= year:
+            i += 1
+        y0, y1, v0, v1 = years[i], years[i + 1], values[i], values[i + 1]
+        if year == y0:
+            return v0
+        return v0 + (year - y0) / (y1 - y0) * (v1 - v0)
+
+
+def _median_of(spec, what):
+    """Nominal value of an assumption given only by its distribution (the loader
+    uses the distribution's median then). Truncated normals and lognormals use
+    the median of the truncated distribution."""
+    kind = spec.get("dist")
+    lower = spec.get("min")
+    upper = spec.get("max")
+    if kind == "uniform":
+        return 0.5 * (float(spec["min"]) + float(spec["max"]))
+    if kind == "triangular":
+        a, c, b = float(spec["min"]), float(spec["mode"]), float(spec["max"])
+        if (c - a) / (b - a) >= 0.5:
+            return a + math.sqrt(0.5 * (b - a) * (c - a))
+        return b - math.sqrt(0.5 * (b - a) * (b - c))
+    if kind in ("normal", "lognormal"):
+        if kind == "normal":
+            base = statistics.NormalDist(float(spec["mean"]), float(spec["sd"]))
+            to_z = lambda x: x  # noqa: E731
+            from_z = lambda z: z  # noqa: E731
+        else:
+            base = statistics.NormalDist(math.log(float(spec["median"])), float(spec["sigma"]))
+            to_z = lambda x: math.log(x) if x > 0 else -math.inf  # noqa: E731
+            from_z = math.exp
+        low = base.cdf(to_z(float(lower))) if lower is not None else 0.0
+        high = base.cdf(to_z(float(upper))) if upper is not None else 1.0
+        if lower is not None and to_z(float(lower)) == -math.inf:
+            low = 0.0
+        return from_z(base.inv_cdf(low + 0.5 * (high - low)))
+    raise ValueError(f"{what}: cannot find the nominal value of {spec!r}")
+
+
+def _assumption(raw, name):
+    if isinstance(raw, dict):
+        if "value" in raw:
+            return _number(raw["value"], name)
+        return _median_of(raw, name)
+    return _number(raw, name)
+
+
+class _Inputs:
+    """The resolved scenario as arrays (regions in file order)."""
+
+    def __init__(self, scenario):
+        self.name = scenario.get("name", "")
+        self.t0 = int(scenario["start_year"])
+        self.t1 = int(scenario["end_year"])
+        self.T = self.t1 - self.t0 + 1
+        regions = scenario["regions"]
+        self.codes = [str(code) for code in regions]
+        self.R = len(self.codes)
+        index = {code: i for i, code in enumerate(self.codes)}
+
+        raw = scenario["assumptions"]
+        self.a = {name: _assumption(raw[name], name) for name in ASSUMPTION_NAMES}
+        market_gen = Schedule(raw["market_size_generative"], "market_size_generative")
+        market_phys = Schedule(raw["market_size_physical"], "market_size_physical")
+        self.market_gen = [market_gen.at(self.t0 + k) for k in range(self.T)]
+        self.market_phys = [market_phys.at(self.t0 + k) for k in range(self.T)]
+
+        R, T = self.R, self.T
+
+        def column(field):
+            return np.array([_number(regions[c][field], f"regions.{c}.{field}")
+                             for c in self.codes])
+
+        for field in ("private_investment", "private_growth", "compute_stock",
+                      "compute_physical_share", "power_capacity", "researchers", "robots",
+                      "robot_installations", "generative_data", "concentration",
+                      "home_advantage", "market_access"):
+            setattr(self, field, column(field))
+        self.public_alloc = {c: np.array([_number(regions[r]["public_allocation"][c], c)
+                                          for r in self.codes]) for c in CATEGORIES}
+        self.private_alloc = {c: np.array([_number(regions[r]["private_allocation"][c], c)
+                                           for r in self.codes]) for c in CATEGORIES}
+
+        # Lever tables (R x T). The public programme (budget, its physical
+        # focus, GPU deliveries) is read at (year - start_delay) and is zero
+        # before start_year + start_delay. chip_access and power_growth are
+        # not part of the public programme and use the calendar year.
+        self.budget = np.zeros((R, T))
+        self.deliveries = np.zeros((R, T))
+        self.focus = np.zeros((R, T))
+        self.chip_access = np.zeros((R, T))
+        self.power_growth = np.zeros((R, T))
+        for r, code in enumerate(self.codes):
+            region = regions[code]
+            delay = _number(region.get("start_delay", 0), f"regions.{code}.start_delay")
+            budget = Schedule(region["public_budget"], f"regions.{code}.public_budget")
+            deliveries = Schedule(region["gpu_deliveries"], f"regions.{code}.gpu_deliveries")
+            focus = Schedule(region["physical_focus"], f"regions.{code}.physical_focus")
+            chip = Schedule(region["chip_access"], f"regions.{code}.chip_access")
+            power = Schedule(region["power_growth"], f"regions.{code}.power_growth")
+            for k in range(T):
+                year = self.t0 + k
+                programme_year = year - delay
+                if programme_year >= self.t0:
+                    self.budget[r, k] = budget.at(programme_year)
+                    self.deliveries[r, k] = deliveries.at(programme_year)
+                    self.focus[r, k] = focus.at(programme_year)
+                else:
+                    # No programme yet: budget and deliveries are zero, so the
+                    # focus is immaterial; use the start-year value.
+                    self.focus[r, k] = focus.at(self.t0)
+                self.chip_access[r, k] = chip.at(year)
+                self.power_growth[r, k] = power.at(year)
+
+        # Alliances: share (i, j) of region j's stock that region i can use; a
+        # pair in several alliances uses the most generous share.
+        self.ally_compute = np.zeros((R, R))
+        self.ally_data = np.zeros((R, R))
+        self.ally_talent = np.zeros((R, R))
+        alliances = scenario.get("alliances") or {}
+        entries = alliances.values() if isinstance(alliances, dict) else alliances
+        for alliance in entries:
+            members = [index[str(m)] for m in alliance["members"]]
+            for i in members:
+                for j in members:
+                    if i == j:
+                        continue
+                    self.ally_compute[i, j] = max(self.ally_compute[i, j],
+                                                  float(alliance.get("compute_share", 0)))
+                    self.ally_data[i, j] = max(self.ally_data[i, j],
+                                               float(alliance.get("data_share", 0)))
+                    self.ally_talent[i, j] = max(self.ally_talent[i, j],
+                                                 float(alliance.get("talent_share", 0)))
+
+
+# --------------------------------------------------------------------------
+# The model
+# --------------------------------------------------------------------------
+def _log10_floor(x, floor=1.0):
+    return np.log10(np.maximum(x, floor))
+
+
+def _softmax_shares(capability, temperature, access):
+    """share_r = access_r exp((cap_r - max cap) / tau) / sum_j (same)."""
+    weights = access * np.exp((capability - capability.max()) / temperature)
+    return weights / weights.sum()
+
+
+def _best_foreign(capability):
+    """foreign_r = max over j != r of cap_j (explicit loop); -inf if alone."""
+    R = len(capability)
+    foreign = np.full(R, -math.inf)
+    for r in range(R):
+        for j in range(R):
+            if j != r and capability[j] > foreign[r]:
+                foreign[r] = capability[j]
+    return foreign
+
+
+def _years_behind_and_rank(capability, oom_per_year):
+    R = len(capability)
+    leader = max(capability)
+    years_behind = np.empty(R)
+    rank = np.empty(R)
+    for r in range(R):
+        years_behind[r] = (leader - capability[r]) / oom_per_year
+        rank[r] = 1 + sum(1 for j in range(R) if capability[j] > capability[r])
+    return years_behind, rank
+
+
+def _migration_matrix(attractiveness, mobility, home_bias, ally_talent):
+    """Column-stochastic R x R matrix M: column j is where region j's researchers
+    are at the end of the year. A mobile share `mobility` re-chooses region i
+    with probability e_i A_ij / sum_k e_k A_kj, with e = exp(attractiveness)
+    and affinity A = 1 + (exp(home_bias) - 1) (I + talent_alliance)."""
+    R = len(attractiveness)
+    e = np.exp(attractiveness - attractiveness.max())  # shift cancels in the ratio
+    gain = math.exp(home_bias) - 1.0
+    M = np.empty((R, R))
+    for j in range(R):  # origin
+        affinity = np.array([1.0 + gain * ((1.0 if i == j else 0.0) + ally_talent[i, j])
+                             for i in range(R)])
+        choice = e * affinity
+        choice = choice / choice.sum()
+        for i in range(R):  # destination
+            M[i, j] = mobility * choice[i] + ((1.0 - mobility) if i == j else 0.0)
+    return M
+
+
+def simulate(scenario):
+    """Deterministic run of the resolved scenario.
+
+    Returns {(region_code, variable, year): value} for every variable of
+    VARIABLES, every region and every year start_year..end_year. Stocks are
+    values on 1 January of the year; flows are amounts during the year.
+    """
+    inp = _Inputs(scenario)
+    a = inp.a
+    R, T = inp.R, inp.T
+
+    # --- starting state, 1 January of the start year ---
+    compute_gen = inp.compute_stock * (1.0 - inp.compute_physical_share)
+    compute_phys = inp.compute_stock * inp.compute_physical_share
+    power = inp.power_capacity.copy()
+    researchers = inp.researchers.copy()
+    robots = inp.robots.copy()
+    # Physical data starts at the steady state of a constant robot stock.
+    data_phys = inp.robots / a["physical_data_decay"]
+    data_gen = inp.generative_data.copy()
+    data_gen_start = inp.generative_data.copy()
+    private_exogenous = np.zeros(R)
+    public_cumulative = np.zeros(R)
+
+    flop_per_h100e_year = (a["flops_per_h100e"] * a["utilization"] * a["training_share"]
+                           * SECONDS_PER_YEAR)
+    open_lag_oom = a["frontier_oom_per_year"] * a["max_diffusion_lag"] * (1.0 - a["open_weights"])
+    tiny = 1e-12  # floors that keep logarithms finite for empty regions
+
+    out = {}
+    for k in range(T):
+        year = inp.t0 + k
+
+        # Step 2 (part): operational compute, limited by power.
+        # Newer hardware runs more H100e per kW: kW per H100e falls by the
+        # energy-efficiency factor each year.
+        kw_per_unit = a["kw_per_h100e"] / a["energy_efficiency_growth"] ** k
+        stock = compute_gen + compute_phys
+        runnable = power * 1e6 / kw_per_unit
+        operational = np.minimum(stock, runnable)
+        op_gen = np.zeros(R)
+        op_phys = np.zeros(R)
+        for r in range(R):
+            if stock[r] > 0:
+                op_gen[r] = operational[r] * compute_gen[r] / stock[r]
+                op_phys[r] = operational[r] * compute_phys[r] / stock[r]
+        op_total = op_gen + op_phys
+
+        # Step 5: algorithmic lag.
+        usable_talent = np.maximum(researchers + inp.ally_talent @ researchers, tiny)
+        top_talent = usable_talent.max()
+        lag = (np.minimum(a["max_diffusion_lag"],
+                          a["lag_per_talent_halving"] * np.log2(top_talent / usable_talent))
+               * (1.0 - 0.5 * a["open_weights"]))
+
+        # Step 6: capability.
+        multiplier = a["algorithmic_progress"] ** (k - lag)
+        usable_gen = op_gen + inp.ally_compute @ op_gen
+        usable_phys = op_phys + inp.ally_compute @ op_phys
+        effective_gen = inp.concentration * usable_gen * flop_per_h100e_year * multiplier
+        effective_phys = inp.concentration * usable_phys * flop_per_h100e_year * multiplier
+        cap_gen = _log10_floor(effective_gen)
+        open_frontier = cap_gen.max() - open_lag_oom
+        gen_access = np.maximum(cap_gen, open_frontier)
+        usable_data = data_phys + inp.ally_data @ data_phys
+        cap_phys = (a["physical_compute_weight"] * _log10_floor(effective_phys)
+                    + a["physical_data_weight"] * _log10_floor(usable_data)
+                    + a["physical_generative_weight"] * gen_access)
+
+        # Step 7: markets and value.
+        share_gen = _softmax_shares(cap_gen, a["market_temperature_generative"], inp.market_access)
+        share_phys = _softmax_shares(cap_phys, a["market_temperature_physical"], inp.market_access)
+        value = a["market_size_multiplier"] * (inp.market_gen[k] * share_gen
+                                               + inp.market_phys[k] * share_phys)
+
+        # Step 7b: sovereignty.
+        foreign = _best_foreign(cap_gen)
+        logit = ((cap_gen - foreign) / a["sovereignty_scale"] + inp.home_advantage
+                 + a["sovereignty_data_weight"]
+                 * np.log10(np.maximum(data_gen, tiny) / np.maximum(data_gen_start, tiny)))
+        with np.errstate(over="ignore"):
+            sovereignty = 1.0 / (1.0 + np.exp(-logit))
+
+        # Step 8: years behind and rank.
+        behind_gen, rank_gen = _years_behind_and_rank(cap_gen, a["frontier_oom_per_year"])
+        behind_phys, rank_phys = _years_behind_and_rank(cap_phys, a["frontier_oom_per_year"])
+
+        # Private investment: calibrated in the start year so that it equals
+        # the scenario's private_investment, then the exogenous part grows.
+        reinvested = a["reinvestment_rate"] * value
+        if k == 0:
+            private_exogenous = np.maximum(0.0, inp.private_investment - reinvested)
+        private = private_exogenous + reinvested
+
+        # Step 1: money by purpose and sector.
+        budget = inp.budget[:, k]
+        phi = inp.focus[:, k]
+        s = a["private_physical_share"]
+        money = {}
+        for c in ("compute", "data", "adoption"):
+            public = budget * inp.public_alloc[c]
+            private_c = private * inp.private_alloc[c]
+            money[c, "gen"] = public * (1.0 - phi) + private_c * (1.0 - s)
+            money[c, "phys"] = public * phi + private_c * s
+        for c in ("talent", "power"):
+            money[c] = budget * inp.public_alloc[c] + private * inp.private_alloc[c]
+
+        # Record (values of this year).
+        row = {
+            "Compute|Stock": compute_gen + compute_phys,
+            "Compute|Stock|Generative": compute_gen,
+            "Compute|Stock|Physical": compute_phys,
+            "Compute|Operational": op_total,
+            "Power|Capacity": power,
+            "Power|AI Demand": op_total * kw_per_unit / 1e6,
+            "Talent|Researchers": researchers,
+            "Robots|Stock": robots,
+            "Data|Physical": data_phys,
+            "Data|Generative": data_gen,
+            "Algorithms|Lag": lag,
+            "Capability|Generative": cap_gen,
+            "Capability|Physical": cap_phys,
+            "Years Behind|Generative": behind_gen,
+            "Years Behind|Physical": behind_phys,
+            "Rank|Generative": rank_gen,
+            "Rank|Physical": rank_phys,
+            "Market Share|Generative": share_gen,
+            "Market Share|Physical": share_phys,
+            "Value|AI": value,
+            "Sovereignty|Generative": sovereignty,
+            "Investment|Public": budget,
+            "Investment|Private": private,
+            "Investment|Public|Cumulative": public_cumulative + budget,
+        }
+        assert set(row) == set(VARIABLES)
+        for variable, values in row.items():
+            for r, code in enumerate(inp.codes):
+                out[code, variable, year] = float(values[r])
+
+        # --- advance to 1 January of the next year ---
+        # Step 3: talent. Attractiveness uses this year's operational compute
+        # and private money per researcher (researchers floored at 1, ratios
+        # at 1e-12); trained researchers count the start-of-year stock and
+        # join after the moves.
+        people = np.maximum(researchers, 1.0)
+        attractiveness = (a["attraction_compute_weight"] * np.log(np.maximum(op_total / people, tiny))
+                          + a["attraction_money_weight"] * np.log(np.maximum(private / people, tiny)))
+        trained = money["talent"] * 1e9 / a["cost_per_researcher"] + a["researcher_growth"] * researchers
+        M = _migration_matrix(attractiveness, a["researcher_mobility"], a["home_bias"], inp.ally_talent)
+        researchers = M @ researchers + trained
+
+        # Step 2: compute stock and power.
+        price = a["capex_per_h100e"] / a["hardware_price_performance_growth"] ** k
+        survival = 1.0 - a["compute_depreciation"]
+        chip = inp.chip_access[:, k]
+        compute_gen = (survival * compute_gen + chip * money["compute", "gen"] * 1e9 / price
+                       + inp.deliveries[:, k] * (1.0 - phi))
+        compute_phys = (survival * compute_phys + chip * money["compute", "phys"] * 1e9 / price
+                        + inp.deliveries[:, k] * phi)
+        power = power + inp.power_growth[:, k] + money["power"] / a["cost_per_gw"]
+
+        # Step 4: data (uses the start-of-year robot stock) and robots.
+        data_phys = ((1.0 - a["physical_data_decay"]) * data_phys + robots
+                     + money["data", "phys"] * 1e9 / a["cost_per_robot_year_data"])
+        robots = ((1.0 - a["robot_retirement"]) * robots + inp.robot_installations
+                  + money["adoption", "phys"] * 1e9 / a["robot_cost"])
+        data_gen = ((1.0 + a["generative_data_growth"]) * data_gen
+                    + (money["data", "gen"] + money["adoption", "gen"]) / a["cost_per_trillion_tokens"])
+
+        private_exogenous = private_exogenous * (1.0 + inp.private_growth)
+        public_cumulative = public_cumulative + budget
+
+    return out
+
+
+def simulate_file(path):
+    return simulate(load_yaml(path))
