@@ -128,7 +128,7 @@ TEST_CASE("scenario.resolved.yaml reproduces the run exactly, --set included") {
         Read(dir.path() / "second/world-2025/scenario.resolved.yaml"));
 }
 
-TEST_CASE("--set changes the result and --years changes the horizon") {
+TEST_CASE("set overrides change the result and a years range changes the horizon") {
   TempFolder dir;
   REQUIRE(dir.Aisim("run --out base").exit_code == 0);
   REQUIRE(dir.Aisim("run --out more --set regions.KR.public_budget=30 --years 2025:2040").exit_code == 0);
