@@ -13,7 +13,7 @@ inline constexpr double kSecondsPerYear = 31557600.0;
 // outcome.operational_* and outcome.lag. Writes outcome.capability_*.
 //   K_acc,s = K_op,s + compute_alliance * K_op,s          usable compute, H100e
 //   A = g_a^(year - L)                                     algorithmic multiplier
-//   C_eff,s = concentration * K_acc,s * flops * utilization * training_share
+//   C_eff,s = concentration * algorithmic_efficiency * K_acc,s * flops * utilization * training_share
 //             * seconds_per_year * A                       FLOP of the best run
 //   cap_gen = log10(max(C_eff,gen, 1))                    log10 FLOP (2025 algorithms)
 //   open    = max_r cap_gen - frontier_oom_per_year * max_lag * (1 - open_weights)

@@ -132,6 +132,7 @@ RegionConstants BuildRegionConstants(const Scenario& scenario) {
       {&c.robot_installations, &Region::robot_installations},
       {&c.generative_data, &Region::generative_data},
       {&c.concentration, &Region::concentration},
+      {&c.algorithmic_efficiency, &Region::algorithmic_efficiency},
       {&c.home_advantage, &Region::home_advantage},
       {&c.market_access, &Region::market_access},
   };
@@ -153,6 +154,7 @@ RegionConstants BuildRegionConstants(const Scenario& scenario) {
     }
   }
   c.private_growth_factor = 1.0 + c.private_growth;
+  c.best_run_scale = c.concentration * c.algorithmic_efficiency;
   c.log10_generative_data = c.generative_data.max(1e-12).log10();
   return c;
 }

@@ -51,9 +51,10 @@ struct RegionConstants {
   RegionColumn private_investment, private_growth;
   RegionColumn compute_stock, compute_physical_share, power_capacity, researchers, robots,
       robot_installations, generative_data;
-  RegionColumn concentration, home_advantage, market_access;
+  RegionColumn concentration, algorithmic_efficiency, home_advantage, market_access;
   // Derived once so the year loop only broadcasts stored columns:
   RegionColumn private_growth_factor;   // 1 + private_growth
+  RegionColumn best_run_scale;          // concentration * algorithmic_efficiency
   RegionColumn log10_generative_data;   // log10(max(generative_data, 1e-12))
 };
 

@@ -208,6 +208,9 @@ const std::vector<Field<Region>>& RegionFields() {
        "share",
        {0, 1, true, false},
        "share of training compute the largest run can use"},
+      {"algorithmic_efficiency", &R::algorithmic_efficiency, "factor", Above(0),
+       "effective compute per FLOP relative to the algorithms the region has access to "
+       "(e.g. DeepSeek-style training efficiency)"},
       {"home_advantage", &R::home_advantage, "logit", AtLeast(0),
        "shift of domestic-model demand (language, rules)"},
       {"market_access", &R::market_access, "share", Share(),

@@ -239,7 +239,7 @@ class _Inputs:
 
         for field in ("private_investment", "private_growth", "compute_stock",
                       "compute_physical_share", "power_capacity", "researchers", "robots",
-                      "robot_installations", "generative_data", "concentration",
+                      "robot_installations", "generative_data", "concentration", "algorithmic_efficiency",
                       "home_advantage", "market_access"):
             setattr(self, field, column(field))
         self.public_alloc = {c: np.array([_number(regions[r]["public_allocation"][c], c)
@@ -412,8 +412,9 @@ def simulate(scenario):
         multiplier = a["algorithmic_progress"] ** (k - lag)
         usable_gen = op_gen + inp.ally_compute @ op_gen
         usable_phys = op_phys + inp.ally_compute @ op_phys
-        effective_gen = inp.concentration * usable_gen * flop_per_h100e_year * multiplier
-        effective_phys = inp.concentration * usable_phys * flop_per_h100e_year * multiplier
+        best_run = inp.concentration * inp.algorithmic_efficiency
+        effective_gen = best_run * usable_gen * flop_per_h100e_year * multiplier
+        effective_phys = best_run * usable_phys * flop_per_h100e_year * multiplier
         cap_gen = _log10_floor(effective_gen)
         open_frontier = cap_gen.max() - open_lag_oom
         gen_access = np.maximum(cap_gen, open_frontier)

@@ -97,6 +97,7 @@ regions:
     robot_installations: 31000
     generative_data: 1
     concentration: 0.11
+    algorithmic_efficiency: 1.0
     home_advantage: 1.5
     market_access: 1.0
   US:
@@ -119,6 +120,7 @@ regions:
     robot_installations: 38000
     generative_data: 30
     concentration: 0.03
+    algorithmic_efficiency: 1.0
     home_advantage: 0.5
     market_access: 1.0
 alliances:
@@ -314,6 +316,7 @@ regions:
     robot_installations: 44500
     generative_data: 3
     concentration: 0.02
+    algorithmic_efficiency: 1.0
     home_advantage: 1.5
     market_access: 1.0
 alliances:
@@ -440,7 +443,7 @@ TEST_CASE("ListParams lists every settable leaf with its value and unit") {
   const std::vector<ParamInfo> params = ListParams(LoadScenarioFromString(kBase, "base.yaml"));
   // 6 top-level scalars, 37 assumptions, per region 19 fields + 2 x 5
   // shares, per alliance 4.
-  CHECK(params.size() == 6 + 38 + 2 * (19 + 10) + 4);
+  CHECK(params.size() == 6 + 38 + 2 * (20 + 10) + 4);
 
   const ParamInfo* budget = FindParam(params, "regions.US.power_growth");
   REQUIRE(budget != nullptr);
@@ -553,7 +556,8 @@ void CheckIdentical(const Scenario& a, const Scenario& b) {
          {&Region::start_delay, &Region::private_investment, &Region::private_growth,
           &Region::compute_stock, &Region::compute_physical_share, &Region::power_capacity,
           &Region::researchers, &Region::robots, &Region::robot_installations,
-          &Region::generative_data, &Region::concentration, &Region::home_advantage,
+          &Region::generative_data, &Region::concentration, &Region::algorithmic_efficiency,
+          &Region::home_advantage,
           &Region::market_access}) {
       CHECK(SameBits(p.*member, q.*member));
     }
@@ -786,7 +790,8 @@ TEST_CASE("loader requires a new region to set every field") {
             "private_allocation.talent, private_allocation.data, private_allocation.adoption, "
             "private_allocation.power, compute_stock, compute_physical_share, power_capacity, "
             "researchers, "
-            "robots, robot_installations, generative_data, concentration, home_advantage, "
+            "robots, robot_installations, generative_data, concentration, algorithmic_efficiency, "
+            "home_advantage, "
             "market_access\n"
             "hint: a region defined for the first time must set every field, here or in a file "
             "that extends "
