@@ -8,7 +8,7 @@ BUILD=${BUILD:-build-bench}
 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DAISIM_BUILD_BENCH=ON -DBUILD_TESTING=OFF >/dev/null
 cmake --build "$BUILD" -j"$(nproc)" --target aisim bench_model >/dev/null
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-"$BUILD"/bench_model
+"$BUILD"/bench/bench_model
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 # Whole process: median of 21 runs of `aisim run` (deterministic, world-2025).

@@ -43,7 +43,7 @@ nlohmann::ordered_json Stat(const QuantileSet& q, bool monte_carlo) {
 
 // "12.3" for one draw; "12.3 (11.9 to 12.8)" with the 90% range for many.
 std::string Cell(const QuantileSet& q, bool monte_carlo, const char* format) {
-  char buffer[96];
+  char buffer[128];
   if (!monte_carlo) {
     std::snprintf(buffer, sizeof buffer, format, q.p50);
     return buffer;

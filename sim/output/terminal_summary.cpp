@@ -9,7 +9,7 @@ namespace sim {
 namespace {
 
 std::string Cell(const QuantileSet& q, bool monte_carlo, const char* format, double scale = 1) {
-  char buffer[64];
+  char buffer[96];
   if (!monte_carlo) {
     std::snprintf(buffer, sizeof buffer, format, q.p50 * scale);
     return buffer;
