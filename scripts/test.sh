@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
 # The README's second command (and what .ci/run calls): install what is
-# missing, build with tests, and run the whole suite through CTest.
+# missing, build with tests, and run the whole suite through CTest; then build
+# again with AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/) and
+# run the whole suite once more. AISIM_SKIP_SANITIZED=1 skips the second pass
+# for a quick local check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
+jobs=$(nproc)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON
-cmake --build build -j"$(nproc)"
-ctest --test-dir build --output-on-failure -j"$(nproc)"
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+if [ "${AISIM_SKIP_SANITIZED:-0}" != 1 ]; then
+  echo "== The same suite under AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/) =="
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON -DAISIM_SANITIZE=ON
+  cmake --build build-asan -j"$jobs"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j"$jobs"
+fi

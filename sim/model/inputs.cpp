@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <random>
 #include <string>
 #include <utility>
@@ -155,6 +156,9 @@ RegionConstants BuildRegionConstants(const Scenario& scenario) {
   }
   c.private_growth_factor = 1.0 + c.private_growth;
   c.best_run_scale = c.concentration * c.algorithmic_efficiency;
+  c.market_access_offset = (c.market_access > 0.0)
+                               .select(RegionColumn::Zero(regions),
+                                       -std::numeric_limits<double>::infinity());
   c.log10_generative_data = c.generative_data.max(1e-12).log10();
   return c;
 }

@@ -55,6 +55,7 @@ struct RegionConstants {
   // Derived once so the year loop only broadcasts stored columns:
   RegionColumn private_growth_factor;   // 1 + private_growth
   RegionColumn best_run_scale;          // concentration * algorithmic_efficiency
+  RegionColumn market_access_offset;    // 0 with market access, -inf without (markets.cpp)
   RegionColumn log10_generative_data;   // log10(max(generative_data, 1e-12))
 };
 

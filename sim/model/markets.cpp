@@ -3,11 +3,16 @@
 namespace sim {
 namespace {
 
-// share = access * exp((capability - column max) / temperature), normalised
-// per draw. Subtracting the column max keeps exp() from overflowing.
+// share = access * exp((capability - max) / temperature), normalised per
+// draw. The max is taken over regions with market access (`access_offset` is
+// 0 for them, -inf otherwise): subtracting it keeps exp() from overflowing,
+// and gives the best region with access exp(0) = 1, so the normaliser is never
+// 0 even when a sharp temperature underflows everyone else to 0.
 void SoftmaxShares(const RegionDrawArray& capability, const DrawRow& temperature,
-                   const RegionColumn& access, RegionDrawArray& share, DrawRow& row) {
-  row = capability.colwise().maxCoeff();
+                   const RegionColumn& access, const RegionColumn& access_offset,
+                   RegionDrawArray& share, DrawRow& row) {
+  share = capability.colwise() + access_offset;
+  row = share.colwise().maxCoeff();
   share = capability.rowwise() - row;
   share.rowwise() /= temperature;
   share = share.exp();
@@ -22,9 +27,11 @@ void Markets(const ModelInputs& inputs, const DrawAssumptions& assumptions, int 
              YearOutcome& outcome, Scratch& scratch) {
   DrawRow& row = scratch.row_a;
   SoftmaxShares(outcome.capability_generative, assumptions.market_temperature_generative,
-                inputs.region.market_access, outcome.share_generative, row);
+                inputs.region.market_access, inputs.region.market_access_offset,
+                outcome.share_generative, row);
   SoftmaxShares(outcome.capability_physical, assumptions.market_temperature_physical,
-                inputs.region.market_access, outcome.share_physical, row);
+                inputs.region.market_access, inputs.region.market_access_offset,
+                outcome.share_physical, row);
   outcome.value = outcome.share_generative * inputs.market_size_generative(year) +
                   outcome.share_physical * inputs.market_size_physical(year);
   outcome.value.rowwise() *= assumptions.market_size_multiplier;

@@ -39,7 +39,7 @@ money:
   per_usd: {KRW: 1400, EUR: 0.9}
 assumptions:
   hardware_price_performance_growth: {value: 1.35, dist: normal, mean: 1.35, sd: 0.05, min: 1.1, max: 1.6}
-  capex_per_h100e: {dist: lognormal, median: 40000, sigma: 0.25}
+  capex_per_h100e: {dist: lognormal, median: 40000, sigma: 0.25, min: 10000, max: 160000}
   compute_depreciation: {dist: uniform, min: 0.15, max: 0.3}
   kw_per_h100e: {dist: triangular, min: 1.2, mode: 1.4, max: 1.8}
   energy_efficiency_growth: 1.3
@@ -677,8 +677,8 @@ TEST_CASE("loader rejects out-of-range values with the violated constraint") {
       ChildError(folder, "extends: base.yaml\nregions:\n  KR:\n    public_budget: {2026: -3}\n") ==
       child +
           ":4:27: error: public_budget = -3. Violated constraint: public_budget >= 0\n"
-          "hint: public_budget: government AI spending (money schedule); USD bn / yr; allowed >= "
-          "0");
+          "hint: public_budget: government AI spending (money schedule); USD bn / yr; allowed in "
+          "[0, 100000]");
   CHECK(
       ChildError(folder, "extends: base.yaml\nassumptions:\n  compute_depreciation: 1\n") ==
       child +
