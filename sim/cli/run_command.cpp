@@ -73,6 +73,11 @@ int Run(const po::variables_map& values) {
   RunOptions options;
   options.threads = values["threads"].as<int>();
   const Results results = RunSimulation(scenario, options);
+  if (const std::string where = FirstNonFinite(results); !where.empty()) {
+    throw ScenarioError({name, 0, 0}, "the model gave a non-finite value: " + where,
+                        "nothing was written; a lever or assumption of that region is at an "
+                        "extreme the model cannot represent: check its values with `aisim params`");
+  }
   const std::string resolved = WriteResolvedYaml(scenario);
   const RunRecord record{AISIM_VERSION, HashText(resolved), scenario.seed, scenario.draws};
 

@@ -3,17 +3,19 @@
 namespace sim {
 namespace {
 
-// share = access * exp((capability - max) / temperature), normalised per
-// draw. The max is taken over regions with market access (`access_offset` is
-// 0 for them, -inf otherwise): subtracting it keeps exp() from overflowing,
+// share = access * exp((capability + offset - max) / temperature), normalised
+// per draw. `access_offset` is 0 with market access, -inf without; the max is
+// over regions with access: subtracting it keeps exp() from overflowing,
 // and gives the best region with access exp(0) = 1, so the normaliser is never
 // 0 even when a sharp temperature underflows everyone else to 0.
 void SoftmaxShares(const RegionDrawArray& capability, const DrawRow& temperature,
                    const RegionColumn& access, const RegionColumn& access_offset,
                    RegionDrawArray& share, DrawRow& row) {
+  // Regions without access sit at -inf, so exp() gives them exactly 0 rather
+  // than inf * 0 when they out-rank every region with access.
   share = capability.colwise() + access_offset;
   row = share.colwise().maxCoeff();
-  share = capability.rowwise() - row;
+  share.rowwise() -= row;
   share.rowwise() /= temperature;
   share = share.exp();
   share.colwise() *= access;

@@ -57,6 +57,23 @@ Results::Results(std::string scenario, std::vector<std::string> region_codes,
       data_(static_cast<std::size_t>(kVariableCount) * years,
             RegionDrawArray::Zero(static_cast<Eigen::Index>(region_codes_.size()), draws)) {}
 
+std::string FirstNonFinite(const Results& results) {
+  for (const VariableInfo& info : Variables()) {
+    for (int k = 0; k < results.years(); ++k) {
+      const RegionDrawArray& values = results.At(info.variable, k);
+      if (values.isFinite().all()) continue;
+      for (int r = 0; r < results.regions(); ++r) {
+        for (int n = 0; n < results.draws(); ++n) {
+          if (std::isfinite(values(r, n))) continue;
+          return std::string(info.name) + " of " + results.region_codes()[r] + " in " +
+                 std::to_string(results.start_year() + k) + " (draw " + std::to_string(n + 1) + ")";
+        }
+      }
+    }
+  }
+  return "";
+}
+
 double Quantile(std::vector<double>& values, double p) {
   if (values.size() == 1) return values[0];
   const double position = p * static_cast<double>(values.size() - 1);

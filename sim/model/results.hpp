@@ -86,6 +86,12 @@ class Results {
   std::vector<RegionDrawArray> data_;
 };
 
+// "" when every value is finite; otherwise which variable, region and year
+// first is not, e.g. "Capability|Generative of KR in 2031 (draw 3)". The
+// loader's ranges keep results finite (tests/model/property_test.cpp); this is
+// the last guard before anything is written.
+std::string FirstNonFinite(const Results& results);
+
 // The quantile at probability p (in [0, 1]) of values, by linear
 // interpolation between order statistics (NumPy's default "linear" method).
 // Reorders `values`.
