@@ -1,5 +1,6 @@
 // aisim: scenario simulator of national AI investment strategies.
 // Dispatches to one subcommand per file (run, list, validate, params).
+#include <csignal>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -30,6 +31,9 @@ Example:
 
 int main(int argc, char** argv) {
   using namespace sim::cli;
+  // A file-size limit (ulimit -f) or similar then fails a write with EFBIG,
+  // which the writers report as an error, instead of killing the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
     std::cout << kUsage;

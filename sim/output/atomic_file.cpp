@@ -1,9 +1,11 @@
 #include "sim/output/atomic_file.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
@@ -31,6 +33,21 @@ void WriteFile(const std::filesystem::path& path, const std::string& content) {
   if (!out) Fail("write", path, std::error_code(errno, std::generic_category()));
 }
 
+// Removes staging folders ".NAME.tmp-PID" (and ".old" ones) left beside
+// `folder` by runs that were killed (kill -9 skips every clean-up): their
+// process no longer exists. Folders of live runs are left alone.
+void RemoveAbandonedStaging(const std::filesystem::path& parent, const std::string& prefix) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  for (const fs::directory_entry& entry : fs::directory_iterator(parent, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid <= 0 || (kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)) continue;
+    fs::remove_all(entry.path(), error);
+  }
+}
+
 }  // namespace
 
 void WriteFolderAtomically(const std::filesystem::path& folder,
@@ -43,7 +60,9 @@ void WriteFolderAtomically(const std::filesystem::path& folder,
 
   // The temporary folder sits beside the target so that rename() stays on one
   // file system; the PID keeps concurrent runs from sharing it.
-  const std::string stem = "." + folder.filename().string() + ".tmp-" + std::to_string(getpid());
+  const std::string prefix = "." + folder.filename().string() + ".tmp-";
+  RemoveAbandonedStaging(parent, prefix);
+  const std::string stem = prefix + std::to_string(getpid());
   const fs::path staging = parent / stem;
   fs::remove_all(staging, error);
   fs::create_directory(staging, error);

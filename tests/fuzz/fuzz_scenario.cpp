@@ -3,9 +3,11 @@
 // Any input must either load or raise sim::ScenarioError; anything else (a
 // crash, another exception, a sanitizer report, a hang) is a bug. A scenario
 // that loads must also survive the round trip through its resolved YAML
-// unchanged, the promise `scenario.resolved.yaml` makes. Run with
+// unchanged, the promise `scenario.resolved.yaml` makes, and run to finite
+// results: the loader's ranges promise that no valid input overflows. Run with
 // scripts/fuzz.sh; inputs that failed are kept in tests/fuzz/regressions/ and
 // replayed by the test `scenario/fuzz_regressions`.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -13,6 +15,7 @@
 #include <string>
 
 #include "sim/error.hpp"
+#include "sim/model/model.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -25,6 +28,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const sim::Scenario again = sim::LoadScenarioFromString(resolved, "resolved.yaml");
     if (sim::WriteResolvedYaml(again) != resolved) {
       std::fprintf(stderr, "resolved YAML does not round-trip:\n%s\n", resolved.c_str());
+      std::abort();
+    }
+    // A few draws are enough to exercise the sampled path; more only slows.
+    sim::RunOptions options;
+    options.draws = std::min(scenario.draws, 3);
+    const std::string non_finite = sim::FirstNonFinite(sim::RunSimulation(scenario, options));
+    if (!non_finite.empty()) {
+      std::fprintf(stderr, "valid scenario gives a non-finite result: %s\n", non_finite.c_str());
       std::abort();
     }
   } catch (const sim::ScenarioError&) {
