@@ -81,7 +81,6 @@ int Run(const po::variables_map& values) {
   const std::string resolved = WriteResolvedYaml(scenario);
   const RunRecord record{AISIM_VERSION, HashText(resolved), scenario.seed, scenario.draws};
 
-  if (!values.count("quiet")) std::cout << FormatTerminalSummary(results);
   const std::filesystem::path folder =
       std::filesystem::path(values["out"].as<std::string>()) / scenario.name;
   WriteFolderAtomically(folder,
@@ -89,7 +88,11 @@ int Run(const po::variables_map& values) {
                          {"summary.json", FormatSummaryJson(results, record, scenario.description)},
                          {"summary.md", FormatSummaryMarkdown(results, record, scenario.description)},
                          {"scenario.resolved.yaml", resolved}});
-  if (!values.count("quiet")) std::cout << "Results written to " << folder.string() << "/\n";
+  // The table comes after the write, so that a run whose results could not
+  // be written shows only the error.
+  if (!values.count("quiet")) {
+    std::cout << FormatTerminalSummary(results) << "Results written to " << folder.string() << "/\n";
+  }
   return kExitOk;
 }
 

@@ -1,0 +1,92 @@
+"""Limits a bad input cannot break: each case either runs within bounded
+memory or fails fast with a clear message (exit 2), never a crash or a
+runaway. Run by CTest: /usr/bin/python3 limits_test.py AISIM_BINARY
+"""
+
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+BIN = os.path.abspath(sys.argv[1])
+MEMORY_LIMIT_MB = 1024  # every case must stay under this (peak RSS of the child)
+failures = []
+
+
+def run(args, cwd):
+    """Runs aisim in its own process; returns (exit code, output, seconds, peak MB).
+    The peak is the largest resident size of any child so far (what getrusage
+    offers): a bound for this case, since every earlier case stayed under it."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.monotonic()
+    proc = subprocess.run([BIN] + args, cwd=cwd, capture_output=True, text=True, timeout=120)
+    seconds = time.monotonic() - start
+    peak_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    return proc.returncode, proc.stdout + proc.stderr, seconds, peak_mb
+
+
+def expect(name, result, code, text, max_seconds):
+    status, output, seconds, peak = result
+    ok = status == code and text in output and seconds <= max_seconds and peak <= MEMORY_LIMIT_MB
+    print(f"{'ok  ' if ok else 'FAIL'} {name}: exit {status}, {seconds:.2f} s, peak {peak:.0f} MB"
+          + ("" if ok else f"\n     expected exit {code} with {text!r} within {max_seconds} s\n"
+                           f"     output: {output[-400:]}"))
+    if not ok:
+        failures.append(name)
+
+
+with tempfile.TemporaryDirectory() as work:
+    # A 100 MB YAML file: rejected from its size, before it is parsed.
+    big = os.path.join(work, "big.yaml")
+    with open(big, "w") as f:
+        f.write("extends: world-2025\n")
+        line = "# " + "x" * 1021 + "\n"
+        for _ in range(100 * 1024):
+            f.write(line)
+    expect("100 MB scenario file", run(["validate", big], work), 2, "limited to 16 MiB", 5)
+
+    # Draws whose results would not fit in memory: refused before running.
+    expect("10 million draws", run(["run", "--draws", "10000000", "--out", "o"], work),
+           2, "GB of results in memory", 5)
+
+    # A 60-year horizon (the most the loader allows) runs; 61 is refused.
+    expect("60-year horizon", run(["run", "--years", "2025:2085", "--out", "o", "-q"], work),
+           0, "", 30)
+    expect("61-year horizon", run(["run", "--years", "2025:2086", "--out", "o"], work),
+           2, "end_year", 5)
+
+    # Three hundred regions run (R x R coupling at R = 309).
+    many = os.path.join(work, "many.yaml")
+    with open(many, "w") as f:
+        f.write("extends: world-2025\nregions:\n")
+        for i in range(300):
+            f.write(f"  R{i:03d}:\n    name: Region {i}\n")
+            for key, value in [("public_budget", 1), ("physical_focus", 0.5), ("gpu_deliveries", 0),
+                               ("chip_access", 1), ("power_growth", 0.1), ("start_delay", 0),
+                               ("private_investment", 1), ("private_growth", 0.1),
+                               ("compute_stock", 10000), ("compute_physical_share", 0.05),
+                               ("power_capacity", 0.02), ("researchers", 50), ("robots", 10000),
+                               ("robot_installations", 1000), ("generative_data", 0.1),
+                               ("concentration", 0.1), ("algorithmic_efficiency", 1),
+                               ("home_advantage", 0), ("market_access", 1)]:
+                f.write(f"    {key}: {value}\n")
+            for allocation in ("public_allocation", "private_allocation"):
+                f.write(f"    {allocation}: {{compute: 0.6, talent: 0.1, data: 0.1, adoption: 0.1, power: 0.1}}\n")
+    expect("309 regions, 100 draws", run(["run", many, "--draws", "100", "--out", "o", "-q"], work),
+           0, "", 60)
+
+    # A chain of 40 `extends` is refused at the depth limit; no stack overflow.
+    for i in range(40):
+        with open(os.path.join(work, f"chain{i}.yaml"), "w") as f:
+            f.write(f"extends: chain{i + 1}.yaml\n" if i < 39 else "extends: world-2025\n")
+    expect("40 nested extends", run(["validate", "chain0.yaml"], work), 2, "extends", 5)
+
+    # Deeply nested YAML brackets: a parse error, not a stack overflow.
+    with open(os.path.join(work, "nested.yaml"), "w") as f:
+        f.write("regions: " + "[" * 100000 + "]" * 100000 + "\n")
+    expect("100,000 nested brackets", run(["validate", "nested.yaml"], work), 2, "error", 10)
+
+print(f"{7 - len(failures)} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)
