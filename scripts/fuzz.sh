@@ -22,7 +22,7 @@ log=build-fuzz/fuzz-$(date +%Y%m%d-%H%M%S).log
 set +e
 build-fuzz/tests/fuzz/fuzz_scenario build-fuzz/corpus \
   -dict=tests/fuzz/scenario.dict -max_total_time="$SECONDS_TO_RUN" -timeout=10 \
-  -rss_limit_mb=2048 -max_len=65536 -jobs="$JOBS" -workers="$JOBS" \
+  -rss_limit_mb=2048 -max_len=65536 $( ((JOBS > 1)) && echo "-jobs=$JOBS -workers=$JOBS" ) \
   -artifact_prefix=build-fuzz/artifacts/ -print_final_stats=1 2>&1 | tee "$log" | tail -n 25
 status=${PIPESTATUS[0]}
 set -e
