@@ -199,6 +199,10 @@ Observation ReadObservation(const Value& value, const std::string& path, LayerCo
   observation.region = ReadText(get("region"), "region");
   context.provenance.set_at[path + ".region"] = get("region").at;
   observation.variable = ReadText(get("variable"), "variable");
+  observation.at = value.at;
+  observation.variable_at = get("variable").at;
+  observation.unit_at = get("unit").at;
+  observation.year_at = get("year").at;
   const long long year = ReadInteger(get("year"), "year");
   Limits{"year", Between(2000, 2100), "observation years are 2000..2100"}.Check(
       static_cast<double>(year), get("year").at);

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/error.hpp"
+
 namespace sim {
 
 // A lever that may change over time. Given as a scalar (constant) or as
@@ -156,6 +158,9 @@ struct Observation {
   enum class ToleranceKind { kRelative, kAbsolute, kLog10 };
   ToleranceKind tolerance_kind = ToleranceKind::kRelative;
   double tolerance = 0;
+  // Where the observation, its variable, unit and year were written, for
+  // errors found after loading (`aisim check` validates variable and unit).
+  SourceLocation at, variable_at, unit_at, year_at;
 };
 
 struct Scenario {

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Regenerates results/ for every shipped scenario (`aisim list`):
+#   results/<scenario>/              deterministic run (nominal values, 1 draw)
+#   results/monte-carlo/<scenario>/  Monte Carlo run, 1000 draws, seed 1
+# each with timeseries.csv, summary.json, summary.md and scenario.resolved.yaml
+# written by `aisim run --out`.
+#
+# Usage: scripts/regenerate-results.sh [AISIM_BINARY [OUT_FOLDER]]
+#   defaults: build/aisim and results/ (run from the repository root).
+# The golden test (tests/results, CTest "results: ...") runs this into a
+# temporary folder and compares with the committed results/; after a change
+# that is meant to move the results, rerun this and commit results/.
+set -euo pipefail
+BINARY=${1:-build/aisim}
+OUT=${2:-results}
+DRAWS=1000
+SEED=1
+names=$("$BINARY" list | awk '{print $1}')
+for name in $names; do
+  "$BINARY" run "$name" --out "$OUT" --draws 1 --quiet
+  "$BINARY" run "$name" --out "$OUT/monte-carlo" --draws "$DRAWS" --seed "$SEED" --quiet
+done
+echo "Wrote $(echo "$names" | wc -w) scenarios to $OUT/ and $OUT/monte-carlo/ ($DRAWS draws, seed $SEED)"

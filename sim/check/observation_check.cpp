@@ -1,0 +1,131 @@
+#include "sim/check/observation_check.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "sim/error.hpp"
+
+namespace sim {
+namespace {
+
+// Up to 4 significant digits: enough to read a comparison, short enough for a table.
+std::string Short(double value) {
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.4g", value);
+  return buffer;
+}
+
+const char* ToleranceName(Observation::ToleranceKind kind) {
+  switch (kind) {
+    case Observation::ToleranceKind::kRelative: return "relative";
+    case Observation::ToleranceKind::kAbsolute: return "absolute";
+    case Observation::ToleranceKind::kLog10: return "log10";
+  }
+  return "";
+}
+
+std::string VariableNames() {
+  std::string names;
+  for (const VariableInfo& info : Variables()) {
+    if (!names.empty()) names += ", ";
+    names += info.name;
+  }
+  return names;
+}
+
+std::string Pad(const std::string& text, std::size_t width) {
+  return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
+}
+
+}  // namespace
+
+void ValidateObservations(const Scenario& scenario) {
+  for (const Observation& o : scenario.observations) {
+    const VariableInfo* info = FindVariable(o.variable);
+    if (info == nullptr) {
+      throw ScenarioError(o.variable_at,
+                          "unknown variable '" + o.variable + "' in observation",
+                          "observations compare output variables: " + VariableNames() +
+                              ". A quantity the model does not output (e.g. model releases) "
+                              "cannot be checked; leave it out and say so in the docs");
+    }
+    if (o.unit != info->unit) {
+      throw ScenarioError(o.unit_at,
+                          "unit '" + o.unit + "' does not match variable " + o.variable +
+                              ", which is in '" + info->unit + "'",
+                          "convert the observed value to " + std::string(info->unit) +
+                              " and write unit: " + info->unit);
+    }
+    if (o.year < scenario.start_year || o.year > scenario.end_year) {
+      throw ScenarioError(o.year_at,
+                          "observation year " + std::to_string(o.year) + " is outside the run " +
+                              std::to_string(scenario.start_year) + "-" +
+                              std::to_string(scenario.end_year),
+                          "observe a simulated year, or change start_year / end_year");
+    }
+    if (o.tolerance_kind == Observation::ToleranceKind::kLog10 && !(o.value > 0)) {
+      throw ScenarioError(o.at, "a log10 tolerance needs a positive observed value, got " +
+                                    Short(o.value),
+                          "use an absolute tolerance for values that can be zero or negative");
+    }
+  }
+}
+
+std::vector<ObservationCheck> CheckObservations(const Scenario& scenario, const Results& results) {
+  std::vector<ObservationCheck> checks;
+  for (const Observation& o : scenario.observations) {
+    ObservationCheck check;
+    check.observation = o;
+    const int region = scenario.RegionIndex(o.region);
+    check.model = results.At(FindVariable(o.variable)->variable, o.year - results.start_year())(region, 0);
+    switch (o.tolerance_kind) {
+      case Observation::ToleranceKind::kRelative:
+        check.error = (check.model - o.value) / std::abs(o.value);
+        break;
+      case Observation::ToleranceKind::kAbsolute:
+        check.error = check.model - o.value;
+        break;
+      case Observation::ToleranceKind::kLog10:
+        check.error = check.model > 0 ? std::log10(check.model / o.value)
+                                      : std::numeric_limits<double>::infinity();
+        break;
+    }
+    // A NaN error (0 / 0 for a relative error of an observed zero) fails too.
+    check.pass = std::abs(check.error) <= o.tolerance;
+    checks.push_back(check);
+  }
+  return checks;
+}
+
+std::string FormatObservationChecks(const std::string& scenario_name,
+                                    const std::vector<ObservationCheck>& checks) {
+  std::size_t variable_width = 8, unit_width = 4;
+  for (const ObservationCheck& c : checks) {
+    variable_width = std::max(variable_width, c.observation.variable.size());
+    unit_width = std::max(unit_width, c.observation.unit.size());
+  }
+  std::string out = scenario_name + ": " + std::to_string(checks.size()) +
+                    " observations, deterministic run\n";
+  out += Pad("region", 7) + Pad("variable", variable_width + 2) + Pad("year", 6) +
+         Pad("model", 11) + Pad("observed", 11) + Pad("unit", unit_width + 2) +
+         Pad("error", 19) + Pad("tolerance", 19) + "result\n";
+  int failures = 0;
+  for (const ObservationCheck& c : checks) {
+    const Observation& o = c.observation;
+    const std::string kind = ToleranceName(o.tolerance_kind);
+    failures += !c.pass;
+    out += Pad(o.region, 7) + Pad(o.variable, variable_width + 2) + Pad(std::to_string(o.year), 6) +
+           Pad(Short(c.model), 11) + Pad(Short(o.value), 11) + Pad(o.unit, unit_width + 2) +
+           Pad(kind + " " + Short(c.error), 19) + Pad(kind + " " + Short(o.tolerance), 19) +
+           (c.pass ? "pass" : "FAIL") + "\n";
+  }
+  out += std::to_string(checks.size() - failures) + " of " + std::to_string(checks.size()) +
+         " observations within tolerance" +
+         (failures ? "; " + std::to_string(failures) + " FAIL" : std::string()) + "\n";
+  return out;
+}
+
+}  // namespace sim

@@ -1,0 +1,43 @@
+// Backtesting: comparing a run with the observations a scenario carries
+// (`observations:`), as `aisim check` prints them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/model/results.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace sim {
+
+// One observation next to the model's value for it.
+struct ObservationCheck {
+  Observation observation;
+  double model = 0;  // the variable for the region and year, in the variable's unit
+  // Signed error, in the tolerance's terms:
+  //   relative: (model - observed) / |observed|
+  //   absolute: model - observed                (the variable's unit)
+  //   log10:    log10(model / observed)         (orders of magnitude)
+  // +inf when a log10 error is undefined (model <= 0).
+  double error = 0;
+  bool pass = false;  // |error| <= tolerance
+};
+
+// Checks what only the model knows: each observation's `variable` must be an
+// output variable (sim::FindVariable) and its `unit` that variable's unit; its
+// year must lie in the run; a log10 tolerance needs a positive observed value.
+// Throws ScenarioError at the offending key, with a hint, on the first problem.
+void ValidateObservations(const Scenario& scenario);
+
+// Compares every observation with `results` (draw 0; a deterministic run has
+// only that draw). The scenario must have passed ValidateObservations and
+// `results` must come from it.
+std::vector<ObservationCheck> CheckObservations(const Scenario& scenario, const Results& results);
+
+// The table `aisim check` prints: one line per observation with the model
+// value, the observed value, the unit, the error, the tolerance and pass or
+// FAIL, then a count of failures.
+std::string FormatObservationChecks(const std::string& scenario_name,
+                                    const std::vector<ObservationCheck>& checks);
+
+}  // namespace sim

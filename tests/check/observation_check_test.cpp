@@ -1,0 +1,179 @@
+// Backtesting: observations validated against the variable catalogue, errors
+// computed from a real run, and `aisim check` end to end.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "sim/check/observation_check.hpp"
+#include "sim/error.hpp"
+#include "sim/model/model.hpp"
+#include "sim/scenario/load_scenario.hpp"
+
+namespace {
+
+using namespace sim;
+
+// Errors are computed with a few floating-point operations on the model value.
+constexpr double kTolerance = 1e-12;
+
+// world-2025 for three years with `observations` (YAML list items) appended.
+std::string WithObservations(const std::string& observations) {
+  return "extends: world-2025\nend_year: 2027\nobservations:\n" + observations;
+}
+
+std::string MessageOf(const std::string& yaml) {
+  try {
+    ValidateObservations(LoadScenarioFromString(yaml, "obs.yaml"));
+  } catch (const ScenarioError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+struct Outcome {
+  int exit_code;
+  std::string output;
+};
+
+Outcome Aisim(const std::string& args) {
+  const std::string command = "'" + std::string(AISIM_BINARY) + "' " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string output;
+  std::array<char, 4096> buffer;
+  std::size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+}  // namespace
+
+TEST_CASE("check rejects an observation of a variable the model does not output, at the variable") {
+  const std::string message = MessageOf(WithObservations(
+      "  - {region: KR, variable: \"Models|Releases\", year: 2026, value: 14, unit: count, "
+      "source: SPRi, tolerance: {relative: 0.5}}\n"));
+  CHECK(message.rfind("obs.yaml:4:28: error: unknown variable 'Models|Releases' in observation\n"
+                      "hint: observations compare output variables: Compute|Stock, ",
+                      0) == 0);
+  CHECK(message.find("model releases) cannot be checked") != std::string::npos);
+}
+
+TEST_CASE("check rejects a unit that is not the variable's unit, at the unit") {
+  CHECK(MessageOf(WithObservations(
+            "  - {region: US, variable: \"Compute|Stock\", year: 2026, value: 5.0, unit: \"M H100e\", "
+            "source: Epoch, tolerance: {log10: 0.2}}\n")) ==
+        "obs.yaml:4:75: error: unit 'M H100e' does not match variable Compute|Stock, which is in "
+        "'H100e'\nhint: convert the observed value to H100e and write unit: H100e");
+}
+
+TEST_CASE("check rejects an observation year outside the run, at the year") {
+  CHECK(MessageOf(WithObservations(
+            "  - {region: US, variable: \"Compute|Stock\", year: 2030, value: 5e6, unit: H100e, "
+            "source: Epoch, tolerance: {log10: 0.2}}\n")) ==
+        "obs.yaml:4:51: error: observation year 2030 is outside the run 2025-2027\n"
+        "hint: observe a simulated year, or change start_year / end_year");
+}
+
+TEST_CASE("check rejects a log10 tolerance on a non-positive observed value") {
+  CHECK(MessageOf(WithObservations(
+            "  - {region: US, variable: \"Years Behind|Generative\", year: 2026, value: 0, "
+            "unit: years, source: x, tolerance: {log10: 0.2}}\n")) ==
+        "obs.yaml:4:5: error: a log10 tolerance needs a positive observed value, got 0\n"
+        "hint: use an absolute tolerance for values that can be zero or negative");
+}
+
+TEST_CASE("check computes each error from the run and passes exactly within the tolerance") {
+  // Observed values are placed relative to what the model says, so the test
+  // does not depend on the calibration: 10% above it, and 0.3 below it.
+  const Scenario probe = LoadScenarioFromString(WithObservations("  []\n"), "probe.yaml");
+  const Results probe_results = RunSimulation(probe);
+  const int kr = probe.RegionIndex("KR");
+  const double stock = probe_results.At(Variable::kComputeStock, 2)(kr, 0);
+  const double capability = probe_results.At(Variable::kCapabilityGenerative, 1)(kr, 0);
+  REQUIRE(stock > 0);
+
+  const auto observation = [](const std::string& variable, int year, double value,
+                              const std::string& unit, const std::string& tolerance) {
+    char line[512];
+    std::snprintf(line, sizeof line,
+                  "  - {region: KR, variable: \"%s\", year: %d, value: %.17g, unit: \"%s\", "
+                  "source: test, tolerance: {%s}}\n",
+                  variable.c_str(), year, value, unit.c_str(), tolerance.c_str());
+    return std::string(line);
+  };
+  const Scenario scenario = LoadScenarioFromString(
+      WithObservations(observation("Compute|Stock", 2027, stock * 1.1, "H100e", "relative: 0.05") +
+                       observation("Compute|Stock", 2027, stock * 1.1, "H100e", "relative: 0.1") +
+                       observation("Compute|Stock", 2027, stock * 1.1, "H100e", "log10: 0.05") +
+                       observation("Capability|Generative", 2026, capability - 0.3, "log10 FLOP",
+                                   "absolute: 0.25")),
+      "obs.yaml");
+  ValidateObservations(scenario);
+  const std::vector<ObservationCheck> checks = CheckObservations(scenario, RunSimulation(scenario));
+  REQUIRE(checks.size() == 4);
+  for (int i = 0; i < 3; ++i) CHECK(checks[i].model == stock);
+  CHECK(checks[0].error == Approx((stock - stock * 1.1) / (stock * 1.1)).epsilon(kTolerance));
+  CHECK_FALSE(checks[0].pass);  // |-0.0909| > 0.05
+  CHECK(checks[1].pass);        // |-0.0909| <= 0.1
+  CHECK(checks[2].error == Approx(-std::log10(1.1)).epsilon(kTolerance));
+  CHECK(checks[2].pass);        // 0.041 <= 0.05
+  CHECK(checks[3].model == capability);
+  CHECK(checks[3].error == Approx(0.3).epsilon(kTolerance));
+  CHECK_FALSE(checks[3].pass);  // 0.3 > 0.25
+
+  const std::string table = FormatObservationChecks(scenario.name, checks);
+  CHECK(table.find("2 of 4 observations within tolerance; 2 FAIL") != std::string::npos);
+}
+
+TEST_CASE("aisim check exits 0 when all pass, 1 on a failure and 2 on bad input") {
+  namespace fs = std::filesystem;
+  const fs::path folder =
+      fs::temp_directory_path() / ("aisim-check-test-" + std::to_string(::getpid()));
+  fs::create_directories(folder);
+  const Scenario probe = LoadScenarioFromString(WithObservations("  []\n"), "probe.yaml");
+  const double stock = RunSimulation(probe).At(Variable::kComputeStock, 1)(probe.RegionIndex("US"), 0);
+  const auto write = [&](const std::string& name, double tolerance) {
+    char text[512];
+    std::snprintf(text, sizeof text,
+                  "extends: world-2025\nend_year: 2027\nobservations:\n"
+                  "  - {region: US, variable: \"Compute|Stock\", year: 2026, value: %.17g, "
+                  "unit: H100e, source: test, tolerance: {relative: %g}}\n",
+                  stock * 1.2, tolerance);
+    std::ofstream(folder / name) << text;
+    return (folder / name).string();
+  };
+  const Outcome pass = Aisim("check '" + write("pass.yaml", 0.2) + "'");
+  INFO(pass.output);
+  CHECK(pass.exit_code == 0);
+  CHECK(pass.output.find("1 of 1 observations within tolerance\n") != std::string::npos);
+
+  const Outcome fail = Aisim("check '" + write("fail.yaml", 0.1) + "'");
+  INFO(fail.output);
+  CHECK(fail.exit_code == 1);
+  CHECK(fail.output.find("FAIL") != std::string::npos);
+
+  const Outcome none = Aisim("check world-2025");
+  CHECK(none.exit_code == 2);
+  CHECK(none.output.find("scenario has no observations to check") != std::string::npos);
+  fs::remove_all(folder);
+}
+
+TEST_CASE("aisim check backtest-2020 reports every observation and its exit code matches the table") {
+  const Scenario backtest = LoadScenario("backtest-2020");
+  REQUIRE(backtest.observations.size() >= 10);
+  const Outcome check = Aisim("check backtest-2020");
+  INFO(check.output);
+  const std::string summary = " of " + std::to_string(backtest.observations.size()) +
+                              " observations within tolerance";
+  REQUIRE(check.output.find(summary) != std::string::npos);
+  const bool any_fail = check.output.find("FAIL") != std::string::npos;
+  CHECK(check.exit_code == (any_fail ? 1 : 0));
+}
