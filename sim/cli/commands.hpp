@@ -16,5 +16,7 @@ int RunCommand(const std::vector<std::string>& args);
 int ListCommand(const std::vector<std::string>& args);
 int ValidateCommand(const std::vector<std::string>& args);
 int ParamsCommand(const std::vector<std::string>& args);
+int SweepCommand(const std::vector<std::string>& args);
+int MergeCommand(const std::vector<std::string>& args);
 
 }  // namespace sim::cli
