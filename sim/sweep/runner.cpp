@@ -29,8 +29,12 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-// Samples per block. Blocks are the unit of work and of writing; a sample's
-// results do not depend on the block it is in (model.hpp, PaddedDraws).
+// Samples per block. Blocks are the unit of work and of writing. They always
+// start at multiples of kBlock (shards are cut there and a resumed sweep
+// restarts at the last complete multiple), so every sample is computed in
+// the same block at the same column whatever the jobs, shards or
+// interruptions: last-bit differences between SIMD lanes and Eigen's product
+// kernels for different column positions can never reach the outputs.
 constexpr int kBlock = 256;
 
 std::atomic<bool> g_stop{false};
@@ -293,7 +297,8 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
 
   SweepReport report;
   report.total = design.Count();
-  const long long per_shard = (report.total + options.shards - 1) / options.shards;
+  long long per_shard = (report.total + options.shards - 1) / options.shards;
+  per_shard = (per_shard + kBlock - 1) / kBlock * kBlock;
   report.first = std::min(report.total, per_shard * (options.shard - 1));
   report.end = std::min(report.total, per_shard * options.shard);
 
@@ -339,6 +344,7 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
     done = std::min(s.lines - 1, o.lines - 1);
     if (study.timeseries) done = std::min(done, (t.lines - 1) / ts_lines);
     done = std::min(done, report.end - report.first);
+    if (report.first + done < report.end) done = done / kBlock * kBlock;
     TruncateRows(samples_path, s, done, 1);
     TruncateRows(outcomes_path, o, done, 1);
     if (study.timeseries) TruncateRows(timeseries_path, t, done, ts_lines);
