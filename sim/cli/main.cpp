@@ -19,6 +19,8 @@ Commands:
   validate SCENARIO    check a scenario file without running it
   params [SCENARIO]    list every settable path with its value and unit
   check SCENARIO       compare a run with the scenario's observations (backtest)
+  sweep [SCENARIO]     run many variants (grid, lhs, sobol, morris); see `aisim sweep --help`
+  merge SHARD...       join the shard folders of a sweep
 
 Options:
   -h, --help           this help; `aisim COMMAND --help` for a command's options
@@ -50,7 +52,9 @@ int main(int argc, char** argv) {
   if (args[0] == "validate") return ValidateCommand(rest);
   if (args[0] == "params") return ParamsCommand(rest);
   if (args[0] == "check") return CheckCommand(rest);
+  if (args[0] == "sweep") return SweepCommand(rest);
+  if (args[0] == "merge") return MergeCommand(rest);
   std::cerr << "aisim: error: unknown command '" << args[0] << "'\n"
-            << "hint: the commands are run, list, validate, params; see `aisim --help`\n";
+            << "hint: the commands are run, list, validate, params, sweep, merge; see `aisim --help`\n";
   return kExitBadInput;
 }

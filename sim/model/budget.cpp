@@ -4,12 +4,19 @@ namespace sim {
 namespace {
 
 // out = private_investment * share (per region) * sector_share (per draw) + public_table(:, year).
+// With per-draw levers (sweeps) `draw_table` replaces `public_table`: the same
+// sums, element by element, so a draw's result does not depend on the mode.
 void AddPrivateAndPublic(const RegionDrawArray& private_investment, const RegionColumn& share,
                          const DrawRow* sector_share, const Eigen::ArrayXXd& public_table,
+                         const Eigen::ArrayXXd& draw_table, const DrawLeverTables& per_draw,
                          int year, RegionDrawArray& out) {
   out = private_investment.colwise() * share;
   if (sector_share != nullptr) out.rowwise() *= *sector_share;
-  out.colwise() += public_table.col(year);
+  if (per_draw.active) {
+    out += DrawColumns(draw_table, per_draw.draws, year);
+  } else {
+    out.colwise() += public_table.col(year);
+  }
 }
 
 }  // namespace
@@ -22,23 +29,29 @@ void AllocateMoney(const ModelInputs& inputs, const DrawAssumptions& assumptions
   DrawRow& generative_share = scratch.row_a;
   generative_share = 1.0 - physical_share;
 
-  money.public_total.colwise() = inputs.levers.public_budget.col(year);
+  const DrawLeverTables& per_draw = inputs.draw_levers;
+  const PublicMoneyTables& draw_pub = per_draw.public_money;
+  if (per_draw.active) {
+    money.public_total = DrawColumns(per_draw.levers.public_budget, per_draw.draws, year);
+  } else {
+    money.public_total.colwise() = inputs.levers.public_budget.col(year);
+  }
   money.private_total = private_investment;
   AddPrivateAndPublic(private_investment, c.private_compute, &generative_share,
-                      pub.compute_generative, year, money.compute_generative);
+                      pub.compute_generative, draw_pub.compute_generative, per_draw, year, money.compute_generative);
   AddPrivateAndPublic(private_investment, c.private_compute, &physical_share,
-                      pub.compute_physical, year, money.compute_physical);
+                      pub.compute_physical, draw_pub.compute_physical, per_draw, year, money.compute_physical);
   AddPrivateAndPublic(private_investment, c.private_data, &generative_share,
-                      pub.data_generative, year, money.data_generative);
-  AddPrivateAndPublic(private_investment, c.private_data, &physical_share, pub.data_physical,
+                      pub.data_generative, draw_pub.data_generative, per_draw, year, money.data_generative);
+  AddPrivateAndPublic(private_investment, c.private_data, &physical_share, pub.data_physical, draw_pub.data_physical, per_draw,
                       year, money.data_physical);
   AddPrivateAndPublic(private_investment, c.private_adoption, &generative_share,
-                      pub.adoption_generative, year, money.adoption_generative);
+                      pub.adoption_generative, draw_pub.adoption_generative, per_draw, year, money.adoption_generative);
   AddPrivateAndPublic(private_investment, c.private_adoption, &physical_share,
-                      pub.adoption_physical, year, money.adoption_physical);
-  AddPrivateAndPublic(private_investment, c.private_talent, nullptr, pub.talent, year,
+                      pub.adoption_physical, draw_pub.adoption_physical, per_draw, year, money.adoption_physical);
+  AddPrivateAndPublic(private_investment, c.private_talent, nullptr, pub.talent, draw_pub.talent, per_draw, year,
                       money.talent);
-  AddPrivateAndPublic(private_investment, c.private_power, nullptr, pub.power, year, money.power);
+  AddPrivateAndPublic(private_investment, c.private_power, nullptr, pub.power, draw_pub.power, per_draw, year, money.power);
 }
 
 }  // namespace sim

@@ -30,19 +30,30 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   price = assumptions.capex_per_h100e / assumptions.hardware_price_performance_growth.pow(year);
   survival = 1.0 - assumptions.compute_depreciation;
   const auto chip_access = inputs.levers.chip_access.col(year);
+  const DrawLeverTables& per_draw = inputs.draw_levers;
 
   RegionDrawArray& added = scratch.a;
   added = money.compute_generative * 1e9;
   added.rowwise() /= price;
-  added.colwise() *= chip_access;
-  added.colwise() += inputs.public_money.deliveries_generative.col(year);
+  if (per_draw.active) {  // sweeps: the same products and sums, per draw
+    added *= DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
+    added += DrawColumns(per_draw.public_money.deliveries_generative, per_draw.draws, year);
+  } else {
+    added.colwise() *= chip_access;
+    added.colwise() += inputs.public_money.deliveries_generative.col(year);
+  }
   state.compute_generative.rowwise() *= survival;
   state.compute_generative += added;
 
   added = money.compute_physical * 1e9;
   added.rowwise() /= price;
-  added.colwise() *= chip_access;
-  added.colwise() += inputs.public_money.deliveries_physical.col(year);
+  if (per_draw.active) {  // sweeps: the same products and sums, per draw
+    added *= DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
+    added += DrawColumns(per_draw.public_money.deliveries_physical, per_draw.draws, year);
+  } else {
+    added.colwise() *= chip_access;
+    added.colwise() += inputs.public_money.deliveries_physical.col(year);
+  }
   state.compute_physical.rowwise() *= survival;
   state.compute_physical += added;
 }
@@ -53,7 +64,12 @@ void StepPower(const ModelInputs& inputs, const DrawAssumptions& assumptions, in
   bought = money.power;
   bought.rowwise() /= assumptions.cost_per_gw;
   state.power_capacity += bought;
-  state.power_capacity.colwise() += inputs.levers.power_growth.col(year);
+  if (inputs.draw_levers.active) {
+    state.power_capacity +=
+        DrawColumns(inputs.draw_levers.levers.power_growth, inputs.draw_levers.draws, year);
+  } else {
+    state.power_capacity.colwise() += inputs.levers.power_growth.col(year);
+  }
 }
 
 }  // namespace sim

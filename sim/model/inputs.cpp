@@ -86,9 +86,28 @@ void SampleAssumption(const std::string& name, const Assumption& assumption, int
   }
 }
 
+}  // namespace
+
 // The lever tables: each schedule evaluated at every year. Public-programme
 // levers read the schedule at (year - start_delay) and are zero until the
 // programme starts, so a delay shifts the whole programme in time.
+void FillRegionLevers(const Scenario& scenario, const Region& region, int r, LeverTables& levers) {
+  const int years = scenario.Years();
+  for (int k = 0; k < years; ++k) {
+    const double year = scenario.start_year + k;
+    const double programme_year = year - region.start_delay;
+    const bool programme_started = programme_year >= scenario.start_year;
+    levers.public_budget(r, k) = programme_started ? region.public_budget.At(programme_year) : 0.0;
+    levers.gpu_deliveries(r, k) = programme_started ? region.gpu_deliveries.At(programme_year) : 0.0;
+    // The focus of a programme shifts with it; before it starts it still
+    // steers the (zero) public money, so the value is immaterial there.
+    levers.physical_focus(r, k) =
+        region.physical_focus.At(programme_started ? programme_year : scenario.start_year);
+    levers.chip_access(r, k) = region.chip_access.At(year);
+    levers.power_growth(r, k) = region.power_growth.At(year);
+  }
+}
+
 LeverTables BuildLeverTables(const Scenario& scenario) {
   const int regions = static_cast<int>(scenario.regions.size());
   const int years = scenario.Years();
@@ -98,26 +117,11 @@ LeverTables BuildLeverTables(const Scenario& scenario) {
         &levers.chip_access, &levers.power_growth}) {
     table->setZero(regions, years);
   }
-  for (int r = 0; r < regions; ++r) {
-    const Region& region = scenario.regions[r];
-    for (int k = 0; k < years; ++k) {
-      const double year = scenario.start_year + k;
-      const double programme_year = year - region.start_delay;
-      const bool programme_started = programme_year >= scenario.start_year;
-      if (programme_started) {
-        levers.public_budget(r, k) = region.public_budget.At(programme_year);
-        levers.gpu_deliveries(r, k) = region.gpu_deliveries.At(programme_year);
-      }
-      // The focus of a programme shifts with it; before it starts it still
-      // steers the (zero) public money, so the value is immaterial there.
-      levers.physical_focus(r, k) =
-          region.physical_focus.At(programme_started ? programme_year : scenario.start_year);
-      levers.chip_access(r, k) = region.chip_access.At(year);
-      levers.power_growth(r, k) = region.power_growth.At(year);
-    }
-  }
+  for (int r = 0; r < regions; ++r) FillRegionLevers(scenario, scenario.regions[r], r, levers);
   return levers;
 }
+
+namespace {
 
 RegionConstants BuildRegionConstants(const Scenario& scenario) {
   const int regions = static_cast<int>(scenario.regions.size());
@@ -187,6 +191,8 @@ AllianceMatrices BuildAllianceMatrices(const Scenario& scenario) {
   return m;
 }
 
+}  // namespace
+
 PublicMoneyTables BuildPublicMoneyTables(const LeverTables& levers, const RegionConstants& c) {
   PublicMoneyTables t;
   const Eigen::ArrayXXd& budget = levers.public_budget;
@@ -205,12 +211,28 @@ PublicMoneyTables BuildPublicMoneyTables(const LeverTables& levers, const Region
   return t;
 }
 
-}  // namespace
+DrawRow* FindDrawAssumption(DrawAssumptions& assumptions, const std::string& name) {
+  for (const AssumptionField& field : kAssumptionFields) {
+    if (name == field.name) return &(assumptions.*field.draws);
+  }
+  return nullptr;
+}
 
 DrawAssumptions SliceDraws(const DrawAssumptions& all, int first, int count) {
   DrawAssumptions slice;
   for (const AssumptionField& field : kAssumptionFields) {
     slice.*field.draws = (all.*field.draws).segment(first, count);
+  }
+  return slice;
+}
+
+DrawAssumptions SliceDrawsPadded(const DrawAssumptions& all, int first, int count, int columns) {
+  DrawAssumptions slice;
+  for (const AssumptionField& field : kAssumptionFields) {
+    DrawRow& row = slice.*field.draws;
+    row.resize(columns);
+    row.head(count) = (all.*field.draws).segment(first, count);
+    row.tail(columns - count).setConstant(row(count - 1));
   }
   return slice;
 }

@@ -68,6 +68,18 @@ struct AllianceMatrices {
   RegionMatrix talent_affinity, talent_affinity_transposed;
 };
 
+// Region levers that differ between draws (sweeps vary them per sample).
+// When `active`, these R x (T * draws) tables replace levers.public_budget,
+// levers.chip_access, levers.power_growth and every public_money table: the
+// value of year k for draw j is column k * draws + j. Ordinary runs leave it
+// inactive and the year loop broadcasts the R x T columns as before.
+struct DrawLeverTables {
+  bool active = false;
+  int draws = 0;
+  LeverTables levers;
+  PublicMoneyTables public_money;
+};
+
 struct ModelInputs {
   int regions = 0;     // R
   int draws = 0;       // N
@@ -80,7 +92,13 @@ struct ModelInputs {
   AllianceMatrices alliances;
   Eigen::ArrayXd market_size_generative;  // USD bn / yr, per year (T)
   Eigen::ArrayXd market_size_physical;    // USD bn / yr, per year (T)
+  DrawLeverTables draw_levers;            // inactive except in sweeps
 };
+
+// Year `year`'s values of a per-draw table (DrawLeverTables), R x draws.
+inline auto DrawColumns(const Eigen::ArrayXXd& table, int draws, int year) {
+  return table.middleCols(static_cast<Eigen::Index>(year) * draws, draws);
+}
 
 // Builds the inputs for `draws` draws. With draws == 1 every assumption takes
 // its nominal value; otherwise assumptions with a distribution are sampled by
@@ -89,8 +107,27 @@ struct ModelInputs {
 // random numbers across scenarios). Requires a validated scenario.
 ModelInputs BuildInputs(const Scenario& scenario, int draws, unsigned long long seed);
 
+// The lever tables of a scenario (R x T): every schedule at every year.
+LeverTables BuildLeverTables(const Scenario& scenario);
+
+// Writes row `row` of every lever table from `region`'s schedules (the rows
+// BuildLeverTables fills); `levers` must already be R x T. Sweeps call it
+// with a region whose lever was set to a sample's value.
+void FillRegionLevers(const Scenario& scenario, const Region& region, int row, LeverTables& levers);
+
+// Public money tables from lever tables of any width (R x T, or the
+// R x (T * N) per-draw tables), by step 1 of docs/MODEL.md.
+PublicMoneyTables BuildPublicMoneyTables(const LeverTables& levers, const RegionConstants& region);
+
+// The per-draw row of the global assumption named `name` (the YAML key under
+// `assumptions:`), or nullptr when no such assumption is sampled per draw.
+DrawRow* FindDrawAssumption(DrawAssumptions& assumptions, const std::string& name);
+
 // Draws [first, first + count) of every assumption, for running a block of
 // draws on its own (threads, sweeps).
 DrawAssumptions SliceDraws(const DrawAssumptions& all, int first, int count);
+
+// The same, widened to `columns` (>= count) with copies of the last draw.
+DrawAssumptions SliceDrawsPadded(const DrawAssumptions& all, int first, int count, int columns);
 
 }  // namespace sim

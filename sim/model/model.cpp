@@ -64,54 +64,74 @@ void AdvanceYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   w.state.public_cumulative += w.money.public_total;
 }
 
+void ReadVariable(const Workspace& w, const DrawAssumptions& assumptions, Variable variable,
+                  int year, int count, Eigen::Ref<RegionDrawArray> out) {
+  const State& s = w.state;
+  const YearOutcome& o = w.outcome;
+  auto put = [&](const auto& values) { out = values.leftCols(count); };
+  switch (variable) {
+    case Variable::kComputeStock: put(s.compute_generative + s.compute_physical); break;
+    case Variable::kComputeStockGenerative: put(s.compute_generative); break;
+    case Variable::kComputeStockPhysical: put(s.compute_physical); break;
+    case Variable::kComputeOperational: put(o.operational_generative + o.operational_physical); break;
+    case Variable::kPowerCapacity: put(s.power_capacity); break;
+    case Variable::kPowerDemand: {
+      DrawRow kilowatts;  // outside the no-allocation year step
+      KilowattsPerUnit(assumptions, year, kilowatts);
+      put((o.operational_generative + o.operational_physical).rowwise() * (kilowatts * 1e-6));
+      break;
+    }
+    case Variable::kResearchers: put(s.researchers); break;
+    case Variable::kRobots: put(s.robots); break;
+    case Variable::kDataPhysical: put(s.physical_data); break;
+    case Variable::kDataGenerative: put(s.generative_data); break;
+    case Variable::kAlgorithmicLag: put(o.lag); break;
+    case Variable::kCapabilityGenerative: put(o.capability_generative); break;
+    case Variable::kCapabilityPhysical: put(o.capability_physical); break;
+    case Variable::kYearsBehindGenerative: put(o.years_behind_generative); break;
+    case Variable::kYearsBehindPhysical: put(o.years_behind_physical); break;
+    case Variable::kRankGenerative: put(o.rank_generative); break;
+    case Variable::kRankPhysical: put(o.rank_physical); break;
+    case Variable::kMarketShareGenerative: put(o.share_generative); break;
+    case Variable::kMarketSharePhysical: put(o.share_physical); break;
+    case Variable::kValue: put(o.value); break;
+    case Variable::kSovereignty: put(o.sovereignty); break;
+    case Variable::kInvestmentPublic: put(w.money.public_total); break;
+    case Variable::kInvestmentPrivate: put(w.money.private_total); break;
+    case Variable::kInvestmentPublicCumulative: put(s.public_cumulative + w.money.public_total); break;
+    case Variable::kCount: break;
+  }
+}
+
+DrawAssumptions PadDraws(const DrawAssumptions& all, int first, int count) {
+  return SliceDrawsPadded(all, first, count, PaddedDraws(count));
+}
+
 namespace {
 
 // Copies this year's values of the block's draws into the results.
 void Record(const Workspace& w, const DrawAssumptions& assumptions, int year, int first_draw,
-            Results& results) {
-  const int count = static_cast<int>(w.state.researchers.cols());
-  auto put = [&](Variable variable, const auto& values) {
-    results.At(variable, year).middleCols(first_draw, count) = values;
-  };
-  const State& s = w.state;
-  const YearOutcome& o = w.outcome;
-  put(Variable::kComputeStock, s.compute_generative + s.compute_physical);
-  put(Variable::kComputeStockGenerative, s.compute_generative);
-  put(Variable::kComputeStockPhysical, s.compute_physical);
-  put(Variable::kComputeOperational, o.operational_generative + o.operational_physical);
-  put(Variable::kPowerCapacity, s.power_capacity);
-  DrawRow kilowatts;  // outside the no-allocation year step
-  KilowattsPerUnit(assumptions, year, kilowatts);
-  put(Variable::kPowerDemand, (o.operational_generative + o.operational_physical).rowwise() *
-                                  (kilowatts * 1e-6));
-  put(Variable::kResearchers, s.researchers);
-  put(Variable::kRobots, s.robots);
-  put(Variable::kDataPhysical, s.physical_data);
-  put(Variable::kDataGenerative, s.generative_data);
-  put(Variable::kAlgorithmicLag, o.lag);
-  put(Variable::kCapabilityGenerative, o.capability_generative);
-  put(Variable::kCapabilityPhysical, o.capability_physical);
-  put(Variable::kYearsBehindGenerative, o.years_behind_generative);
-  put(Variable::kYearsBehindPhysical, o.years_behind_physical);
-  put(Variable::kRankGenerative, o.rank_generative);
-  put(Variable::kRankPhysical, o.rank_physical);
-  put(Variable::kMarketShareGenerative, o.share_generative);
-  put(Variable::kMarketSharePhysical, o.share_physical);
-  put(Variable::kValue, o.value);
-  put(Variable::kSovereignty, o.sovereignty);
-  put(Variable::kInvestmentPublic, w.money.public_total);
-  put(Variable::kInvestmentPrivate, w.money.private_total);
-  put(Variable::kInvestmentPublicCumulative, s.public_cumulative + w.money.public_total);
+            int count, Results& results) {
+  for (int v = 0; v < kVariableCount; ++v) {
+    const Variable variable = static_cast<Variable>(v);
+    ReadVariable(w, assumptions, variable, year, count,
+                 results.At(variable, year).middleCols(first_draw, count));
+  }
 }
 
+// Runs draws [first_draw, first_draw + count). The workspace is padded to a
+// multiple of kDrawAlignment columns (copies of the last draw, not recorded),
+// so that no draw ever falls in Eigen's scalar remainder loop: a draw's
+// results are then the same bits whatever the number of draws, the thread
+// count or the block it is in (sweeps rely on this; see PaddedDraws).
 void SimulateBlock(const ModelInputs& inputs, int first_draw, int count, Results& results) {
-  const DrawAssumptions assumptions = SliceDraws(inputs.assumptions, first_draw, count);
+  const DrawAssumptions assumptions = PadDraws(inputs.assumptions, first_draw, count);
   Workspace workspace;
-  workspace.Resize(inputs.regions, count);
+  workspace.Resize(inputs.regions, PaddedDraws(count));
   InitialiseState(inputs, assumptions, workspace.state);
   for (int year = 0; year < inputs.years; ++year) {
     ComputeYear(inputs, assumptions, year, workspace);
-    Record(workspace, assumptions, year, first_draw, results);
+    Record(workspace, assumptions, year, first_draw, count, results);
     AdvanceYear(inputs, assumptions, year, workspace);
   }
 }
@@ -138,7 +158,6 @@ Results RunSimulation(const Scenario& scenario, const RunOptions& options) {
   // alignment changes the order of column sums; aligned block starts put
   // every draw in the same lane and alignment whatever the thread count, so
   // results are bit-identical for 1, 2 or 64 threads.
-  constexpr int kDrawAlignment = 8;
   const int per_thread = (draws + threads - 1) / threads;
   const int block = (per_thread + kDrawAlignment - 1) / kDrawAlignment * kDrawAlignment;
   std::vector<std::thread> workers;

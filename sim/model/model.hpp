@@ -31,6 +31,26 @@ struct Workspace {
   void Resize(int regions, int draws);
 };
 
+// Blocks of draws start at multiples of kDrawAlignment and are computed in
+// workspaces of PaddedDraws(count) columns. Eigen's vectorised exp/log and its
+// scalar remainder loop differ in the last bit, and column alignment changes
+// the order of column sums; aligned, padded blocks put every draw in a SIMD
+// lane at the same alignment, so a draw's results are bit-identical for any
+// thread count, block split or number of draws.
+inline constexpr int kDrawAlignment = 8;
+inline int PaddedDraws(int count) {
+  return (count + kDrawAlignment - 1) / kDrawAlignment * kDrawAlignment;
+}
+
+// Draws [first, first + count) of every assumption, padded to
+// PaddedDraws(count) columns with copies of the last draw.
+DrawAssumptions PadDraws(const DrawAssumptions& all, int first, int count);
+
+// Writes the first `count` draws of `variable` for year index `year` from a
+// workspace after ComputeYear (as `aisim run` records it) into `out` (R x count).
+void ReadVariable(const Workspace& workspace, const DrawAssumptions& assumptions, Variable variable,
+                  int year, int count, Eigen::Ref<RegionDrawArray> out);
+
 // Sets the starting state (1 January of the start year) for draws whose
 // assumptions are `assumptions`.
 void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptions, State& state);

@@ -1,0 +1,73 @@
+// The model run for a block of sweep samples at once, samples as columns:
+// one BuildInputs for the whole sweep, then per block only the varied rows
+// (global assumptions) or per-draw lever tables (region levers) are filled.
+// A sample gives the same bits as `aisim run SCENARIO --set PATH=VALUE
+// --draws 1` (tests/sweep/batch_model_test.cpp checks this).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/model/inputs.hpp"
+#include "sim/model/results.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/sweep/study.hpp"
+
+namespace sim {
+
+class SweepModel {
+ public:
+  // `scenario` is the loaded base scenario; every varied path is checked as
+  // `--set PATH=LO` and `--set PATH=HI` would be (ScenarioError at the path's
+  // location, with a did-you-mean for an unknown path). Paths that are global
+  // assumptions or the region levers public_budget, physical_focus,
+  // gpu_deliveries, chip_access and power_growth run batched; any other path
+  // (start_delay, allocations, starting stocks, ...) makes every sample run
+  // on its own through ApplyOverride + BuildInputs: slower, same results.
+  SweepModel(const Scenario& scenario, const std::vector<VariedPath>& varied,
+             const std::vector<OutcomeSpec>& outcomes);
+
+  // Runs samples whose values are the columns of `values` (paths x count).
+  // Writes outcome o of sample j to outcomes(o, j). When `timeseries` is not
+  // null it is resized to count draws and receives every variable and year.
+  void Run(const Eigen::ArrayXXd& values, Eigen::ArrayXXd& outcomes,
+           std::unique_ptr<Results>* timeseries = nullptr) const;
+
+  bool batched() const { return batched_; }
+  const Scenario& scenario() const { return scenario_; }
+
+ private:
+  enum class Kind { kAssumption, kLever };
+  struct Path {
+    Kind kind;
+    std::string name;        // assumption name, or lever name
+    int region = -1;         // for levers
+    Schedule Region::*lever = nullptr;
+  };
+  struct OutcomeIndex {
+    Variable variable;
+    int region, year, column;
+  };
+
+  ModelInputs BlockInputs(const Eigen::ArrayXXd& values, int padded) const;
+  void RunBatched(const Eigen::ArrayXXd& values, Eigen::ArrayXXd& outcomes,
+                  std::unique_ptr<Results>* timeseries) const;
+  void RunOne(const Eigen::ArrayXXd& values, int j, Eigen::ArrayXXd& outcomes,
+              Results* timeseries) const;
+  void Simulate(const ModelInputs& inputs, int count, int first_column, Eigen::ArrayXXd& outcomes,
+                Results* timeseries) const;
+
+  Scenario scenario_;
+  std::vector<std::string> paths_;
+  std::vector<Path> kinds_;
+  std::vector<OutcomeIndex> outcomes_;
+  ModelInputs base_;
+  bool batched_ = true;
+};
+
+// `aisim run`'s --set text of a value: shortest round-trip, so parsing it
+// gives the same double.
+std::string SetText(const std::string& path, double value);
+
+}  // namespace sim

@@ -1,0 +1,50 @@
+// Running a sweep: samples computed in blocks on all cores, streamed to
+// disk in sample order, resumable, shardable; indices at the end.
+//
+// Folder layout (OUT/): manifest.json (how it was made; "status" is
+// "running", "interrupted" or "complete"), samples.csv (sample,<paths>),
+// outcomes.csv (sample,<outcome columns>), timeseries.csv when asked
+// (sample,region,variable,year,value) and, for sobol and morris once all
+// samples are in, sensitivity.csv. The CSV files are the record of progress:
+// --resume counts their complete rows, cuts any partial last line and goes on
+// from the first sample missing in any of them.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+#include "sim/sweep/study.hpp"
+
+namespace sim {
+
+struct SweepRunOptions {
+  std::string out = "results/sweep";
+  int jobs = 1;          // worker threads; outputs never depend on it
+  int shard = 1;         // run the shard-th (1-based) of `shards` disjoint slices
+  int shards = 1;
+  bool resume = false;   // finish the sweep already in `out`
+  bool progress = false; // progress line on stderr
+  bool quiet = false;    // print no ranking
+};
+
+struct SweepReport {
+  long long total = 0;        // samples of the whole sweep
+  long long first = 0, end = 0;  // this shard's range [first, end)
+  long long computed = 0;     // samples computed by this call (not resumed ones)
+  double seconds = 0;
+  bool interrupted = false;   // stopped by SIGINT/SIGTERM; --resume finishes it
+};
+
+// Runs (or resumes) `study`. Raises ScenarioError on bad input before
+// creating any file, std::runtime_error on I/O failures. Prints the
+// sensitivity ranking to `out` unless quiet.
+SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::ostream& out);
+
+// Joins complete shard folders of one sweep into `out`: samples.csv,
+// outcomes.csv (and timeseries.csv) byte-identical to an unsharded run, and
+// the same sensitivity.csv. Raises ScenarioError when shards are missing,
+// incomplete or from different sweeps.
+void MergeShards(const std::vector<std::string>& shard_folders, const std::string& out,
+                 bool quiet, std::ostream& stream);
+
+}  // namespace sim
