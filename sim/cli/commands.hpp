@@ -17,6 +17,7 @@ int ListCommand(const std::vector<std::string>& args);
 int ValidateCommand(const std::vector<std::string>& args);
 int ParamsCommand(const std::vector<std::string>& args);
 int CheckCommand(const std::vector<std::string>& args);
+int DiscoverCommand(const std::vector<std::string>& args);
 int SweepCommand(const std::vector<std::string>& args);
 int MergeCommand(const std::vector<std::string>& args);
 

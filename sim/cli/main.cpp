@@ -21,6 +21,7 @@ Commands:
   check SCENARIO       compare a run with the scenario's observations (backtest)
   sweep [SCENARIO]     run many variants (grid, lhs, sobol, morris); see `aisim sweep --help`
   merge SHARD...       join the shard folders of a sweep
+  discover SWEEP_DIR   which inputs of a sweep reach a goal (PRIM); see `aisim discover --help`
 
 Options:
   -h, --help           this help; `aisim COMMAND --help` for a command's options
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
   if (args[0] == "params") return ParamsCommand(rest);
   if (args[0] == "check") return CheckCommand(rest);
   if (args[0] == "sweep") return SweepCommand(rest);
+  if (args[0] == "discover") return DiscoverCommand(rest);
   if (args[0] == "merge") return MergeCommand(rest);
   std::cerr << "aisim: error: unknown command '" << args[0] << "'\n"
             << "hint: the commands are run, list, validate, params, sweep, merge; see `aisim --help`\n";

@@ -1,0 +1,180 @@
+// aisim discover: which combinations of the swept inputs reach a goal (PRIM
+// on a finished sweep).
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/cli/commands.hpp"
+#include "sim/cli/options.hpp"
+#include "sim/discover/goal.hpp"
+#include "sim/discover/prim.hpp"
+#include "sim/output/atomic_file.hpp"
+
+namespace sim::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+constexpr const char* kUsage = R"(Usage: aisim discover SWEEP_DIR --goal 'OUTCOME OP VALUE' [--goal ...] [OPTIONS]
+
+Finds the region of the swept inputs where every goal holds (PRIM: peeling,
+then pasting), prints the peeling trajectory (coverage against density), the
+chosen box with each restricted input's limits and quasi-p-value, and writes
+SWEEP_DIR/discovery/{discovery.csv, peeling.csv, discovery.json}.
+
+OUTCOME is an outcomes.csv column ("KR|Years Behind|Physical|2030") or the
+sweep notation ("Years Behind|Physical:KR:2030"); OP is < <= > >=.
+
+Example:
+  aisim sweep --study docs/studies/korea-grid.yaml --out results/korea-grid
+  aisim discover results/korea-grid --goal 'Years Behind|Physical:KR:2035 <= 1')";
+
+std::string Number(double x) { return FormatNumber(x); }
+
+std::string DiscoveryCsv(const DiscoveryData& data, const PrimResult& result) {
+  std::string csv = "input,low,high,range_low,range_high,narrowing,quasi_p,restricted\n";
+  for (std::size_t i = 0; i < data.names.size(); ++i) {
+    const Limits& box = result.box.limits[i];
+    const Restriction* restriction = nullptr;
+    for (const Restriction& r : result.restrictions) {
+      if (r.input == static_cast<int>(i)) restriction = &r;
+    }
+    const Limits range = result.trajectory.front().limits[i];
+    csv += data.names[i] + "," + Number(box.low) + "," + Number(box.high) + "," +
+           Number(range.low) + "," + Number(range.high) + "," +
+           Number(restriction ? restriction->narrowing : 0.0) + "," +
+           Number(restriction ? restriction->quasi_p : 1.0) + "," +
+           (restriction ? "true" : "false") + "\n";
+  }
+  return csv;
+}
+
+std::string PeelingCsv(const PrimResult& result) {
+  std::string csv = "step,coverage,density,support,samples,restricted_inputs,chosen\n";
+  for (std::size_t b = 0; b < result.trajectory.size(); ++b) {
+    const Box& box = result.trajectory[b];
+    csv += std::to_string(b) + "," + Number(box.coverage) + "," + Number(box.density) + "," +
+           Number(box.support) + "," + std::to_string(box.samples) + "," +
+           std::to_string(box.restricted) + "," +
+           (static_cast<int>(b) == result.chosen ? "true" : "false") + "\n";
+  }
+  return csv;
+}
+
+std::string DiscoveryJson(const std::string& sweep, const std::vector<Goal>& goals,
+                          const DiscoveryData& data, const PrimResult& result,
+                          const PrimOptions& options) {
+  nlohmann::ordered_json json;
+  json["aisim_version"] = AISIM_VERSION;
+  json["sweep"] = sweep;
+  json["goals"] = nlohmann::json::array();
+  for (const Goal& g : goals) json["goals"].push_back(g.text);
+  json["method"] = "PRIM (Friedman and Fisher 1999): peeling, then pasting";
+  json["options"] = {{"peel_alpha", options.peel_alpha},
+                     {"paste_alpha", options.paste_alpha},
+                     {"min_support", options.min_support},
+                     {"min_density", options.min_density}};
+  json["samples"] = result.total_samples;
+  json["goal_samples"] = result.goal_samples;
+  json["chosen_step"] = result.chosen;
+  json["box"] = {{"coverage", result.box.coverage},
+                 {"density", result.box.density},
+                 {"support", result.box.support},
+                 {"samples", result.box.samples}};
+  json["restrictions"] = nlohmann::json::array();
+  for (const Restriction& r : result.restrictions) {
+    json["restrictions"].push_back({{"input", data.names[r.input]},
+                                    {"low", r.limits.low},
+                                    {"high", r.limits.high},
+                                    {"range_low", r.range.low},
+                                    {"range_high", r.range.high},
+                                    {"narrowing", r.narrowing},
+                                    {"quasi_p", r.quasi_p}});
+  }
+  json["trajectory"] = nlohmann::json::array();
+  for (const Box& box : result.trajectory) {
+    json["trajectory"].push_back({{"coverage", box.coverage},
+                                  {"density", box.density},
+                                  {"support", box.support},
+                                  {"restricted_inputs", box.restricted}});
+  }
+  return json.dump(2) + "\n";
+}
+
+void PrintReport(const DiscoveryData& data, const PrimResult& result, double seconds) {
+  std::printf("%d of %d samples reach the goal (%.1f%%); PRIM took %.2f s\n\n",
+              result.goal_samples, result.total_samples,
+              100.0 * result.goal_samples / result.total_samples, seconds);
+  std::printf("Peeling trajectory (coverage: share of goal samples kept; density: share of the box's samples reaching the goal)\n");
+  std::printf("%5s  %8s  %8s  %8s  %10s\n", "step", "coverage", "density", "support", "restricted");
+  for (std::size_t b = 0; b < result.trajectory.size(); ++b) {
+    const Box& box = result.trajectory[b];
+    std::printf("%5zu  %8.3f  %8.3f  %8.3f  %10d%s\n", b, box.coverage, box.density, box.support,
+                box.restricted, static_cast<int>(b) == result.chosen ? "   <- chosen" : "");
+  }
+  std::printf("\nChosen box after pasting: coverage %.3f, density %.3f, %d samples\n",
+              result.box.coverage, result.box.density, result.box.samples);
+  if (result.restrictions.empty()) {
+    std::printf("  no input is restricted: the goal does not depend on where in the swept ranges a sample is\n");
+  }
+  for (const Restriction& r : result.restrictions) {
+    std::printf("  %-40s [%s, %s] of [%s, %s]  narrows %.0f%%  quasi-p %.2g\n",
+                data.names[r.input].c_str(), Number(r.limits.low).c_str(),
+                Number(r.limits.high).c_str(), Number(r.range.low).c_str(),
+                Number(r.range.high).c_str(), 100 * r.narrowing, r.quasi_p);
+  }
+}
+
+int Discover(const po::variables_map& values) {
+  const std::string sweep = values["sweep"].as<std::string>();
+  const std::vector<std::string> columns = OutcomeColumns(sweep);
+  std::vector<Goal> goals;
+  for (const std::string& text : values["goal"].as<std::vector<std::string>>()) {
+    goals.push_back(ParseGoal(text, columns));
+  }
+  PrimOptions options;
+  options.peel_alpha = values["peel-alpha"].as<double>();
+  options.min_support = values["min-support"].as<double>();
+  options.min_density = values["min-density"].as<double>();
+
+  const auto start = std::chrono::steady_clock::now();
+  const DiscoveryData data = ReadSweep(sweep, goals);
+  const PrimResult result = RunPrim(data, options);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  const std::filesystem::path out =
+      values.count("out") ? std::filesystem::path(values["out"].as<std::string>())
+                          : std::filesystem::path(sweep) / "discovery";
+  WriteFolderAtomically(out, {{"discovery.csv", DiscoveryCsv(data, result)},
+                              {"peeling.csv", PeelingCsv(result)},
+                              {"discovery.json", DiscoveryJson(sweep, goals, data, result, options)}});
+  if (!values.count("quiet")) {
+    PrintReport(data, result, seconds);
+    std::cout << "\nWritten to " << out.string() << "/\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int DiscoverCommand(const std::vector<std::string>& args) {
+  po::options_description options("Options");
+  options.add_options()
+      ("sweep", po::value<std::string>()->required(), "a finished sweep's --out folder")
+      ("goal,g", po::value<std::vector<std::string>>()->required()->composing(),
+       "a condition, e.g. 'KR|Years Behind|Physical|2030 <= 1' (repeatable: all must hold)")
+      ("out,o", po::value<std::string>(), "output folder (default SWEEP_DIR/discovery)")
+      ("min-density", po::value<double>()->default_value(0.8), "the chosen box must reach this density, e.g. 0.8")
+      ("min-support", po::value<double>()->default_value(0.05), "stop peeling below this share of samples, e.g. 0.05")
+      ("peel-alpha", po::value<double>()->default_value(0.05), "share of a box peeled per step, e.g. 0.05")
+      ("quiet,q", "print nothing on success");
+  po::positional_options_description positional;
+  positional.add("sweep", 1);
+  return ParseAndRun(args, kUsage, options, positional, Discover);
+}
+
+}  // namespace sim::cli

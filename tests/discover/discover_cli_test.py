@@ -1,0 +1,89 @@
+"""aisim discover end to end on the shipped Korea grid study: the box it
+reports is checked by recomputing its coverage and density from the sweep's
+own CSV files; bad goals and unfinished sweeps are clear errors.
+Run by CTest: /usr/bin/python3 discover_cli_test.py AISIM_BINARY SOURCE_DIR
+"""
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+BIN = os.path.abspath(sys.argv[1])
+SOURCE = os.path.abspath(sys.argv[2])
+failures = []
+
+
+def check(name, condition, detail=""):
+    print(("ok   " if condition else "FAIL ") + name + ("" if condition else f": {detail}"))
+    if not condition:
+        failures.append(name)
+
+
+def aisim(*args, cwd):
+    proc = subprocess.run([BIN, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+with tempfile.TemporaryDirectory() as work:
+    study = os.path.join(SOURCE, "docs/studies/korea-grid.yaml")
+    code, out = aisim("sweep", "--study", study, "--out", "grid", "--quiet", cwd=work)
+    check("the shipped Korea grid study sweeps", code == 0, out)
+
+    goal = "Years Behind|Physical:KR:2035 <= 1"
+    code, out = aisim("discover", "grid", "--goal", goal, cwd=work)
+    check("discover runs on it", code == 0, out)
+    check("it prints the trajectory and the box", "Peeling trajectory" in out and "Chosen box" in out, out)
+
+    folder = os.path.join(work, "grid", "discovery")
+    with open(os.path.join(folder, "discovery.json")) as f:
+        result = json.load(f)
+    with open(os.path.join(work, "grid", "samples.csv")) as f:
+        samples = list(csv.DictReader(f))
+    with open(os.path.join(work, "grid", "outcomes.csv")) as f:
+        outcomes = list(csv.DictReader(f))
+    reached = [float(o["KR|Years Behind|Physical|2035"]) <= 1 for o in outcomes]
+
+    # Recompute the box's statistics from the raw files.
+    with open(os.path.join(folder, "discovery.csv")) as f:
+        limits = {row["input"]: (float(row["low"]), float(row["high"])) for row in csv.DictReader(f)}
+    inside = [all(lo <= float(s[name]) <= hi for name, (lo, hi) in limits.items()) for s in samples]
+    in_box = sum(inside)
+    goal_in_box = sum(1 for i, g in zip(inside, reached) if i and g)
+    check("goal samples counted", result["goal_samples"] == sum(reached))
+    check("box density recomputed", abs(result["box"]["density"] - goal_in_box / in_box) < 1e-12,
+          f'{result["box"]["density"]} vs {goal_in_box / in_box}')
+    check("box coverage recomputed", abs(result["box"]["coverage"] - goal_in_box / sum(reached)) < 1e-12)
+    check("the box is dense", result["box"]["density"] >= 0.8)
+    check("every restriction has a quasi-p-value in [0, 1]",
+          all(0 <= r["quasi_p"] <= 1 for r in result["restrictions"]) and result["restrictions"])
+    with open(os.path.join(folder, "peeling.csv")) as f:
+        steps = list(csv.DictReader(f))
+    check("the trajectory starts at full coverage", float(steps[0]["coverage"]) == 1.0)
+    check("one step is marked chosen", sum(s["chosen"] == "true" for s in steps) == 1)
+
+    # Deterministic: the same files again.
+    before = open(os.path.join(folder, "discovery.csv")).read()
+    aisim("discover", "grid", "--goal", goal, "--quiet", cwd=work)
+    check("the same discovery twice gives the same bytes",
+          open(os.path.join(folder, "discovery.csv")).read() == before)
+
+    code, out = aisim("discover", "grid", "--goal", "KR|Years Behind|Physicl|2035 <= 1", cwd=work)
+    check("a misspelt outcome is exit 2 with a did-you-mean",
+          code == 2 and "did you mean 'KR|Years Behind|Physical|2035'" in out, out)
+    code, out = aisim("discover", "grid", "--goal", "KR|Years Behind|Physical|2035 about 1", cwd=work)
+    check("a goal without an operator is exit 2", code == 2 and "OUTCOME <op> VALUE" in out, out)
+
+    manifest = os.path.join(work, "grid", "manifest.json")
+    with open(manifest) as f:
+        m = json.load(f)
+    m["status"] = "interrupted"
+    with open(manifest, "w") as f:
+        json.dump(m, f)
+    code, out = aisim("discover", "grid", "--goal", goal, cwd=work)
+    check("an unfinished sweep is refused", code == 2 and "--resume" in out, out)
+
+print(f"{14 - len(failures)} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)
