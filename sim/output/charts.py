@@ -35,7 +35,6 @@ try:
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.patheffects as path_effects
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -90,11 +89,17 @@ def region_style(code):
             MARKERS[(h // 3) % len(MARKERS)])
 
 
-def outline(colour):
-    """Path effects that keep a yellow line visible on white."""
-    if colour != YELLOW:
-        return None
-    return [path_effects.Stroke(linewidth=3.4, foreground="#7a7000"), path_effects.Normal()]
+def plot_line(ax, years, values, colour, linestyle, marker, gid, label=None, markersize=5):
+    """A median line whose SVG element id is `gid`. A yellow line gets a dark
+    outline drawn beneath it (a separate line: path effects would drop the
+    id), so that it stays visible on white."""
+    markevery = max(1, len(years) // 5)
+    if colour == YELLOW:
+        ax.plot(years, values, color="#7a7000", linestyle=linestyle, linewidth=3.4,
+                marker=marker, markevery=markevery, markersize=markersize + 1.5)
+    ax.plot(years, values, color=colour, linestyle=linestyle, marker=marker,
+            markevery=markevery, markersize=markersize, linewidth=1.8, label=label, gid=gid,
+            markeredgecolor="#7a7000" if colour == YELLOW else colour)
 
 
 # Scenario line styles in comparisons (the colour is the region's).
@@ -147,6 +152,8 @@ def scaled(values, scale):
 
 def save(fig, out, stem, index, title, caption):
     fig.savefig(os.path.join(out, stem + ".png"), dpi=130, metadata={"Software": None})
+    # The layout is settled by the first save; don't compute it again.
+    fig.set_layout_engine("none")
     fig.savefig(os.path.join(out, stem + ".svg"), metadata={"Date": None, "Creator": None})
     plt.close(fig)
     index.append({"name": stem, "title": title, "caption": caption})
@@ -178,9 +185,7 @@ def draw_fan(ax, entry, scale, colour, linestyle, marker, gid, label=None, bands
                         color=colour, alpha=0.18 if colour != YELLOW else 0.35, linewidth=0)
         ax.fill_between(years, scaled(entry["p25"], scale), scaled(entry["p75"], scale),
                         color=colour, alpha=0.35 if colour != YELLOW else 0.6, linewidth=0)
-    ax.plot(years, scaled(entry["p50"], scale), color=colour, linestyle=linestyle,
-            marker=marker, markevery=max(1, len(years) // 5), markersize=5, linewidth=1.8,
-            label=label, path_effects=outline(colour), gid=gid)
+    plot_line(ax, years, scaled(entry["p50"], scale), colour, linestyle, marker, gid, label)
 
 
 def whole_years(ax):
@@ -277,10 +282,8 @@ def overlay_panel(ax, spec, series, region, metric):
         if "p5" in entry:
             ax.fill_between(years, scaled(entry["p5"], scale), scaled(entry["p95"], scale),
                             color=colour, alpha=0.12 if colour != YELLOW else 0.3, linewidth=0)
-        ax.plot(years, scaled(entry["p50"], scale), color=colour, linestyle=linestyle,
-                marker=marker, markevery=max(1, len(years) // 5), markersize=4.5,
-                linewidth=1.8, path_effects=outline(colour),
-                gid=f"series-{scenario}-{region['code']}-{stem}")
+        plot_line(ax, years, scaled(entry["p50"], scale), colour, linestyle, marker,
+                  f"series-{scenario}-{region['code']}-{stem}", markersize=4.5)
     ax.axvline(spec["year"], color="#888888", linewidth=0.8, linestyle=":")
     if log:
         ax.set_yscale("log")
