@@ -326,7 +326,7 @@ def difference_chart(spec, differences, out, index):
     fig, axes = plt.subplots(rows, columns, figsize=(15, 2 * height + 1.6), layout="constrained",
                              squeeze=False)
     hatches = ["", "//", "xx", ".."]
-    bar = 0.8 / len(others)
+    bar = (0.8 if len(codes) > 1 else 0.5) / len(others)
     for p, (name, title, unit, kind, scale) in enumerate(panels):
         ax = axes[p // columns][p % columns]
         for k, other in enumerate(others):

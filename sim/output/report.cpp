@@ -189,7 +189,9 @@ std::string FormatReportHtml(const Report& report, const std::filesystem::path& 
   for (const ReportTable& table : report.tables) {
     out += "<table>\n<caption>" + EscapeHtml(table.caption) + "</caption>\n<thead><tr>";
     for (std::size_t c = 0; c < table.header.size(); ++c) {
-      out += std::string(c == 0 ? "<th class=\"text\">" : "<th>") + EscapeHtml(table.header[c]) + "</th>";
+      // A header aligns with its column: left for text, right for numbers.
+      const bool numeric = !table.rows.empty() && c < table.rows[0].size() && IsNumeric(table.rows[0][c]);
+      out += std::string(numeric ? "<th>" : "<th class=\"text\">") + EscapeHtml(table.header[c]) + "</th>";
     }
     out += "</tr></thead>\n<tbody>\n";
     for (const auto& row : table.rows) {
