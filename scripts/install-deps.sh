@@ -11,6 +11,8 @@ PACKAGES=(
   nlohmann-json3-dev                 # summary.json
   catch2                             # unit tests
   python3-numpy python3-yaml         # the NumPy reference implementation (tests/reference)
+  python3-matplotlib fonts-dejavu-core  # charts (sim/output/charts.py, run by aisim)
+  chromium                           # the browser test of report.html (tests/cli/report_browser_test.py)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

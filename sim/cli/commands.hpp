@@ -20,5 +20,6 @@ int CheckCommand(const std::vector<std::string>& args);
 int DiscoverCommand(const std::vector<std::string>& args);
 int SweepCommand(const std::vector<std::string>& args);
 int MergeCommand(const std::vector<std::string>& args);
+int CompareCommand(const std::vector<std::string>& args);
 
 }  // namespace sim::cli

@@ -22,6 +22,7 @@ Commands:
   sweep [SCENARIO]     run many variants (grid, lhs, sobol, morris); see `aisim sweep --help`
   merge SHARD...       join the shard folders of a sweep
   discover SWEEP_DIR   which inputs of a sweep reach a goal (PRIM); see `aisim discover --help`
+  compare BASE OTHER.. differences against BASE, charts and a report in results/compare-*/
 
 Options:
   -h, --help           this help; `aisim COMMAND --help` for a command's options
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
   if (args[0] == "sweep") return SweepCommand(rest);
   if (args[0] == "discover") return DiscoverCommand(rest);
   if (args[0] == "merge") return MergeCommand(rest);
+  if (args[0] == "compare") return CompareCommand(rest);
   std::cerr << "aisim: error: unknown command '" << args[0] << "'\n"
             << "hint: the commands are run, list, validate, params, sweep, merge; see `aisim --help`\n";
   return kExitBadInput;

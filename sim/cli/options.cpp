@@ -1,10 +1,13 @@
 #include "sim/cli/options.hpp"
 
+#include <cstdlib>
 #include <iostream>
 #include <stdexcept>
 
 #include "sim/cli/commands.hpp"
 #include "sim/error.hpp"
+#include "sim/output/charts.hpp"
+#include "sim/output/report.hpp"
 
 namespace sim::cli {
 
@@ -37,6 +40,27 @@ int ParseAndRun(const std::vector<std::string>& args, const std::string& usage,
     std::cerr << "aisim: error: " << error.what() << "\n";
     return kExitFailure;
   }
+}
+
+}  // namespace sim::cli
+
+namespace sim::cli {
+
+bool WantCharts(const po::variables_map& values) {
+  if (values.count("no-charts")) return false;
+  const char* off = std::getenv("AISIM_NO_CHARTS");
+  return !(off && *off && std::string(off) != "0");
+}
+
+void AddCharts(Report& report, bool charts, const ChartRequest& request) {
+  if (!charts) {
+    report.charts_warning = "Charts were not drawn (--no-charts or AISIM_NO_CHARTS).";
+    return;
+  }
+  const ChartOutcome outcome = DrawCharts(request);
+  report.charts = outcome.charts;
+  report.charts_warning = outcome.warning;
+  if (!outcome.warning.empty()) std::cerr << "aisim: " << outcome.warning << "\n";
 }
 
 }  // namespace sim::cli

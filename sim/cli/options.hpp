@@ -19,3 +19,21 @@ int ParseAndRun(const std::vector<std::string>& args, const std::string& usage,
                 const std::function<int(const boost::program_options::variables_map&)>& body);
 
 }  // namespace sim::cli
+
+namespace sim {
+struct Report;
+struct ChartRequest;
+}  // namespace sim
+
+namespace sim::cli {
+
+// False when --no-charts is given or AISIM_NO_CHARTS is set to anything but
+// "" or "0" (for scripts and tests that only need the data files).
+bool WantCharts(const boost::program_options::variables_map& values);
+
+// Draws the charts of `request` into the report when `charts` is true; a
+// missing plotting tool prints its one-line warning on stderr and leaves a
+// note in the report instead.
+void AddCharts(Report& report, bool charts, const ChartRequest& request);
+
+}  // namespace sim::cli

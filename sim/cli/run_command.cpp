@@ -1,5 +1,6 @@
 // aisim run: load a scenario, run the model, print the end-year table, write
 // results/<scenario>/ all at once.
+#include <cstdlib>
 #include <iostream>
 #include <map>
 
@@ -8,6 +9,8 @@
 #include "sim/error.hpp"
 #include "sim/model/model.hpp"
 #include "sim/output/atomic_file.hpp"
+#include "sim/output/charts.hpp"
+#include "sim/output/report.hpp"
 #include "sim/output/summary_writer.hpp"
 #include "sim/output/terminal_summary.hpp"
 #include "sim/output/timeseries_csv.hpp"
@@ -22,7 +25,9 @@ constexpr const char* kUsage = R"(Usage: aisim run [SCENARIO] [OPTIONS]
 
 Runs SCENARIO (a YAML file, or the name of a shipped scenario; default: the
 built-in world-2025), prints the end-year summary and writes
-OUT/<scenario>/{timeseries.csv, summary.json, summary.md, scenario.resolved.yaml}.
+OUT/<scenario>/{timeseries.csv, summary.json, summary.md, scenario.resolved.yaml},
+report.html and report.md, and charts/ (PNG and SVG, drawn with matplotlib;
+--no-charts or AISIM_NO_CHARTS=1 skips them).
 
 Examples:
   aisim run
@@ -83,11 +88,20 @@ int Run(const po::variables_map& values) {
 
   const std::filesystem::path folder =
       std::filesystem::path(values["out"].as<std::string>()) / scenario.name;
+  const bool charts = WantCharts(values);
   WriteFolderAtomically(folder,
                         {{"timeseries.csv", FormatTimeseriesCsv(results)},
                          {"summary.json", FormatSummaryJson(results, record, scenario.description)},
                          {"summary.md", FormatSummaryMarkdown(results, record, scenario.description)},
-                         {"scenario.resolved.yaml", resolved}});
+                         {"scenario.resolved.yaml", resolved}},
+                        [&](const std::filesystem::path& staging) {
+                          // Charts are drawn from the CSV just written, before the rename.
+                          Report report = MakeRunReport(results, record, scenario.description);
+                          AddCharts(report, charts, RunChartRequest(results, scenario.seed, staging));
+                          return std::map<std::string, std::string>{
+                              {"report.md", FormatReportMarkdown(report)},
+                              {"report.html", FormatReportHtml(report, staging)}};
+                        });
   // The table comes after the write, so that a run whose results could not
   // be written shows only the error.
   if (!values.count("quiet")) {
@@ -109,7 +123,8 @@ int RunCommand(const std::vector<std::string>& args) {
       ("seed", po::value<std::string>(), "random seed, e.g. 42")
       ("years", po::value<std::string>(), "simulated years FIRST:LAST, e.g. 2025:2040")
       ("threads,j", po::value<int>()->default_value(0), "threads; 0 = all cores (results do not depend on it)")
-      ("quiet,q", "print nothing on success");
+      ("quiet,q", "print nothing on success")
+      ("no-charts", "write no charts (also AISIM_NO_CHARTS=1)");
   po::positional_options_description positional;
   positional.add("scenario", 1);
   return ParseAndRun(args, kUsage, options, positional, Run);

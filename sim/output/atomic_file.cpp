@@ -52,6 +52,15 @@ void RemoveAbandonedStaging(const std::filesystem::path& parent, const std::stri
 
 void WriteFolderAtomically(const std::filesystem::path& folder,
                            const std::map<std::string, std::string>& files) {
+  WriteFolderAtomically(folder, files, [](const std::filesystem::path&) {
+    return std::map<std::string, std::string>();
+  });
+}
+
+void WriteFolderAtomically(
+    const std::filesystem::path& folder, const std::map<std::string, std::string>& files,
+    const std::function<std::map<std::string, std::string>(const std::filesystem::path& staging)>&
+        finish) {
   namespace fs = std::filesystem;
   std::error_code error;
   const fs::path parent = folder.has_parent_path() ? folder.parent_path() : fs::path(".");
@@ -68,12 +77,16 @@ void WriteFolderAtomically(const std::filesystem::path& folder,
   fs::create_directory(staging, error);
   if (error) Fail("create folder", staging, error);
   try {
-    for (const auto& [name, content] : files) {
-      const fs::path path = staging / name;
-      fs::create_directories(path.parent_path(), error);
-      if (error) Fail("create folder", path.parent_path(), error);
-      WriteFile(path, content);
-    }
+    const auto write_all = [&](const std::map<std::string, std::string>& contents) {
+      for (const auto& [name, content] : contents) {
+        const fs::path path = staging / name;
+        fs::create_directories(path.parent_path(), error);
+        if (error) Fail("create folder", path.parent_path(), error);
+        WriteFile(path, content);
+      }
+    };
+    write_all(files);
+    write_all(finish(staging));
     // Swap in the new folder: move any old one aside first, since rename()
     // cannot replace a non-empty folder, then delete it.
     const fs::path old = parent / (stem + ".old");

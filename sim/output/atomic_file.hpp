@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -19,5 +20,15 @@ std::string FormatNumber(double value);
 // reason on any failure, leaving `folder` as it was.
 void WriteFolderAtomically(const std::filesystem::path& folder,
                            const std::map<std::string, std::string>& files);
+
+// The same, and `finish(staging)` runs after `files` are written and before
+// the rename, to make more from them: it may write into the staging folder
+// itself (charts drawn from timeseries.csv) and returns further files to
+// write there (name -> content; reports that embed the charts). If `finish`
+// throws, the staging folder is removed and `folder` is left as it was.
+void WriteFolderAtomically(
+    const std::filesystem::path& folder, const std::map<std::string, std::string>& files,
+    const std::function<std::map<std::string, std::string>(const std::filesystem::path& staging)>&
+        finish);
 
 }  // namespace sim

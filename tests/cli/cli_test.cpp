@@ -32,10 +32,11 @@ class TempFolder {
   ~TempFolder() { fs::remove_all(path_); }
   const fs::path& path() const { return path_; }
 
-  // Runs `aisim ARGS` inside the folder.
+  // Runs `aisim ARGS` inside the folder. These tests check the data files;
+  // charts (seconds per run) are tested in tests/cli/charts_test.cpp.
   Outcome Aisim(const std::string& args) const {
-    const std::string command =
-        "cd '" + path_.string() + "' && '" + std::string(AISIM_BINARY) + "' " + args + " 2>&1";
+    const std::string command = "cd '" + path_.string() + "' && AISIM_NO_CHARTS=1 '" +
+                                std::string(AISIM_BINARY) + "' " + args + " 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
     std::string output;
     std::array<char, 4096> buffer;

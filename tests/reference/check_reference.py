@@ -83,7 +83,7 @@ def check_scenario(binary, path, keep):
     stem = os.path.splitext(os.path.basename(path))[0]
     out_root = tempfile.mkdtemp(prefix=f"aisim-reference-{stem}-")
     try:
-        command = [binary, "run", path, "--out", out_root, "--draws", "1"]
+        command = [binary, "run", path, "--out", out_root, "--draws", "1", "--no-charts"]
         try:
             run = subprocess.run(command, capture_output=True, text=True, timeout=600)
         except (OSError, subprocess.TimeoutExpired) as error:

@@ -1,0 +1,67 @@
+// Charts of a run or a comparison. They are drawn by a real plotting tool,
+// matplotlib under Debian's /usr/bin/python3, running sim/output/charts.py,
+// whose text is compiled into the binary (cmake/embed_text.cmake): the binary
+// draws charts from any folder, and the script always matches the binary.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "sim/model/results.hpp"
+
+namespace sim {
+
+struct ChartRegion {
+  std::string code, name;  // "KR", "South Korea"
+};
+
+// What to draw, from files already written into a (staging) results folder.
+struct ChartRequest {
+  std::string kind;                     // "run" or "compare"
+  std::filesystem::path csv;            // timeseries.csv (all scenarios for compare)
+  std::filesystem::path differences;    // compare: differences.csv; empty for a run
+  std::filesystem::path out;            // the charts folder, created by the script
+  std::vector<std::string> scenarios;   // names; the first is the base of a comparison
+  std::vector<ChartRegion> regions;     // in chart order
+  std::string focus_region;             // compare --region code, or "" for all regions
+  int year = 0;                         // the compared year (compare only)
+  int start_year = 0, end_year = 0;
+  int draws = 1;
+  unsigned long long seed = 0;
+};
+
+// One drawn chart: files out/NAME.png and out/NAME.svg.
+struct Chart {
+  std::string name;     // file stem, e.g. "capability-generative"
+  std::string title;    // e.g. "Generative AI capability by region"
+  std::string caption;  // one sentence with units, years, seed and draws
+};
+
+struct ChartOutcome {
+  std::vector<Chart> charts;  // in reading order; empty when nothing was drawn
+  std::string warning;        // one line when the charts could not be drawn, else ""
+};
+
+// Runs the chart script on `request`. Never throws for a missing or failing
+// plotting tool: the outcome then has no charts, a one-line warning, and any
+// partly written charts folder is removed, so the data files stand alone.
+// The interpreter is $AISIM_PYTHON when set, else /usr/bin/python3.
+ChartOutcome DrawCharts(const ChartRequest& request);
+
+// The charts of `aisim run`, from `folder`/timeseries.csv into `folder`/charts.
+ChartRequest RunChartRequest(const Results& results, unsigned long long seed,
+                             const std::filesystem::path& folder);
+
+// The charts of `aisim compare` (results[0] is the base), from `folder`/
+// timeseries.csv and differences.csv; `regions` are the compared codes and
+// `focus_region` the --region code or "".
+ChartRequest CompareChartRequest(const std::vector<const Results*>& results,
+                                 const std::vector<std::string>& regions,
+                                 const std::string& focus_region, int year,
+                                 unsigned long long seed, const std::filesystem::path& folder);
+
+// The JSON text handed to the script (exposed for tests).
+std::string ChartSpecJson(const ChartRequest& request);
+
+}  // namespace sim

@@ -1,0 +1,460 @@
+"""aisim charts: draws the charts of a run or a comparison with matplotlib.
+
+The aisim binary runs this script (its text is compiled into the binary, see
+sim/output/charts.cpp) with Debian's /usr/bin/python3 as
+
+    python3 -c SCRIPT SPEC_JSON
+
+after writing the data files into the results' staging folder. SPEC_JSON says
+what to draw:
+
+    {"kind": "run" | "compare",
+     "csv": ".../timeseries.csv",          # tidy series (all scenarios for compare)
+     "differences": ".../differences.csv",  # compare only
+     "out": ".../charts",                   # created; PNG and SVG go here
+     "scenarios": ["base", "other", ...],   # the first is the base of a comparison
+     "regions": [{"code": "KR", "name": "South Korea"}, ...],
+     "focus_region": "KR" or null, "year": 2035,
+     "start_year": 2025, "end_year": 2035, "draws": 1, "seed": 1}
+
+It writes NAME.png and NAME.svg per chart and index.json, the list of charts
+in reading order with a title and a caption each. Exit code 3 means the
+plotting tool itself is missing (matplotlib cannot be imported); any other
+failure is a bug and exits non-zero with a traceback.
+
+Everything is deterministic: the same input gives the same bytes (fixed SVG
+hash salt, no dates in the metadata).
+"""
+
+import csv
+import json
+import os
+import sys
+
+try:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+except ImportError as error:  # the plotting tool is not installed
+    print(f"matplotlib is not available ({error})", file=sys.stderr)
+    sys.exit(3)
+
+plt.rcParams.update({
+    "svg.hashsalt": "aisim",
+    "svg.fonttype": "none",  # text stays text in SVG: searchable, selectable, small
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.grid": True,
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.6,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+})
+
+# Region colours: the Okabe-Ito palette (distinguishable with the common
+# colour-vision deficiencies), fixed by region code so a region has the same
+# colour in every chart; each also gets its own line style and marker, so
+# lines stay apart in greyscale print and for more than nine regions.
+REGION_STYLES = {
+    "US": ("#0072B2", "-", "o"),
+    "CN": ("#D55E00", "--", "s"),
+    "EU": ("#009E73", "-.", "^"),
+    "UK": ("#CC79A7", ":", "D"),
+    "JP": ("#E69F00", "-", "v"),
+    "KR": ("#000000", "-", "P"),
+    "AE": ("#F0E442", "--", "X"),
+    "IN": ("#56B4E9", "-.", "<"),
+    "ROW": ("#999999", ":", ">"),
+}
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#000000",
+           "#F0E442", "#56B4E9", "#999999"]
+LINESTYLES = ["-", "--", "-.", ":"]
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "<", ">", "h"]
+YELLOW = "#F0E442"  # too light on white on its own: drawn with a dark outline
+
+
+def region_style(code):
+    """(colour, line style, marker) for a region code, stable across charts."""
+    if code in REGION_STYLES:
+        return REGION_STYLES[code]
+    # Any other code: a fixed hash of its letters (not Python's salted hash()).
+    h = 0
+    for ch in code:
+        h = (h * 131 + ord(ch)) % 1000003
+    return (PALETTE[h % len(PALETTE)], LINESTYLES[(h // 7) % len(LINESTYLES)],
+            MARKERS[(h // 3) % len(MARKERS)])
+
+
+def plot_line(ax, years, values, colour, linestyle, marker, gid, label=None, markersize=5):
+    """A median line whose SVG element id is `gid`. A yellow line gets a dark
+    outline drawn beneath it (a separate line: path effects would drop the
+    id), so that it stays visible on white."""
+    markevery = max(1, len(years) // 5)
+    if colour == YELLOW:
+        ax.plot(years, values, color="#7a7000", linestyle=linestyle, linewidth=3.4,
+                marker=marker, markevery=markevery, markersize=markersize + 1.5)
+    ax.plot(years, values, color=colour, linestyle=linestyle, marker=marker,
+            markevery=markevery, markersize=markersize, linewidth=1.8, label=label, gid=gid,
+            markeredgecolor="#7a7000" if colour == YELLOW else colour)
+
+
+# Scenario line styles in comparisons (the colour is the region's).
+SCENARIO_STYLES = [("-", None), ("--", "o"), (":", "s"), ("-.", "^"), ((0, (5, 1, 1, 1)), "D")]
+
+# The charted variables: CSV name, file stem, title, axis label, scale, log axis.
+# `scale` converts the CSV value into the axis unit.
+METRICS = [
+    ("Capability|Generative", "capability-generative", "Generative AI capability",
+     "log10 FLOP (effective compute, 2025 algorithms)", 1.0, False),
+    ("Capability|Physical", "capability-physical", "Physical AI capability",
+     "index (log10 units)", 1.0, False),
+    ("Years Behind|Generative", "years-behind-generative", "Years behind the leader, generative AI",
+     "years behind the leader", 1.0, False),
+    ("Years Behind|Physical", "years-behind-physical", "Years behind the leader, physical AI",
+     "years behind the leader", 1.0, False),
+    ("Compute|Stock", "compute-stock", "AI compute stock",
+     "H100-equivalents, log scale", 1.0, True),
+    ("Talent|Researchers", "talent-researchers", "Top-tier AI researchers",
+     "persons", 1.0, False),
+    ("Market Share|Generative", "market-share-generative", "Market share, generative AI",
+     "% of global generative-AI revenue", 100.0, False),
+    ("Market Share|Physical", "market-share-physical", "Market share, physical AI",
+     "% of global physical-AI revenue", 100.0, False),
+]
+METRIC_BY_NAME = {m[0]: m for m in METRICS}
+
+
+def read_series(path):
+    """{(scenario, region, variable): {"year": [...], "p50": [...], ...}}."""
+    series = {}
+    with open(path, newline="") as f:
+        reader = csv.DictReader(f)
+        columns = [c for c in reader.fieldnames if c in ("value", "p5", "p25", "p50", "p75", "p95")]
+        for row in reader:
+            key = (row["scenario"], row["region"], row["variable"])
+            entry = series.setdefault(key, {"year": [], **{c: [] for c in columns}})
+            entry["year"].append(int(row["year"]))
+            for c in columns:
+                entry[c].append(float(row[c]))
+    for entry in series.values():
+        if "value" in entry:  # deterministic: the value is the median of one draw
+            entry["p50"] = entry["value"]
+    return series
+
+
+def scaled(values, scale):
+    return [v * scale for v in values]
+
+
+def save(fig, out, stem, index, title, caption):
+    fig.savefig(os.path.join(out, stem + ".png"), dpi=130, metadata={"Software": None})
+    # The layout is settled by the first save; don't compute it again.
+    fig.set_layout_engine("none")
+    fig.savefig(os.path.join(out, stem + ".svg"), metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    index.append({"name": stem, "title": title, "caption": caption})
+
+
+def run_subtitle(spec):
+    years = f"{spec['start_year']}-{spec['end_year']}"
+    if spec["draws"] > 1:
+        return (f"scenario {spec['scenarios'][0]}, {years}; Monte Carlo, {spec['draws']} draws, "
+                f"seed {spec['seed']}: median line, p25-p75 and p5-p95 bands")
+    return f"scenario {spec['scenarios'][0]}, {years}; deterministic run (seed {spec['seed']})"
+
+
+def region_label(region):
+    return f"{region['name']} ({region['code']})"
+
+
+def grid_shape(n):
+    columns = 1 if n == 1 else 2 if n <= 4 else 3
+    return (n + columns - 1) // columns, columns
+
+
+def draw_fan(ax, entry, scale, colour, linestyle, marker, gid, label=None, bands=True):
+    """Median line (and with draws the p5-p95 and p25-p75 bands); the line's
+    SVG id is `gid`, e.g. series-world-2025-KR-compute-stock."""
+    years = entry["year"]
+    if bands and "p5" in entry:
+        ax.fill_between(years, scaled(entry["p5"], scale), scaled(entry["p95"], scale),
+                        color=colour, alpha=0.18 if colour != YELLOW else 0.35, linewidth=0)
+        ax.fill_between(years, scaled(entry["p25"], scale), scaled(entry["p75"], scale),
+                        color=colour, alpha=0.35 if colour != YELLOW else 0.6, linewidth=0)
+    plot_line(ax, years, scaled(entry["p50"], scale), colour, linestyle, marker, gid, label)
+
+
+def whole_years(ax):
+    ax.xaxis.get_major_locator().set_params(integer=True)
+
+
+def run_charts(spec, series, out):
+    index = []
+    regions = spec["regions"]
+    scenario = spec["scenarios"][0]
+    monte_carlo = spec["draws"] > 1
+    for name, stem, title, unit, scale, log in METRICS:
+        caption = f"{title} by region ({unit}), {run_subtitle(spec)}."
+        if not monte_carlo:
+            # One panel, every region a line; the legend sits outside the plot.
+            fig, ax = plt.subplots(figsize=(10, 5.6), layout="constrained")
+            for region in regions:
+                entry = series.get((scenario, region["code"], name))
+                if entry is None:
+                    continue
+                colour, linestyle, marker = region_style(region["code"])
+                draw_fan(ax, entry, scale, colour, linestyle, marker,
+                         f"series-{scenario}-{region['code']}-{stem}", region_label(region))
+            ax.set_xlabel("year")
+            ax.set_ylabel(unit)
+            if log:
+                ax.set_yscale("log")
+            whole_years(ax)
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="region", frameon=False)
+            fig.suptitle(f"{title} by region", fontsize=13, fontweight="bold")
+            ax.set_title(run_subtitle(spec), fontsize=9, color="#333333")
+        else:
+            # Fan charts, one small panel per region on a shared axis.
+            rows, columns = grid_shape(len(regions))
+            fig, axes = plt.subplots(rows, columns, figsize=(3.6 * columns + 0.6, 2.5 * rows + 1.1),
+                                     sharex=True, sharey=True, layout="constrained", squeeze=False)
+            for i, region in enumerate(regions):
+                ax = axes[i // columns][i % columns]
+                entry = series.get((scenario, region["code"], name))
+                colour, linestyle, marker = region_style(region["code"])
+                if entry is not None:
+                    draw_fan(ax, entry, scale, colour, "-", marker,
+                             f"series-{scenario}-{region['code']}-{stem}")
+                ax.set_title(region_label(region), fontsize=10, color="#000000")
+                if log:
+                    ax.set_yscale("log")
+                whole_years(ax)
+            for j in range(len(regions), rows * columns):
+                axes[j // columns][j % columns].set_visible(False)
+            fig.supxlabel("year")
+            fig.supylabel(unit)
+            fig.suptitle(f"{title} by region\n{run_subtitle(spec)}", fontsize=11)
+        save(fig, out, stem, index, f"{title} by region", caption)
+    return index
+
+
+def bottom_legend(fig, handles, title=None):
+    """A legend centred below the panels, in a strip kept free of them
+    (matplotlib 3.6, Debian 12's, has no loc="outside ...")."""
+    strip = (0.85 if title else 0.55) / fig.get_figheight()
+    fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))  # left, bottom, width, height
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0),
+               ncol=min(4, len(handles)), title=title, frameon=False)
+
+
+def scenario_handles(scenarios):
+    handles = []
+    for i, name in enumerate(scenarios):
+        linestyle, marker = SCENARIO_STYLES[i % len(SCENARIO_STYLES)]
+        label = f"{name} (base)" if i == 0 else name
+        handles.append(Line2D([], [], color="#333333", linestyle=linestyle, marker=marker,
+                              linewidth=1.8, label=label))
+    return handles
+
+
+def compare_subtitle(spec):
+    years = f"{spec['start_year']}-{spec['end_year']}"
+    text = f"{' vs '.join(spec['scenarios'])}, {years}"
+    if spec["draws"] > 1:
+        text += (f"; {spec['draws']} paired draws, seed {spec['seed']}: median lines, "
+                 "p5-p95 bands")
+    return text
+
+
+def overlay_panel(ax, spec, series, region, metric):
+    name, stem, _, _, scale, log = metric
+    colour, _, _ = region_style(region["code"])
+    for i, scenario in enumerate(spec["scenarios"]):
+        entry = series.get((scenario, region["code"], name))
+        if entry is None:
+            continue
+        linestyle, marker = SCENARIO_STYLES[i % len(SCENARIO_STYLES)]
+        years = entry["year"]
+        if "p5" in entry:
+            ax.fill_between(years, scaled(entry["p5"], scale), scaled(entry["p95"], scale),
+                            color=colour, alpha=0.12 if colour != YELLOW else 0.3, linewidth=0)
+        plot_line(ax, years, scaled(entry["p50"], scale), colour, linestyle, marker,
+                  f"series-{scenario}-{region['code']}-{stem}", markersize=4.5)
+    ax.axvline(spec["year"], color="#888888", linewidth=0.8, linestyle=":")
+    if log:
+        ax.set_yscale("log")
+    whole_years(ax)
+
+
+def read_differences(path):
+    rows = []
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            rows.append(row)
+    return rows
+
+
+def number(text):
+    return float(text) if text not in ("", "n/a") else None
+
+
+def difference_chart(spec, differences, out, index):
+    """Bars: OTHER minus BASE in the chosen year, per metric and region."""
+    year = spec["year"]
+    base = spec["scenarios"][0]
+    others = spec["scenarios"][1:]
+    codes = [r["code"] for r in spec["regions"]]
+    names = {r["code"]: r["name"] for r in spec["regions"]}
+    # Capability, years and shares in their own units; stocks (compute,
+    # researchers) as % of the base, since regions differ by orders of magnitude.
+    panels = []
+    for name, _, title, unit, scale, log in METRICS:
+        if log or name == "Talent|Researchers":
+            panels.append((name, title, "% change from base", "relative", 1.0))
+        elif scale == 100.0:
+            panels.append((name, title, "percentage points", "absolute", 100.0))
+        else:
+            panels.append((name, title, unit.split(" (")[0] if name.startswith("Capability")
+                           else unit, "absolute", 1.0))
+    lookup = {(r["scenario"], r["region"], r["variable"]): r for r in differences}
+    rows, columns = 2, 4
+    height = 0.32 * len(codes) * len(others) + 1.6
+    fig, axes = plt.subplots(rows, columns, figsize=(15, 2 * height + 1.6), layout="constrained",
+                             squeeze=False)
+    hatches = ["", "//", "xx", ".."]
+    bar = (0.8 if len(codes) > 1 else 0.5) / len(others)
+    for p, (name, title, unit, kind, scale) in enumerate(panels):
+        ax = axes[p // columns][p % columns]
+        for k, other in enumerate(others):
+            for i, code in enumerate(codes):
+                row = lookup.get((other, code, name))
+                if row is None:
+                    continue
+                colour, _, _ = region_style(code)
+                if kind == "relative":
+                    value = number(row["relative_percent"])
+                    base_value = number(row["base_value"])
+                    low = number(row["p5_difference"])
+                    high = number(row["p95_difference"])
+                    if value is None:
+                        continue
+                    if low is not None and base_value:
+                        low, high = 100 * low / abs(base_value), 100 * high / abs(base_value)
+                else:
+                    value = number(row["difference"]) * scale
+                    low = number(row["p5_difference"])
+                    high = number(row["p95_difference"])
+                    if low is not None:
+                        low, high = low * scale, high * scale
+                y = i + (k - (len(others) - 1) / 2) * bar
+                ax.barh(y, value, height=bar * 0.9, color=colour, hatch=hatches[k % len(hatches)],
+                        edgecolor="#333333", linewidth=0.6,
+                        gid=f"bar-{other}-{code}-{METRIC_BY_NAME[name][1]}")
+                end = value
+                if low is not None:
+                    end = high if value >= 0 else low
+                    ax.errorbar([value], [y], xerr=[[max(0.0, value - low)], [max(0.0, high - value)]],
+                                fmt="none", ecolor="#333333", elinewidth=1, capsize=2.5)
+                # Labels always right of the bar (or of zero), never over the region names.
+                ax.annotate(f"{value:+.3g}", (max(end, 0.0), y), xytext=(3, 0),
+                            textcoords="offset points", va="center", fontsize=7.5,
+                            ha="left", color="#222222")
+        ax.axvline(0, color="#333333", linewidth=0.8)
+        ax.margins(x=0.18)  # room for the value labels
+        pad = 0.5 if len(codes) == 1 else 0.0  # one region: a bar, not a slab
+        ax.set_ylim(-0.5 - pad, len(codes) - 0.5 + pad)
+        ax.set_yticks(range(len(codes)))
+        ax.set_yticklabels(codes if p % columns else [f"{names[c]} ({c})" for c in codes],
+                           fontsize=8.5)
+        ax.invert_yaxis()
+        ax.set_title(title, fontsize=10)
+        ax.set_xlabel(unit, fontsize=9)
+        ax.grid(axis="y", visible=False)
+        ax.ticklabel_format(axis="x", style="plain", useOffset=False)
+    legend = [Patch(facecolor="#ffffff", edgecolor="#333333", hatch=hatches[k % len(hatches)],
+                    label=f"{other} minus {base}") for k, other in enumerate(others)]
+    note = ""
+    if spec["draws"] > 1:
+        note = f"; whiskers: p5-p95 of {spec['draws']} paired draws (seed {spec['seed']})"
+        legend.append(Line2D([], [], color="#333333", marker="|", linestyle="none",
+                             markersize=10, label="p5-p95 of paired differences"))
+    bottom_legend(fig, legend)
+    title = f"Difference from {base} in {year}, by region"
+    years = f"{spec['start_year']}-{spec['end_year']}"
+    fig.suptitle(f"{title}\n{' vs '.join(spec['scenarios'])}, {years}{note}", fontsize=12)
+    caption = (f"{title}: each bar is {' / '.join(others)} minus {base} in {year} "
+               f"(bar colour = region){note}.")
+    save(fig, out, f"difference-{year}", index, title, caption)
+
+
+def compare_charts(spec, series, out):
+    index = []
+    if spec.get("differences"):
+        difference_chart(spec, read_differences(spec["differences"]), out, index)
+    regions = spec["regions"]
+    focus = spec.get("focus_region")
+    handles = scenario_handles(spec["scenarios"])
+    if focus:
+        # One region, every metric: the scenarios overlaid at a glance.
+        region = next(r for r in regions if r["code"] == focus)
+        rows, columns = 2, 4
+        fig, axes = plt.subplots(rows, columns, figsize=(15, 7.2), sharex=True,
+                                 layout="constrained", squeeze=False)
+        for p, metric in enumerate(METRICS):
+            ax = axes[p // columns][p % columns]
+            overlay_panel(ax, spec, series, region, metric)
+            ax.set_title(metric[2], fontsize=10)
+            ax.set_ylabel(metric[3], fontsize=8.5)
+            if p // columns == rows - 1:
+                ax.set_xlabel("year")
+        bottom_legend(fig, handles, "scenario (line colour: " + region_label(region) + ")")
+        title = f"{region_label(region)}: scenarios compared"
+        fig.suptitle(f"{title}\n{compare_subtitle(spec)}", fontsize=12)
+        save(fig, out, f"scenarios-{focus}", index, title,
+             f"{title}, every charted metric over time; {compare_subtitle(spec)}; "
+             f"dotted vertical line: {spec['year']}.")
+        return index
+    for metric in METRICS:
+        name, stem, title, unit, _, _ = metric
+        rows, columns = grid_shape(len(regions))
+        # Each region on its own scale: the point is the gap between scenarios.
+        fig, axes = plt.subplots(rows, columns, figsize=(3.6 * columns + 0.6, 2.5 * rows + 1.5),
+                                 sharex=True, sharey=False, layout="constrained", squeeze=False)
+        for i, region in enumerate(regions):
+            ax = axes[i // columns][i % columns]
+            overlay_panel(ax, spec, series, region, metric)
+            ax.set_title(region_label(region), fontsize=10)
+            if i + columns >= len(regions):  # the lowest panel of its column
+                ax.set_xlabel("year")
+        for j in range(len(regions), rows * columns):
+            axes[j // columns][j % columns].set_visible(False)
+        fig.supylabel(unit)
+        bottom_legend(fig, handles, "scenario (line colour: region)")
+        fig.suptitle(f"{title}: scenarios compared by region\n{compare_subtitle(spec)}",
+                     fontsize=11)
+        save(fig, out, f"compare-{stem}", index, f"{title}: scenarios compared",
+             f"{title} ({unit}) per region, scenarios overlaid, each region on its own scale; "
+             f"{compare_subtitle(spec)}.")
+    return index
+
+
+def main():
+    spec = json.loads(sys.argv[1])
+    out = spec["out"]
+    os.makedirs(out, exist_ok=True)
+    series = read_series(spec["csv"])
+    if spec["kind"] == "run":
+        index = run_charts(spec, series, out)
+    else:
+        index = compare_charts(spec, series, out)
+    with open(os.path.join(out, "index.json"), "w") as f:
+        json.dump({"charts": index}, f, indent=1)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()

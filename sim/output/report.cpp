@@ -1,0 +1,343 @@
+#include "sim/output/report.hpp"
+
+#include <cctype>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "sim/output/summary_writer.hpp"
+
+namespace sim {
+
+std::string Base64(const std::string& bytes) {
+  static const char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  std::size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const unsigned v = static_cast<unsigned char>(bytes[i]) << 16 |
+                       static_cast<unsigned char>(bytes[i + 1]) << 8 |
+                       static_cast<unsigned char>(bytes[i + 2]);
+    out += kAlphabet[v >> 18 & 63];
+    out += kAlphabet[v >> 12 & 63];
+    out += kAlphabet[v >> 6 & 63];
+    out += kAlphabet[v & 63];
+  }
+  if (i + 1 == bytes.size()) {  // one byte left: two characters and "=="
+    const unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
+    out += kAlphabet[v >> 18 & 63];
+    out += kAlphabet[v >> 12 & 63];
+    out += "==";
+  } else if (i + 2 == bytes.size()) {  // two bytes left: three characters and "="
+    const unsigned v = static_cast<unsigned char>(bytes[i]) << 16 |
+                       static_cast<unsigned char>(bytes[i + 1]) << 8;
+    out += kAlphabet[v >> 18 & 63];
+    out += kAlphabet[v >> 12 & 63];
+    out += kAlphabet[v >> 6 & 63];
+    out += '=';
+  }
+  return out;
+}
+
+std::string EscapeHtml(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Markdown table cells must not contain a bare '|'.
+std::string EscapeMarkdownCell(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string ReadBinary(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string Cell(const QuantileSet& q, bool monte_carlo, const char* format) {
+  char a[64], b[64], c[64];
+  std::snprintf(a, sizeof a, format, q.p50);
+  if (!monte_carlo) return a;
+  std::snprintf(b, sizeof b, format, q.p5);
+  std::snprintf(c, sizeof c, format, q.p95);
+  return std::string(a) + " (" + b + " to " + c + ")";
+}
+
+// Print-friendly, no external fonts: the browser's own sans-serif.
+constexpr const char* kStyle = R"(
+body { font-family: sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #111; line-height: 1.4; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #ccc; }
+dl.facts { display: grid; grid-template-columns: max-content auto; gap: 0.15em 1em; }
+dl.facts dt { font-weight: bold; }
+dl.facts dd { margin: 0; }
+table { border-collapse: collapse; margin: 0.6em 0 1.2em; font-size: 0.9em; }
+caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
+th, td { border: 1px solid #bbb; padding: 0.2em 0.5em; text-align: right; }
+th { background: #eee; }
+td.text, th.text { text-align: left; }
+figure { margin: 1em 0 2em; }
+figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+figcaption { font-size: 0.9em; color: #333; }
+.warning { border-left: 4px solid #D55E00; padding: 0.3em 0.8em; background: #fff4ec; }
+@media print {
+  body { max-width: none; margin: 0; }
+  figure, table { break-inside: avoid; page-break-inside: avoid; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+)";
+
+// A cell is text (left-aligned) unless it starts like a number.
+bool IsNumeric(const std::string& cell) {
+  return !cell.empty() && (std::isdigit(static_cast<unsigned char>(cell[0])) || cell[0] == '-' ||
+                           cell[0] == '+' || cell == "n/a");
+}
+
+}  // namespace
+
+ReportTable EndYearTable(const Results& results) {
+  const bool monte_carlo = results.draws() > 1;
+  ReportTable table;
+  table.caption = "End of " + std::to_string(results.end_year()) +
+                  (monte_carlo ? ": median (p5 to p95) over " + std::to_string(results.draws()) +
+                                     " draws"
+                               : std::string(""));
+  table.header = {"Region", "Generative capability (log10 FLOP)", "Physical capability (index)",
+                  "Years behind, generative (years)", "Years behind, physical (years)",
+                  "Compute stock (M H100e)", "Rank, generative", "Rank, physical"};
+  for (const RegionSummary& s : SummariseEndYear(results)) {
+    QuantileSet compute = s.compute_stock;
+    for (double* v : {&compute.p5, &compute.p25, &compute.p50, &compute.p75, &compute.p95}) *v /= 1e6;
+    table.rows.push_back({s.name + " (" + s.code + ")", Cell(s.capability_generative, monte_carlo, "%.2f"),
+                          Cell(s.capability_physical, monte_carlo, "%.2f"),
+                          Cell(s.years_behind_generative, monte_carlo, "%.1f"),
+                          Cell(s.years_behind_physical, monte_carlo, "%.1f"),
+                          Cell(compute, monte_carlo, "%.2f"), Cell(s.rank_generative, monte_carlo, "%.0f"),
+                          Cell(s.rank_physical, monte_carlo, "%.0f")});
+  }
+  return table;
+}
+
+std::string FormatReportMarkdown(const Report& report) {
+  std::string out = "# " + report.title + "\n\n";
+  for (const auto& [key, value] : report.facts) out += "- **" + key + "**: " + value + "\n";
+  out += "\n";
+  for (const std::string& note : report.notes) out += note + "\n\n";
+  for (const ReportTable& table : report.tables) {
+    out += "**" + table.caption + "**\n\n|";
+    for (const std::string& h : table.header) out += " " + EscapeMarkdownCell(h) + " |";
+    out += "\n|";
+    for (std::size_t c = 0; c < table.header.size(); ++c) {
+      const bool numeric = !table.rows.empty() && c < table.rows[0].size() && IsNumeric(table.rows[0][c]);
+      out += numeric ? "---:|" : "---|";
+    }
+    out += "\n";
+    for (const auto& row : table.rows) {
+      out += "|";
+      for (const std::string& cell : row) out += " " + EscapeMarkdownCell(cell) + " |";
+      out += "\n";
+    }
+    out += "\n";
+  }
+  if (!report.charts_warning.empty()) out += "> " + report.charts_warning + "\n\n";
+  if (!report.charts.empty()) out += "## Charts\n\n";
+  for (const Chart& chart : report.charts) {
+    out += "### " + chart.title + "\n\n![" + chart.title + "](charts/" + chart.name + ".png)\n\n" +
+           chart.caption + " (also as [SVG](charts/" + chart.name + ".svg))\n\n";
+  }
+  return out;
+}
+
+std::string FormatReportHtml(const Report& report, const std::filesystem::path& folder) {
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      // Nothing may load from anywhere: only inline styles and data: images.
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "img-src data:; style-src 'unsafe-inline'\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+      EscapeHtml(report.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<h1>" +
+      EscapeHtml(report.title) + "</h1>\n<dl class=\"facts\">\n";
+  for (const auto& [key, value] : report.facts) {
+    out += "<dt>" + EscapeHtml(key) + "</dt><dd>" + EscapeHtml(value) + "</dd>\n";
+  }
+  out += "</dl>\n";
+  for (const std::string& note : report.notes) out += "<p>" + EscapeHtml(note) + "</p>\n";
+  if (!report.tables.empty()) out += "<h2>Tables</h2>\n";
+  for (const ReportTable& table : report.tables) {
+    out += "<table>\n<caption>" + EscapeHtml(table.caption) + "</caption>\n<thead><tr>";
+    for (std::size_t c = 0; c < table.header.size(); ++c) {
+      // A header aligns with its column: left for text, right for numbers.
+      const bool numeric = !table.rows.empty() && c < table.rows[0].size() && IsNumeric(table.rows[0][c]);
+      out += std::string(numeric ? "<th>" : "<th class=\"text\">") + EscapeHtml(table.header[c]) + "</th>";
+    }
+    out += "</tr></thead>\n<tbody>\n";
+    for (const auto& row : table.rows) {
+      out += "<tr>";
+      for (const std::string& cell : row) {
+        out += std::string(IsNumeric(cell) ? "<td>" : "<td class=\"text\">") + EscapeHtml(cell) + "</td>";
+      }
+      out += "</tr>\n";
+    }
+    out += "</tbody>\n</table>\n";
+  }
+  if (!report.charts_warning.empty()) {
+    out += "<p class=\"warning\">" + EscapeHtml(report.charts_warning) + "</p>\n";
+  }
+  if (!report.charts.empty()) out += "<h2>Charts</h2>\n";
+  for (const Chart& chart : report.charts) {
+    const std::string png = ReadBinary(folder / "charts" / (chart.name + ".png"));
+    out += "<figure id=\"chart-" + EscapeHtml(chart.name) + "\">\n<img alt=\"" +
+           EscapeHtml(chart.title) + "\" src=\"data:image/png;base64," + Base64(png) +
+           "\">\n<figcaption>" + EscapeHtml(chart.caption) + "</figcaption>\n</figure>\n";
+  }
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace sim
+
+namespace sim {
+
+namespace {
+
+std::string Format(const char* format, double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
+}
+
+std::string YearRange(const Results& results) {
+  return std::to_string(results.start_year()) + "-" + std::to_string(results.end_year());
+}
+
+std::string DrawsFact(const RunRecord& record) {
+  return record.draws > 1 ? std::to_string(record.draws) + " Monte Carlo draws"
+                          : std::string("1 (deterministic, nominal values)");
+}
+
+}  // namespace
+
+Report MakeRunReport(const Results& results, const RunRecord& record,
+                     const std::string& description) {
+  Report report;
+  report.title = "aisim run: " + results.scenario();
+  report.facts = {{"Scenario", results.scenario()},
+                  {"Description", description.empty() ? "(none)" : description},
+                  {"Years", YearRange(results)},
+                  {"Regions", std::to_string(results.regions())},
+                  {"Draws", DrawsFact(record)},
+                  {"Seed", std::to_string(record.seed)},
+                  {"aisim version", record.version},
+                  {"Scenario hash (FNV-1a 64)", record.scenario_hash}};
+  report.notes = {
+      "Data files beside this report: timeseries.csv (every variable, region and year), "
+      "summary.json, summary.md and scenario.resolved.yaml, which reproduces the run exactly."};
+  report.tables = {EndYearTable(results)};
+  return report;
+}
+
+Report MakeComparisonReport(const std::vector<const Results*>& results,
+                            const Comparison& comparison, const RunRecord& record,
+                            const std::string& focus_region) {
+  const Results& base = *results.at(0);
+  const bool monte_carlo = base.draws() > 1;
+  std::string names, others;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    names += (i ? " vs " : "") + results[i]->scenario();
+    if (i) others += (i > 1 ? ", " : "") + results[i]->scenario();
+  }
+  Report report;
+  report.title = "aisim compare: " + names;
+  report.facts = {{"Base", base.scenario() + " (" + YearRange(base) + ")"},
+                  {"Compared with", others},
+                  {"Year compared", std::to_string(comparison.year)},
+                  {"Regions", focus_region.empty() ? "all" : focus_region},
+                  {"Draws", DrawsFact(record)},
+                  {"Seed", std::to_string(record.seed)},
+                  {"aisim version", record.version}};
+  report.notes.push_back(
+      "Differences are each scenario minus the base, " + base.scenario() + ", in " +
+      std::to_string(comparison.year) + ". Relative differences are in % of the base value (n/a "
+      "when the base value is 0).");
+  if (monte_carlo) {
+    report.notes.push_back(
+        "With draws, every scenario is run with the same seed and draw count, so draw i of each "
+        "scenario uses the same random numbers (common random numbers). Values are medians over "
+        "draws; the difference is the median of the paired differences, with its p5 to p95 range. "
+        "\"Better in\" is the share of paired draws in which the scenario beats the base (higher "
+        "capability, compute, talent, share or value; fewer years behind): a difference is larger "
+        "than the uncertainty when this share is near 100% (or near 0%).");
+  }
+  for (std::size_t s = 1; s < results.size(); ++s) {
+    ReportTable table;
+    table.caption = "Differences in " + std::to_string(comparison.year) + ": " +
+                    results[s]->scenario() + " minus " + base.scenario();
+    table.header = {"Region", "Metric", "Unit", base.scenario(), results[s]->scenario(),
+                    "Difference", "Relative"};
+    if (monte_carlo) {
+      for (const char* h : {"Difference p5 to p95", "Better in", "Worse in"}) table.header.push_back(h);
+    }
+    for (const ComparisonRow& row : comparison.rows) {
+      if (row.scenario != results[s]->scenario()) continue;
+      const VariableInfo& info = Describe(row.variable);
+      std::vector<std::string> cells = {
+          row.region, info.name, info.unit, Format("%.4g", row.base_value),
+          Format("%.4g", row.value), Format("%+.4g", row.difference),
+          row.relative_percent ? Format("%+.2f%%", *row.relative_percent) : "n/a"};
+      if (monte_carlo) {
+        cells.push_back(Format("%+.3g", *row.p5_difference) + " to " +
+                        Format("%+.3g", *row.p95_difference));
+        cells.push_back(row.share_better ? Format("%.0f%%", 100 * *row.share_better) : "n/a");
+        cells.push_back(row.share_worse ? Format("%.0f%%", 100 * *row.share_worse) : "n/a");
+      }
+      table.rows.push_back(cells);
+    }
+    report.tables.push_back(table);
+  }
+  ReportTable efficiency;
+  efficiency.caption = "Capability gained per extra USD bn of public spend, " +
+                       std::to_string(base.start_year()) + " to " +
+                       std::to_string(comparison.year) + " (n/a: no extra spend)";
+  efficiency.header = {"Region", "Scenario", "Extra public spend (USD bn)",
+                       "Generative capability gained (log10 FLOP)", "per extra USD bn",
+                       "Physical capability gained (index)", "per extra USD bn"};
+  for (const SpendEfficiencyRow& e : comparison.efficiency) {
+    const auto ratio = [](const std::optional<double>& v) {
+      return v ? Format("%+.4g", *v) : std::string("n/a");
+    };
+    efficiency.rows.push_back({e.region, e.scenario, Format("%+.4g", e.spend_difference),
+                               Format("%+.4g", e.generative_difference), ratio(e.generative_per_usd_bn),
+                               Format("%+.4g", e.physical_difference), ratio(e.physical_per_usd_bn)});
+  }
+  report.tables.push_back(efficiency);
+  report.notes.push_back(
+      "Data files beside this report: differences.csv and spend_efficiency.csv (the tables), "
+      "timeseries.csv (every scenario's series) and scenarios/NAME.resolved.yaml (each scenario "
+      "exactly as run).");
+  return report;
+}
+
+}  // namespace sim

@@ -1,0 +1,363 @@
+// Charts, reports and `aisim compare` end to end: each test runs the binary in
+// a fresh temporary folder. Drawing charts takes seconds, so each test draws
+// once and checks everything about that drawing.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int exit_code;
+  std::string output;  // stdout and stderr together
+};
+
+class TempFolder {
+ public:
+  TempFolder() {
+    static int counter = 0;
+    path_ = fs::temp_directory_path() /
+            ("aisim-charts-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempFolder() { fs::remove_all(path_); }
+  const fs::path& path() const { return path_; }
+
+  // Runs `ENV aisim ARGS` inside the folder (ENV: shell variable assignments).
+  Outcome Aisim(const std::string& args, const std::string& env = "") const {
+    const std::string command = "cd '" + path_.string() + "' && env -u AISIM_NO_CHARTS " + env +
+                                " '" + std::string(AISIM_BINARY) + "' " + args + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    std::string output;
+    std::array<char, 4096> buffer;
+    std::size_t n;
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  }
+
+  void Write(const std::string& name, const std::string& text) const {
+    std::ofstream(path_ / name) << text;
+  }
+
+ private:
+  fs::path path_;
+};
+
+std::string Read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+const std::vector<std::string> kRegions = {"US", "CN", "EU", "UK", "JP", "KR", "AE", "IN", "ROW"};
+const std::vector<std::string> kRunCharts = {
+    "capability-generative", "capability-physical", "years-behind-generative",
+    "years-behind-physical", "compute-stock", "talent-researchers",
+    "market-share-generative", "market-share-physical"};
+
+// A PNG starts with its 8-byte signature and has an IHDR chunk.
+bool IsPng(const fs::path& path) {
+  const std::string bytes = Read(path);
+  return bytes.size() > 1000 && bytes.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0 &&
+         bytes.compare(12, 4, "IHDR") == 0;
+}
+
+// A policy that differs from world-2025 only in Korea's sector focus and budget.
+constexpr const char* kPlan = R"(extends: world-2025
+description: "Korea aims its public AI money at physical AI and doubles the budget"
+regions:
+  KR:
+    physical_focus: 0.8
+    public_budget: 6
+)";
+
+// Only the sector focus: no extra public spend.
+constexpr const char* kFocusOnly = R"(extends: world-2025
+regions:
+  KR:
+    physical_focus: 0.8
+)";
+
+// "a,b,c" -> fields (no quoting in aisim's CSVs).
+std::vector<std::string> Split(const std::string& line) {
+  std::vector<std::string> fields;
+  std::stringstream ss(line);
+  std::string field;
+  while (std::getline(ss, field, ',')) fields.push_back(field);
+  if (!line.empty() && line.back() == ',') fields.push_back("");
+  return fields;
+}
+
+// timeseries.csv -> value by "scenario,region,variable,year" (deterministic).
+std::map<std::string, double> ReadSeries(const fs::path& path) {
+  std::map<std::string, double> values;
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    const auto f = Split(line);
+    values[f[0] + "," + f[1] + "," + f[2] + "," + f[4]] = std::stod(f[5]);
+  }
+  return values;
+}
+
+}  // namespace
+
+TEST_CASE("aisim run draws every chart as PNG and SVG with every region named, and a report") {
+  TempFolder dir;
+  const Outcome run = dir.Aisim("run --quiet");
+  INFO(run.output);
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.output.empty());
+  const fs::path folder = dir.path() / "results/world-2025";
+  for (const std::string& chart : kRunCharts) {
+    INFO(chart);
+    CHECK(IsPng(folder / "charts" / (chart + ".png")));
+    const std::string svg = Read(folder / "charts" / (chart + ".svg"));
+    REQUIRE(svg.size() > 1000);
+    CHECK(Contains(svg, "<svg"));
+    // One line per region, named in the legend, with units and the year range.
+    for (const std::string& code : kRegions) {
+      CHECK(Contains(svg, "id=\"series-world-2025-" + code + "-" + chart + "\""));
+      CHECK(Contains(svg, "(" + code + ")"));
+    }
+    CHECK(Contains(svg, "South Korea (KR)"));
+    CHECK(Contains(svg, "2025-2035"));
+    CHECK(Contains(svg, ">year<"));
+  }
+  CHECK(Contains(Read(folder / "charts/compute-stock.svg"), "H100-equivalents"));
+  CHECK(Contains(Read(folder / "charts/capability-generative.svg"), "log10 FLOP"));
+  CHECK(Contains(Read(folder / "charts/market-share-physical.svg"), "% of global physical-AI revenue"));
+  const std::string html = Read(folder / "report.html");
+  for (const std::string& chart : kRunCharts) CHECK(Contains(html, "id=\"chart-" + chart + "\""));
+  CHECK(Contains(html, "<td class=\"text\">South Korea (KR)</td>"));
+  const std::string md = Read(folder / "report.md");
+  CHECK(Contains(md, "![Generative AI capability by region](charts/capability-generative.png)"));
+  // The data files are unchanged by charting, and nothing is left half-written.
+  CHECK(fs::file_size(folder / "timeseries.csv") > 0);
+  int entries = 0;
+  for (const auto& entry : fs::directory_iterator(dir.path() / "results")) entries += !entry.path().empty();
+  CHECK(entries == 1);
+}
+
+TEST_CASE("Monte Carlo charts are fan charts labelled with the seed and draw count") {
+  TempFolder dir;
+  REQUIRE(dir.Aisim("run -q --draws 40 --seed 9 --years 2025:2030 --out a").exit_code == 0);
+  const fs::path charts = dir.path() / "a/world-2025/charts";
+  const std::string svg = Read(charts / "capability-physical.svg");
+  CHECK(Contains(svg, "40 draws"));
+  CHECK(Contains(svg, "seed 9"));
+  CHECK(Contains(svg, "p5-p95"));
+  CHECK(Contains(svg, "2025-2030"));
+  for (const std::string& code : kRegions) {
+    CHECK(Contains(svg, "id=\"series-world-2025-" + code + "-capability-physical\""));
+  }
+  // Two bands per region: p5-p95 and p25-p75 (matplotlib PolyCollections).
+  std::size_t bands = 0;
+  for (std::size_t at = svg.find("PolyCollection"); at != std::string::npos;
+       at = svg.find("PolyCollection", at + 1)) {
+    ++bands;
+  }
+  CHECK(bands == 2 * kRegions.size());
+}
+
+TEST_CASE("without a plotting tool or with --no-charts the run succeeds with its data files") {
+  TempFolder dir;
+  const Outcome missing = dir.Aisim("run -q --out missing", "AISIM_PYTHON=/nonexistent/python3");
+  INFO(missing.output);
+  CHECK(missing.exit_code == 0);
+  // Exactly one line: the warning with its hint.
+  CHECK(std::count(missing.output.begin(), missing.output.end(), '\n') == 1);
+  CHECK(Contains(missing.output, "warning: charts skipped"));
+  CHECK(Contains(missing.output, "python3-matplotlib"));
+  const fs::path folder = dir.path() / "missing/world-2025";
+  CHECK_FALSE(fs::exists(folder / "charts"));
+  for (const char* file : {"timeseries.csv", "summary.json", "report.html", "report.md"}) {
+    CHECK(fs::file_size(folder / file) > 0);
+  }
+  CHECK(Contains(Read(folder / "report.html"), "charts skipped"));
+
+  // An interpreter without matplotlib: the same warning.
+  const Outcome no_matplotlib = dir.Aisim("run -q --out nompl", "AISIM_PYTHON=/bin/false");
+  CHECK(no_matplotlib.exit_code == 0);
+  CHECK(Contains(no_matplotlib.output, "warning: charts skipped"));
+  CHECK_FALSE(fs::exists(dir.path() / "nompl/world-2025/charts"));
+
+  const Outcome off = dir.Aisim("run -q --no-charts --out off");
+  CHECK(off.exit_code == 0);
+  CHECK(off.output.empty());
+  CHECK_FALSE(fs::exists(dir.path() / "off/world-2025/charts"));
+  CHECK(fs::exists(dir.path() / "off/world-2025/report.html"));
+}
+
+TEST_CASE("aisim compare writes a difference table whose arithmetic matches the series") {
+  TempFolder dir;
+  dir.Write("kr-plan.yaml", kPlan);
+  dir.Write("kr-focus.yaml", kFocusOnly);
+  const Outcome compare = dir.Aisim("compare world-2025 kr-plan.yaml kr-focus.yaml --year 2033 --no-charts");
+  INFO(compare.output);
+  REQUIRE(compare.exit_code == 0);
+  CHECK(Contains(compare.output, "kr-plan minus world-2025 in 2033"));
+  const fs::path folder = dir.path() / "results/compare-world-2025-vs-kr-plan-vs-kr-focus";
+  REQUIRE(fs::exists(folder / "differences.csv"));
+  for (const char* file : {"scenarios/world-2025.resolved.yaml", "scenarios/kr-plan.resolved.yaml",
+                           "scenarios/kr-focus.resolved.yaml", "timeseries.csv", "report.md"}) {
+    CHECK(fs::file_size(folder / file) > 0);
+  }
+  const auto series = ReadSeries(folder / "timeseries.csv");
+  std::ifstream in(folder / "differences.csv");
+  std::string line;
+  std::getline(in, line);
+  const auto header = Split(line);
+  REQUIRE(header.size() == 14);
+  int rows = 0, checked_nonzero = 0;
+  while (std::getline(in, line)) {
+    const auto f = Split(line);
+    REQUIRE(f.size() == 14);
+    CHECK(f[1] == "world-2025");
+    CHECK(f[5] == "2033");
+    const double base = series.at("world-2025," + f[2] + "," + f[3] + ",2033");
+    const double value = series.at(f[0] + "," + f[2] + "," + f[3] + ",2033");
+    CHECK(std::stod(f[6]) == base);
+    CHECK(std::stod(f[7]) == value);
+    CHECK(std::stod(f[8]) == value - base);
+    if (base != 0) {
+      CHECK(std::stod(f[9]) == Approx(100 * (value - base) / std::abs(base)));
+    } else {
+      CHECK(f[9].empty());
+    }
+    CHECK(f[12].empty());  // no draws, no share
+    checked_nonzero += value != base;
+    ++rows;
+  }
+  CHECK(rows == 2 * 9 * 11);  // 2 other scenarios x 9 regions x 11 metrics
+  CHECK(checked_nonzero > 0);
+
+  // Capability per extra USD bn: the plan spends more in Korea; the focus-only
+  // variant spends the same, so its ratio is n/a.
+  std::ifstream efficiency(folder / "spend_efficiency.csv");
+  std::getline(efficiency, line);
+  bool saw_plan = false, saw_focus = false;
+  while (std::getline(efficiency, line)) {
+    const auto f = Split(line);
+    if (f[2] != "KR") continue;
+    const double spend = std::stod(f[4]);
+    const double expected_spend =
+        series.at(f[0] + ",KR,Investment|Public|Cumulative,2033") -
+        series.at("world-2025,KR,Investment|Public|Cumulative,2033");
+    CHECK(spend == expected_spend);
+    if (f[0] == "kr-plan") {
+      saw_plan = true;
+      REQUIRE(spend > 0);
+      const double gained = series.at("kr-plan,KR,Capability|Generative,2033") -
+                            series.at("world-2025,KR,Capability|Generative,2033");
+      CHECK(std::stod(f[6]) == Approx(gained / spend));
+    } else {
+      saw_focus = true;
+      CHECK(spend == 0);
+      CHECK(f[6] == "n/a");
+      CHECK(f[8] == "n/a");
+    }
+  }
+  CHECK((saw_plan && saw_focus));
+}
+
+TEST_CASE("compare with draws pairs them and charts the scenarios overlaid for one region") {
+  TempFolder dir;
+  dir.Write("kr-plan.yaml", kPlan);
+  const Outcome compare =
+      dir.Aisim("compare world-2025 kr-plan.yaml --region KR --draws 30 --seed 3 --quiet");
+  INFO(compare.output);
+  REQUIRE(compare.exit_code == 0);
+  const fs::path folder = dir.path() / "results/compare-world-2025-vs-kr-plan";
+  const std::string csv = Read(folder / "differences.csv");
+  CHECK(Contains(csv, "kr-plan,world-2025,KR,Capability|Physical,index (log10 units),2035,"));
+  CHECK_FALSE(Contains(csv, ",US,"));  // --region KR only
+  // The share of paired draws in which the plan beats the base, in [0, 1].
+  std::stringstream lines(csv);
+  std::string line;
+  std::getline(lines, line);
+  while (std::getline(lines, line)) {
+    const auto f = Split(line);
+    if (f[3] == "Investment|Public|Cumulative") {
+      CHECK(f[12].empty());
+      continue;
+    }
+    REQUIRE_FALSE(f[12].empty());
+    const double better = std::stod(f[12]), worse = std::stod(f[13]);
+    CHECK(better >= 0);
+    CHECK(better + worse <= 1 + 1e-12);
+    CHECK(std::stod(f[10]) <= std::stod(f[8]));   // p5 <= median
+    CHECK(std::stod(f[8]) <= std::stod(f[11]));   // median <= p95
+  }
+  // Charts: the difference bars and every metric for KR with both scenarios.
+  const std::string overlay = Read(folder / "charts/scenarios-KR.svg");
+  for (const char* stem : {"capability-generative", "years-behind-physical", "compute-stock",
+                           "talent-researchers", "market-share-generative"}) {
+    CHECK(Contains(overlay, std::string("id=\"series-world-2025-KR-") + stem + "\""));
+    CHECK(Contains(overlay, std::string("id=\"series-kr-plan-KR-") + stem + "\""));
+  }
+  CHECK(Contains(overlay, "world-2025 (base)"));
+  CHECK(Contains(overlay, "30 paired draws, seed 3"));
+  CHECK(IsPng(folder / "charts/scenarios-KR.png"));
+  const std::string bars = Read(folder / "charts/difference-2035.svg");
+  CHECK(Contains(bars, "id=\"bar-kr-plan-KR-capability-physical\""));
+  CHECK(Contains(bars, "kr-plan minus world-2025"));
+  CHECK(IsPng(folder / "charts/difference-2035.png"));
+  const std::string html = Read(folder / "report.html");
+  CHECK(Contains(html, "Better in"));
+  CHECK(Contains(html, "id=\"chart-scenarios-KR\""));
+  // Deterministic output: the same seed gives the same bytes, charts included.
+  REQUIRE(dir.Aisim("compare world-2025 kr-plan.yaml --region KR --draws 30 --seed 3 -q --out again")
+              .exit_code == 0);
+  const fs::path again = dir.path() / "again/compare-world-2025-vs-kr-plan";
+  for (const char* file : {"differences.csv", "charts/scenarios-KR.svg", "charts/scenarios-KR.png",
+                           "charts/difference-2035.png", "report.html"}) {
+    INFO(file);
+    CHECK(Read(folder / file) == Read(again / file));
+  }
+}
+
+TEST_CASE("compare rejects bad input with a hint, exit code 2, and writes nothing") {
+  TempFolder dir;
+  dir.Write("kr-plan.yaml", kPlan);
+  const struct {
+    std::string args;
+    const char* expected;
+  } cases[] = {
+      {"compare world-2025", "at least two scenarios"},
+      {"compare world-2025 world-2025", "given twice"},
+      {"compare world-2025 kr-plan.yaml --region XX", "has no region 'XX'"},
+      {"compare world-2025 kr-plan.yaml --year 2050", "outside"},
+      {"compare world-2025 no-such-file.yaml", "no-such-file"},
+  };
+  for (const auto& c : cases) {
+    const Outcome outcome = dir.Aisim(c.args);
+    INFO(c.args << "\n" << outcome.output);
+    CHECK(outcome.exit_code == 2);
+    CHECK(Contains(outcome.output, c.expected));
+    CHECK(Contains(outcome.output, "hint:"));
+  }
+  CHECK_FALSE(fs::exists(dir.path() / "results"));
+}
