@@ -16,5 +16,6 @@ int RunCommand(const std::vector<std::string>& args);
 int ListCommand(const std::vector<std::string>& args);
 int ValidateCommand(const std::vector<std::string>& args);
 int ParamsCommand(const std::vector<std::string>& args);
+int ExploreCommand(const std::vector<std::string>& args);
 
 }  // namespace sim::cli

@@ -17,6 +17,7 @@ Commands:
   list                 list the shipped scenarios
   validate SCENARIO    check a scenario file without running it
   params [SCENARIO]    list every settable path with its value and unit
+  explore [SCENARIO]   move sliders in the browser and watch every region change
 
 Options:
   -h, --help           this help; `aisim COMMAND --help` for a command's options
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
   if (args[0] == "list") return ListCommand(rest);
   if (args[0] == "validate") return ValidateCommand(rest);
   if (args[0] == "params") return ParamsCommand(rest);
+  if (args[0] == "explore") return ExploreCommand(rest);
   std::cerr << "aisim: error: unknown command '" << args[0] << "'\n"
             << "hint: the commands are run, list, validate, params; see `aisim --help`\n";
   return kExitBadInput;
