@@ -1,6 +1,7 @@
 #include "sim/explore/levers.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 
@@ -25,6 +26,7 @@ const Field<Owner>& FindField(const std::vector<Field<Owner>>& fields, const cha
 std::string Label(const std::string& key) {
   std::string label = key;
   std::replace(label.begin(), label.end(), '_', ' ');
+  if (label.compare(0, 3, "gpu") == 0) label.replace(0, 3, "GPU");
   if (!label.empty()) label[0] = static_cast<char>(std::toupper(label[0]));
   return label;
 }

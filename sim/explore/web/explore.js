@@ -44,6 +44,15 @@
     return Number(value.toPrecision(4)).toLocaleString('en-US', {maximumFractionDigits: 4});
   }
 
+  // Axis ticks: 250k, 1.5M, 2bn.
+  function compact(value) {
+    const abs = Math.abs(value);
+    if (abs >= 1e9) return format(value / 1e9) + 'bn';
+    if (abs >= 1e6) return format(value / 1e6) + 'M';
+    if (abs >= 1e4) return format(value / 1e3) + 'k';
+    return format(value);
+  }
+
   function setList() {
     return Array.from(explorer.overrides, ([path, value]) => path + '=' + value);
   }
@@ -302,7 +311,7 @@
   }
 
   function axisLabel(chart, unit) {
-    if (chart.id === 'share') return 'share of global revenue (0–1)';
+    if (chart.id === 'share') return 'share (0–1)';
     if (chart.id === 'compute') return 'H100e (log scale)';
     return unit;
   }
@@ -340,8 +349,8 @@
                    points: {show: false}});
     });
     run.regions.forEach((region, i) => {
-      series.push({label: region.code + ' (start)', stroke: COLOURS[i % COLOURS.length] + '66',
-                   width: i === selected ? 2 : 1, dash: [5, 4], points: {show: false}});
+      series.push({label: region.code + ' (start)', stroke: COLOURS[i % COLOURS.length] + '88',
+                   width: i === selected ? 2.5 : 1, dash: [5, 4], points: {show: false}});
     });
     for (const q of ['p5', 'p25', 'p75', 'p95']) series.push({label: q, stroke: 'transparent', width: 0, points: {show: false}});
     const n = run.regions.length;
@@ -354,7 +363,7 @@
       scales: {x: {time: false}, y: chart.log ? {distr: 3} : {}},
       axes: [
         {label: 'year', values: (u, ticks) => ticks.map((t) => (Number.isInteger(t) ? String(t) : ''))},
-        {label: axisLabel(chart, unit), size: 64, values: (u, ticks) => ticks.map(format)},
+        {label: axisLabel(chart, unit), size: 64, values: (u, ticks) => ticks.map(compact)},
       ],
       series,
       bands: [
