@@ -11,6 +11,8 @@ PACKAGES=(
   nlohmann-json3-dev                 # summary.json
   catch2                             # unit tests
   python3-numpy python3-yaml         # the NumPy reference implementation (tests/reference)
+  libcpp-httplib-dev pkg-config      # aisim explore: the HTTP server
+  chromium                           # aisim explore: the browser test (headless, driven by playwright-core)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -21,4 +23,11 @@ if ((${#missing[@]})); then
   echo "Installing: ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+# Node.js and npm (the explorer's chart library and browser-test driver come
+# from npm): Debian's, only when no node or npm is on PATH.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm
 fi

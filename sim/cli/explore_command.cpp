@@ -4,6 +4,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <netinet/tcp.h>
+
 #include <csignal>
 #include <chrono>
 #include <iostream>
@@ -69,9 +71,21 @@ int Explore(const po::variables_map& values) {
   }
 
   httplib::Server server;
+  // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would
+  // let a second server share a port that is already in use. TCP_NODELAY
+  // (inherited by accepted connections on Linux): without it Nagle's
+  // algorithm and delayed ACKs hold every answer back ~40 ms.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<void*>(&yes), sizeof(yes));
+    setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, reinterpret_cast<void*>(&yes), sizeof(yes));
+  });
   server.set_payload_max_length(explore::kMaxBodyBytes);
   server.set_read_timeout(5, 0);
   server.set_write_timeout(5, 0);
+  // A drag is a stream of requests: keep the connection open for it.
+  server.set_keep_alive_max_count(1000);
+  server.set_tcp_nodelay(true);
   explore::TokenBucket bucket(kBurstRequests, kRequestsPerSecond);
   int bound_port = 0;
 

@@ -279,20 +279,32 @@
       const response = await post('/api/run', set, n);
       const modelTiming = response.headers.get('Server-Timing') || '';
       const run = await response.json();
+      const received = performance.now();
       explorer.lastRun = run;
       explorer.lastSet = set;
       showError('');
       draw();
+      const drawn = performance.now();
+      // The charts are on screen at the next frame.
       await new Promise((resolve) => requestAnimationFrame(() => resolve()));
       const ms = performance.now() - t0;
-      explorer.timings.push({ms, draws: n});
-      explorer.drawCount += 1;
       const model = /dur=([\d.]+)/.exec(modelTiming);
+      explorer.timings.push({ms, draws: n, server: model ? Number(model[1]) : null,
+                             received: received - t0, drawn: drawn - t0});
+      explorer.drawCount += 1;
       $('status').textContent = `${n === 1 ? 'One nominal run' : n + ' draws'}: redrawn ${ms.toFixed(0)} ms after the move` +
           (model ? ` (server ${Number(model[1]).toFixed(1)} ms)` : '') + '.';
     } catch (error) {
       showError(error.message);
-      $('status').textContent = 'The charts show the last valid what-if.';
+      if (!explorer.lastRun && explorer.base[n]) {
+        // A bad link: show the starting scenario rather than nothing.
+        explorer.lastRun = explorer.base[n];
+        explorer.lastSet = [];
+        draw();
+        $('status').textContent = 'The charts show the starting scenario: fix or reset the setting named above.';
+      } else {
+        $('status').textContent = 'The charts show the last valid what-if.';
+      }
     } finally {
       explorer.inFlight = false;
       if (explorer.pending) runPending();
