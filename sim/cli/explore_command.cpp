@@ -95,9 +95,10 @@ int Explore(const po::variables_map& values) {
     if (loopback) {
       const std::string host_header = request.get_header_value("Host");
       const std::string port_text = ":" + std::to_string(bound_port);
-      if (host_header != "127.0.0.1" + port_text && host_header != "localhost" + port_text &&
-          host_header != "[::1]" + port_text) {
-        SendJsonError(response, 403, "requests must be addressed to 127.0.0.1" + port_text);
+      const std::string own = (host.find(':') != std::string::npos ? "[" + host + "]" : host) + port_text;
+      if (host_header != own && host_header != "127.0.0.1" + port_text &&
+          host_header != "localhost" + port_text && host_header != "[::1]" + port_text) {
+        SendJsonError(response, 403, "requests must be addressed to " + own);
         return httplib::Server::HandlerResponse::Handled;
       }
     }
