@@ -52,7 +52,7 @@ double SecondsNow() {
 
 void SendJsonError(httplib::Response& response, int status, const std::string& message) {
   response.status = status;
-  response.set_content(nlohmann::json{{"error", message}}.dump(), "application/json");
+  response.set_content(nlohmann::json{{"error", message}}.dump(), "application/json; charset=utf-8");
 }
 
 int Explore(const po::variables_map& values) {
