@@ -12,7 +12,8 @@ PACKAGES=(
   catch2                             # unit tests
   python3-numpy python3-yaml         # the NumPy reference implementation (tests/reference)
   python3-matplotlib fonts-dejavu-core  # charts (sim/output/charts.py, run by aisim)
-  chromium                           # the browser test of report.html (tests/cli/report_browser_test.py)
+  libcpp-httplib-dev pkg-config      # aisim explore: the HTTP server
+  chromium                           # browser tests: report.html, and the explorer (with playwright-core)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -23,4 +24,11 @@ if ((${#missing[@]})); then
   echo "Installing: ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+# Node.js and npm (the explorer's chart library and browser-test driver come
+# from npm): Debian's, only when no node or npm is on PATH.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm
 fi

@@ -21,5 +21,6 @@ int DiscoverCommand(const std::vector<std::string>& args);
 int SweepCommand(const std::vector<std::string>& args);
 int MergeCommand(const std::vector<std::string>& args);
 int CompareCommand(const std::vector<std::string>& args);
+int ExploreCommand(const std::vector<std::string>& args);
 
 }  // namespace sim::cli

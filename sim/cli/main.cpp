@@ -23,6 +23,7 @@ Commands:
   merge SHARD...       join the shard folders of a sweep
   discover SWEEP_DIR   which inputs of a sweep reach a goal (PRIM); see `aisim discover --help`
   compare BASE OTHER.. differences against BASE, charts and a report in results/compare-*/
+  explore [SCENARIO]   move sliders in the browser and watch every region change
 
 Options:
   -h, --help           this help; `aisim COMMAND --help` for a command's options
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
   if (args[0] == "discover") return DiscoverCommand(rest);
   if (args[0] == "merge") return MergeCommand(rest);
   if (args[0] == "compare") return CompareCommand(rest);
+  if (args[0] == "explore") return ExploreCommand(rest);
   std::cerr << "aisim: error: unknown command '" << args[0] << "'\n"
             << "hint: the commands are run, list, validate, params, sweep, merge; see `aisim --help`\n";
   return kExitBadInput;

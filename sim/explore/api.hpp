@@ -1,0 +1,30 @@
+// The explorer's HTTP routes as a pure function: method, path and body in,
+// status, content type and body out. The HTTP server (sim/cli/
+// explore_command.cpp) only passes requests here and answers back.
+#pragma once
+
+#include <string>
+
+#include "sim/scenario/scenario.hpp"
+
+namespace sim::explore {
+
+struct Answer {
+  int status = 200;
+  std::string content_type;  // e.g. "application/json"
+  std::string body;
+  std::string filename;      // when set: download under this name
+};
+
+// GET  /                 the page (index.html)
+// GET  /assets/NAME      an embedded file (EmbeddedAssets); nothing else on disk
+// GET  /api/levers       DescribeLevers(base)
+// POST /api/run          body: a what-if (ParseWhatIf); SeriesJson of its run
+// POST /api/yaml         body: a what-if; WhatIfYaml, as a download
+// Bad input answers 400 with {"error": message} (the loader's located message
+// for a bad override); an unknown path 404, a wrong method 405. Never throws
+// for any input; an internal failure answers 500 with its message.
+Answer Route(const Scenario& base, const std::string& method, const std::string& path,
+             const std::string& body);
+
+}  // namespace sim::explore

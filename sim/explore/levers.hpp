@@ -1,0 +1,35 @@
+// The explorer's sliders: which levers and assumptions the page shows, with
+// their current values, units and slider ranges.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "sim/scenario/scenario.hpp"
+
+namespace sim::explore {
+
+// The region levers the page shows, by YAML key, in display order.
+inline constexpr const char* kRegionLevers[] = {
+    "public_budget", "physical_focus", "gpu_deliveries", "chip_access",
+    "start_delay",   "power_growth",   "public_allocation"};
+
+// The main global assumptions the page shows, by YAML key.
+inline constexpr const char* kMainAssumptions[] = {
+    "hardware_price_performance_growth", "algorithmic_progress", "frontier_oom_per_year",
+    "open_weights", "market_size_multiplier", "reinvestment_rate", "researcher_mobility",
+    "compute_depreciation", "capex_per_h100e"};
+
+// The slider catalogue of `scenario` as JSON:
+//   {"scenario", "description", "start_year", "end_year", "draws", "seed",
+//    "regions": [{"code", "name", "levers": [LEVER...]}],
+//    "assumptions": [LEVER...]}
+// LEVER = {"key", "path" (for --set), "label", "unit", "description",
+//          "kind": "number" | "allocation", "value" (start-year value),
+//          "min", "max", "step", "varies" (the schedule text when the value
+//          changes over time, else absent)}; an allocation has "shares":
+//          [{"key", "value"}] instead of value/min/max/step.
+// Ranges are the field's allowed range narrowed to a span a student would
+// try: for assumptions the distribution's bounds when it has them.
+nlohmann::json DescribeLevers(const Scenario& scenario);
+
+}  // namespace sim::explore

@@ -1,0 +1,28 @@
+// The charted results of a run as JSON for the explorer page.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "sim/model/results.hpp"
+
+namespace sim::explore {
+
+// The variables the page charts, in chart order.
+inline constexpr Variable kChartedVariables[] = {
+    Variable::kCapabilityGenerative,  Variable::kCapabilityPhysical,
+    Variable::kYearsBehindGenerative, Variable::kYearsBehindPhysical,
+    Variable::kComputeStock,          Variable::kMarketShareGenerative,
+    Variable::kMarketSharePhysical};
+
+// {"scenario", "draws", "years": [2025, ...],
+//  "regions": [{"code", "name"}],
+//  "variables": [{"name", "unit", "description",
+//                 deterministic: "value": [[per year] per region],
+//                 Monte Carlo:   "p5", "p25", "p50", "p75", "p95": same shape}]}
+// The quantiles are Quantiles() of sim/output/timeseries_csv.hpp, the same
+// numbers as timeseries.csv. Doubles are written in a form that parses back to
+// the same double (nlohmann-json's shortest round-trip), so the page holds
+// exactly the values `aisim run` writes.
+nlohmann::json SeriesJson(const Results& results);
+
+}  // namespace sim::explore

@@ -1,0 +1,520 @@
+// The aisim explorer page. Every slider move sends the page's overrides, as
+// `aisim run --set` texts, to POST /api/run; the server runs the real model
+// and answers with the charted series, which are drawn with uPlot. The page's
+// state (region, sector, mode, overrides) lives in the URL.
+'use strict';
+
+(function () {
+  const FAN_DRAWS = 300;
+  // Tableau 10: distinguishable, and readable for most colour-blind viewers.
+  const COLOURS = ['#4e79a7', '#e15759', '#f28e2b', '#76b7b2', '#59a14f', '#edc948', '#b07aa1',
+                   '#ff9da7', '#9c755f', '#bab0ac'];
+  // The four charts; `generative`/`physical` pick the variable by sector.
+  const CHARTS = [
+    {id: 'capability', title: 'Capability', generative: 'Capability|Generative', physical: 'Capability|Physical'},
+    {id: 'behind', title: 'Years behind the leader', generative: 'Years Behind|Generative', physical: 'Years Behind|Physical'},
+    {id: 'compute', title: 'Compute stock', generative: 'Compute|Stock', physical: 'Compute|Stock', log: true},
+    {id: 'share', title: 'Market share', generative: 'Market Share|Generative', physical: 'Market Share|Physical'},
+  ];
+
+  // Everything the page knows; `explorer` is exposed for tests and curious users.
+  const explorer = {
+    catalogue: null,        // GET /api/levers
+    overrides: new Map(),   // path -> value text, in the order first set
+    region: null,
+    sector: 'generative',
+    mode: 'deterministic',
+    base: {},               // draws -> series JSON of the starting scenario
+    lastRun: null,          // series JSON drawn now
+    lastSet: [],            // the overrides lastRun was computed with
+    charts: [],             // uPlot instances
+    timings: [],            // {ms, draws}: slider input to charts drawn
+    pending: null,          // {t0} of an input waiting for the request in flight
+    inFlight: false,
+    drawCount: 0,
+  };
+  window.aisimExplorer = explorer;
+
+  const $ = (id) => document.getElementById(id);
+
+  function format(value) {
+    if (value === null || value === undefined || Number.isNaN(value)) return '–';
+    const abs = Math.abs(value);
+    if (abs !== 0 && (abs >= 1e6 || abs < 1e-3)) return value.toExponential(2).replace('e+', 'e');
+    return Number(value.toPrecision(4)).toLocaleString('en-US', {maximumFractionDigits: 4});
+  }
+
+  // Axis ticks: 250k, 1.5M, 2bn.
+  function compact(value) {
+    const abs = Math.abs(value);
+    if (abs >= 1e9) return format(value / 1e9) + 'bn';
+    if (abs >= 1e6) return format(value / 1e6) + 'M';
+    if (abs >= 1e4) return format(value / 1e3) + 'k';
+    return format(value);
+  }
+
+  function setList() {
+    return Array.from(explorer.overrides, ([path, value]) => path + '=' + value);
+  }
+
+  function leverByPath(path) {
+    for (const region of explorer.catalogue.regions) {
+      for (const lever of region.levers) if (lever.path === path) return lever;
+    }
+    for (const lever of explorer.catalogue.assumptions) if (lever.path === path) return lever;
+    return null;
+  }
+
+  // --- The URL ---------------------------------------------------------------
+
+  function writeUrl() {
+    const params = new URLSearchParams();
+    params.set('region', explorer.region);
+    params.set('sector', explorer.sector);
+    params.set('mode', explorer.mode);
+    for (const text of setList()) params.append('set', text);
+    history.replaceState(null, '', '?' + params.toString());
+  }
+
+  // Allocation text "{compute: 0.5, talent: 0.2, ...}" -> {compute: 0.5, ...}.
+  function parseAllocation(text) {
+    const shares = {};
+    const body = text.trim().replace(/^\{/, '').replace(/\}$/, '');
+    for (const part of body.split(',')) {
+      const [key, value] = part.split(':').map((s) => s.trim());
+      if (key) shares[key] = Number(value);
+    }
+    return shares;
+  }
+
+  function readUrl() {
+    const params = new URLSearchParams(location.search);
+    const problems = [];
+    const region = params.get('region');
+    explorer.region = explorer.catalogue.regions.some((r) => r.code === region)
+        ? region : explorer.catalogue.regions[0].code;
+    if (region && region !== explorer.region) problems.push(`unknown region '${region}' in the link`);
+    explorer.sector = params.get('sector') === 'physical' ? 'physical' : 'generative';
+    explorer.mode = params.get('mode') === 'fan' ? 'fan' : 'deterministic';
+    for (const text of params.getAll('set')) {
+      const equals = text.indexOf('=');
+      const path = equals < 0 ? text : text.slice(0, equals);
+      if (equals < 0 || !leverByPath(path)) {
+        problems.push(`ignored '${text}' from the link: not a lever of this page`);
+        continue;
+      }
+      explorer.overrides.set(path, text.slice(equals + 1));
+    }
+    if (problems.length) showError(problems.join('\n'));
+  }
+
+  // --- Sliders ---------------------------------------------------------------
+
+  function currentNumber(lever) {
+    const text = explorer.overrides.get(lever.path);
+    return text === undefined ? lever.value : Number(text);
+  }
+
+  function currentShares(lever) {
+    const text = explorer.overrides.get(lever.path);
+    const shares = {};
+    for (const s of lever.shares) shares[s.key] = s.value;
+    return text === undefined ? shares : Object.assign(shares, parseAllocation(text));
+  }
+
+  function valueText(lever, value) {
+    return format(value) + (lever.unit ? ' ' + lever.unit : '');
+  }
+
+  function numberSlider(lever, container) {
+    const div = document.createElement('div');
+    div.className = 'lever';
+    div.title = lever.description;
+    const value = currentNumber(lever);
+    const changed = explorer.overrides.has(lever.path);
+    let base = 'start: ' + valueText(lever, lever.value);
+    if (lever.varies) base = 'start: ' + lever.varies + ' ' + lever.unit + '; the slider sets one value for every year';
+    if (lever.uncertain) base += '; uncertain in the fan, fixed once moved';
+    div.innerHTML = `<div class="head"><span class="name"></span><span class="value"></span></div>
+      <input type="range"><div class="base"></div>`;
+    div.querySelector('.name').textContent = lever.label;
+    const shown = div.querySelector('.value');
+    shown.textContent = valueText(lever, value);
+    shown.classList.toggle('changed', changed);
+    div.querySelector('.base').textContent = base;
+    const input = div.querySelector('input');
+    input.min = lever.min;
+    input.max = lever.max;
+    input.step = lever.step;
+    input.value = value;
+    input.dataset.path = lever.path;
+    input.setAttribute('aria-label', lever.label + ' (' + lever.unit + ')');
+    input.addEventListener('input', () => {
+      const t0 = performance.now();
+      explorer.overrides.set(lever.path, String(Number(input.value)));
+      shown.textContent = valueText(lever, Number(input.value));
+      shown.classList.add('changed');
+      changedLevers(t0);
+    });
+    container.appendChild(div);
+  }
+
+  // Moving one share rescales the others so that the five still sum to 1.
+  function rebalance(shares, key, value) {
+    const keys = Object.keys(shares);
+    const others = keys.filter((k) => k !== key);
+    const rest = 1 - value;
+    const sumOthers = others.reduce((sum, k) => sum + shares[k], 0);
+    const round = (x) => Math.round(x * 1e4) / 1e4;
+    const result = {[key]: value};
+    for (const k of others) result[k] = round(sumOthers > 0 ? shares[k] * rest / sumOthers : rest / others.length);
+    // Whatever rounding left over goes to the largest other share.
+    const largest = others.reduce((a, b) => (result[b] > result[a] ? b : a));
+    const residual = round(rest - others.filter((k) => k !== largest).reduce((sum, k) => sum + result[k], 0));
+    result[largest] = Math.max(0, residual);
+    const ordered = {};
+    for (const k of keys) ordered[k] = result[k];
+    return ordered;
+  }
+
+  function allocationText(shares) {
+    return '{' + Object.entries(shares).map(([k, v]) => `${k}: ${v}`).join(', ') + '}';
+  }
+
+  function allocationSliders(lever, container) {
+    const div = document.createElement('div');
+    div.className = 'lever';
+    div.title = lever.description;
+    div.innerHTML = '<div class="head"><span class="name"></span><span class="value"></span></div>';
+    div.querySelector('.name').textContent = lever.label;
+    div.querySelector('.value').textContent = 'shares, sum 1';
+    const shares = currentShares(lever);
+    const inputs = {};
+    for (const share of lever.shares) {
+      const row = document.createElement('div');
+      row.className = 'lever share';
+      row.innerHTML = `<div class="head"><span></span><span class="value"></span></div><input type="range" min="0" max="1" step="0.01">`;
+      row.querySelector('span').textContent = share.key;
+      const shown = row.querySelector('.value');
+      const input = row.querySelector('input');
+      input.dataset.path = lever.path + '.' + share.key;
+      input.setAttribute('aria-label', lever.label + ': ' + share.key + ' (share)');
+      input.value = shares[share.key];
+      shown.textContent = format(shares[share.key]) + ' (start ' + format(share.value) + ')';
+      inputs[share.key] = {input, shown, start: share.value};
+      input.addEventListener('input', () => {
+        const t0 = performance.now();
+        const next = rebalance(currentShares(lever), share.key, Number(input.value));
+        explorer.overrides.set(lever.path, allocationText(next));
+        for (const [k, {input: other, shown: text, start}] of Object.entries(inputs)) {
+          if (k !== share.key) other.value = next[k];
+          text.textContent = format(next[k]) + ' (start ' + format(start) + ')';
+          text.classList.add('changed');
+        }
+        changedLevers(t0);
+      });
+      div.appendChild(row);
+    }
+    container.appendChild(div);
+  }
+
+  function buildSliders() {
+    const regionBox = $('region-levers');
+    regionBox.innerHTML = '';
+    const region = explorer.catalogue.regions.find((r) => r.code === explorer.region);
+    for (const lever of region.levers) {
+      (lever.kind === 'allocation' ? allocationSliders : numberSlider)(lever, regionBox);
+    }
+    const assumptionBox = $('assumption-levers');
+    assumptionBox.innerHTML = '';
+    for (const lever of explorer.catalogue.assumptions) numberSlider(lever, assumptionBox);
+  }
+
+  // --- Running the model -------------------------------------------------------
+
+  function showError(message) {
+    const box = $('error');
+    box.textContent = message;
+    box.hidden = !message;
+  }
+
+  async function post(path, set, draws) {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({set, draws}),
+    });
+    if (!response.ok) {
+      let message = `HTTP ${response.status}`;
+      try { message = (await response.json()).error; } catch (e) { /* keep the status */ }
+      throw new Error(message);
+    }
+    return response;
+  }
+
+  function draws() { return explorer.mode === 'fan' ? FAN_DRAWS : 1; }
+
+  async function baseRun() {
+    const n = draws();
+    if (!explorer.base[n]) explorer.base[n] = await (await post('/api/run', [], n)).json();
+    return explorer.base[n];
+  }
+
+  // A lever moved at time t0: run now, or after the request in flight (only
+  // the newest state is sent, so a fast drag never queues stale requests).
+  function changedLevers(t0) {
+    writeUrl();
+    explorer.pending = {t0};
+    if (!explorer.inFlight) runPending();
+  }
+
+  async function runPending() {
+    const {t0} = explorer.pending;
+    explorer.pending = null;
+    explorer.inFlight = true;
+    const set = setList();
+    const n = draws();
+    try {
+      await baseRun();
+      const response = await post('/api/run', set, n);
+      const modelTiming = response.headers.get('Server-Timing') || '';
+      const run = await response.json();
+      const received = performance.now();
+      explorer.lastRun = run;
+      explorer.lastSet = set;
+      showError('');
+      draw();
+      const drawn = performance.now();
+      // The charts are on screen at the next frame.
+      await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+      const ms = performance.now() - t0;
+      const model = /dur=([\d.]+)/.exec(modelTiming);
+      explorer.timings.push({ms, draws: n, server: model ? Number(model[1]) : null,
+                             received: received - t0, drawn: drawn - t0});
+      explorer.drawCount += 1;
+      $('status').textContent = `${n === 1 ? 'One nominal run' : n + ' draws'}: redrawn ${ms.toFixed(0)} ms after the move` +
+          (model ? ` (server ${Number(model[1]).toFixed(1)} ms)` : '') + '.';
+    } catch (error) {
+      showError(error.message);
+      if (!explorer.lastRun && explorer.base[n]) {
+        // A bad link: show the starting scenario rather than nothing.
+        explorer.lastRun = explorer.base[n];
+        explorer.lastSet = [];
+        draw();
+        $('status').textContent = 'The charts show the starting scenario: fix or reset the setting named above.';
+      } else {
+        $('status').textContent = 'The charts show the last valid what-if.';
+      }
+    } finally {
+      explorer.inFlight = false;
+      if (explorer.pending) runPending();
+    }
+  }
+
+  // --- Charts ----------------------------------------------------------------
+
+  function variable(run, name) {
+    return run.variables.find((v) => v.name === name);
+  }
+
+  function chartWidth() {
+    const main = document.querySelector('main');
+    return Math.max(280, Math.floor((main.clientWidth - 32 - 12) / 2) - 14);
+  }
+
+  function axisLabel(chart, unit) {
+    if (chart.id === 'share') return 'share (0–1)';
+    if (chart.id === 'compute') return 'H100e (log scale)';
+    return unit;
+  }
+
+  // Series of one chart: x, then each region's what-if line, then each
+  // region's starting-scenario line, then the selected region's p5, p25, p75,
+  // p95 (empty unless in fan mode).
+  function chartData(chart) {
+    const run = explorer.lastRun;
+    const base = explorer.base[draws()];
+    const name = chart[explorer.sector];
+    const key = run.draws === 1 ? 'value' : 'p50';
+    const current = variable(run, name);
+    const start = variable(base, name);
+    const selected = run.regions.findIndex((r) => r.code === explorer.region);
+    const clean = (row) => row.map((v) => (chart.log && !(v > 0) ? null : v));
+    const data = [run.years.slice()];
+    for (const row of current[key]) data.push(clean(row));
+    for (const row of start[base.draws === 1 ? 'value' : 'p50']) data.push(clean(row));
+    for (const q of ['p5', 'p25', 'p75', 'p95']) {
+      data.push(run.draws === 1 ? run.years.map(() => null) : clean(current[q][selected]));
+    }
+    return data;
+  }
+
+  function makeChart(chart, container) {
+    const run = explorer.lastRun;
+    const name = chart[explorer.sector];
+    const unit = variable(run, name).unit;
+    const selected = run.regions.findIndex((r) => r.code === explorer.region);
+    const colour = COLOURS[selected % COLOURS.length];
+    const series = [{label: 'year'}];
+    run.regions.forEach((region, i) => {
+      series.push({label: region.code, stroke: COLOURS[i % COLOURS.length], width: i === selected ? 3.5 : 1.5,
+                   points: {show: false}});
+    });
+    run.regions.forEach((region, i) => {
+      series.push({label: region.code + ' (start)', stroke: COLOURS[i % COLOURS.length] + '88',
+                   width: i === selected ? 2.5 : 1, dash: [5, 4], points: {show: false}});
+    });
+    for (const q of ['p5', 'p25', 'p75', 'p95']) series.push({label: q, stroke: 'transparent', width: 0, points: {show: false}});
+    const n = run.regions.length;
+    const band = 1 + 2 * n;
+    const options = {
+      width: chartWidth(),
+      height: 250,
+      legend: {show: false},
+      cursor: {drag: {x: false, y: false}},
+      scales: {x: {time: false}, y: chart.log ? {distr: 3} : {}},
+      axes: [
+        {label: 'year', values: (u, ticks) => ticks.map((t) => (Number.isInteger(t) ? String(t) : ''))},
+        {label: axisLabel(chart, unit), size: 64, values: (u, ticks) => ticks.map(compact)},
+      ],
+      series,
+      bands: [
+        {series: [band + 3, band], fill: colour + '22'},
+        {series: [band + 2, band + 1], fill: colour + '44'},
+      ],
+    };
+    const box = document.createElement('div');
+    box.className = 'chart';
+    box.dataset.chart = chart.id;
+    box.innerHTML = '<h3></h3><p class="sub"></p>';
+    box.querySelector('h3').textContent = chart.title + (chart.generative !== chart.physical ? ` (${explorer.sector} AI)` : ' (all sectors)');
+    box.querySelector('.sub').textContent = variable(run, name).description + '; ' + unit;
+    container.appendChild(box);
+    return new uPlot(options, chartData(chart), box);
+  }
+
+  function buildCharts() {
+    for (const u of explorer.charts) u.destroy();
+    const container = $('charts');
+    container.innerHTML = '';
+    explorer.charts = CHARTS.map((chart) => makeChart(chart, container));
+  }
+
+  function draw() {
+    if (explorer.charts.length === 0 || explorer.chartsFor !== chartKey()) {
+      buildCharts();
+      explorer.chartsFor = chartKey();
+    } else {
+      CHARTS.forEach((chart, i) => explorer.charts[i].setData(chartData(chart)));
+    }
+    $('fan-note').hidden = explorer.mode !== 'fan';
+  }
+
+  function chartKey() { return [explorer.region, explorer.sector, explorer.mode].join('/'); }
+
+  function buildLegend() {
+    const legend = $('legend');
+    legend.innerHTML = '';
+    explorer.catalogue.regions.forEach((region, i) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = region.code === explorer.region ? 'selected' : '';
+      button.innerHTML = '<span class="swatch"></span><span></span>';
+      button.firstChild.style.background = COLOURS[i % COLOURS.length];
+      button.lastChild.textContent = `${region.code} ${region.name}`;
+      button.addEventListener('click', () => selectRegion(region.code));
+      legend.appendChild(button);
+    });
+  }
+
+  function selectRegion(code) {
+    explorer.region = code;
+    $('region').value = code;
+    buildSliders();
+    buildLegend();
+    writeUrl();
+    changedLevers(performance.now());
+  }
+
+  // --- Buttons ---------------------------------------------------------------
+
+  async function download() {
+    try {
+      const response = await post('/api/yaml', setList(), draws());
+      const disposition = response.headers.get('Content-Disposition') || '';
+      const match = /filename="([^"]+)"/.exec(disposition);
+      const blob = await response.blob();
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = match ? match[1] : 'what-if.yaml';
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+      $('status').textContent = `Saved ${link.download}: run it with  aisim run ${link.download}`;
+    } catch (error) {
+      showError(error.message);
+    }
+  }
+
+  function resetWhere(predicate) {
+    for (const path of Array.from(explorer.overrides.keys())) if (predicate(path)) explorer.overrides.delete(path);
+    buildSliders();
+    changedLevers(performance.now());
+  }
+
+  async function start() {
+    try {
+      const response = await fetch('/api/levers');
+      if (!response.ok) throw new Error((await response.json()).error);
+      explorer.catalogue = await response.json();
+    } catch (error) {
+      showError('Cannot load the scenario: ' + error.message);
+      return;
+    }
+    const c = explorer.catalogue;
+    $('scenario-line').textContent = `${c.scenario}, ${c.start_year}–${c.end_year}: ${c.description}`;
+    $('fan-draws').textContent = FAN_DRAWS;
+    document.title = 'aisim explorer: ' + c.scenario;
+    readUrl();
+    const select = $('region');
+    for (const region of c.regions) {
+      const option = document.createElement('option');
+      option.value = region.code;
+      option.textContent = `${region.code}: ${region.name}`;
+      select.appendChild(option);
+    }
+    select.value = explorer.region;
+    select.addEventListener('change', () => selectRegion(select.value));
+    for (const input of document.querySelectorAll('input[name=sector]')) {
+      input.checked = input.value === explorer.sector;
+      input.addEventListener('change', () => { explorer.sector = input.value; writeUrl(); changedLevers(performance.now()); });
+    }
+    for (const input of document.querySelectorAll('input[name=mode]')) {
+      input.checked = input.value === explorer.mode;
+      input.addEventListener('change', () => { explorer.mode = input.value; writeUrl(); changedLevers(performance.now()); });
+    }
+    $('download').addEventListener('click', download);
+    $('copy-link').addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(location.href);
+        $('status').textContent = 'Link copied: it opens this same what-if.';
+      } catch (e) {
+        $('status').textContent = 'Copy this link: ' + location.href;
+      }
+    });
+    $('reset-region').addEventListener('click', () => resetWhere((p) => p.startsWith('regions.' + explorer.region + '.')));
+    $('reset-all').addEventListener('click', () => resetWhere(() => true));
+    let resizeTimer = null;
+    window.addEventListener('resize', () => {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(() => { for (const u of explorer.charts) u.setSize({width: chartWidth(), height: 250}); }, 100);
+    });
+    buildSliders();
+    buildLegend();
+    writeUrl();
+    changedLevers(performance.now());
+  }
+
+  start();
+})();

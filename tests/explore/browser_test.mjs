@@ -1,0 +1,262 @@
+// The explorer in a real browser: Debian's headless chromium, driven by
+// playwright-core. Starts `aisim explore`, drags a slider and sees the charts
+// change, checks every charted number against `aisim run --set ...` for the
+// same change, measures input-to-redraw in the browser, reloads the what-if
+// from its URL, downloads the YAML and runs it, and tries the fan mode and a
+// bad link. Screenshots go to SCREENSHOT_DIR.
+//
+// Usage: node browser_test.mjs AISIM_BINARY SCREENSHOT_DIR
+// All traffic goes to the server on 127.0.0.1; chromium runs with networking
+// extras off and a fresh, empty profile.
+import {chromium} from 'playwright-core';
+import {spawn, spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const [aisim, screenshotDir] = process.argv.slice(2);
+if (!aisim || !screenshotDir) throw new Error('usage: node browser_test.mjs AISIM_BINARY SCREENSHOT_DIR');
+fs.mkdirSync(screenshotDir, {recursive: true});
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aisim-browser-test-'));
+const FAN_DRAWS = 300;
+
+let passed = 0;
+const failed = [];
+function check(name, condition, detail = '') {
+  if (condition) {
+    passed += 1;
+    console.log(`ok: ${name}`);
+  } else {
+    failed.push(name);
+    console.log(`FAIL: ${name} ${detail}`);
+  }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+// `aisim run --set ...` into a fresh folder; its timeseries.csv as a map
+// "REGION|VARIABLE|YEAR" -> the row's number texts.
+function aisimRun(args, label) {
+  const out = path.join(work, label);
+  const result = spawnSync(aisim, ['run', '--quiet', '--out', out, ...args], {encoding: 'utf8', timeout: 60000});
+  if (result.status !== 0) throw new Error(`aisim run ${args.join(' ')} failed: ${result.stderr}`);
+  const folder = fs.readdirSync(out)[0];
+  const lines = fs.readFileSync(path.join(out, folder, 'timeseries.csv'), 'utf8').trim().split('\n');
+  const header = lines[0].split(',');
+  const rows = new Map();
+  for (const line of lines.slice(1)) {
+    const cells = line.split(',');
+    rows.set(`${cells[1]}|${cells[2]}|${cells[4]}`, Object.fromEntries(header.slice(5).map((h, i) => [h, cells[5 + i]])));
+  }
+  return rows;
+}
+
+function setArgs(set) { return set.flatMap((s) => ['--set', s]); }
+
+// Every charted number of a run the page holds equals the CSV's, exactly
+// (the CSV's shortest round-trip text parses to the same double).
+function compareRun(run, rows, columns) {
+  let compared = 0;
+  const mismatches = [];
+  for (const variable of run.variables) {
+    run.regions.forEach((region, r) => {
+      run.years.forEach((year, k) => {
+        const row = rows.get(`${region.code}|${variable.name}|${year}`);
+        for (const column of columns) {
+          const page = variable[column === 'value' ? 'value' : column][r][k];
+          const expected = row ? Number(row[column]) : NaN;
+          compared += 1;
+          if (page !== expected && mismatches.length < 5) {
+            mismatches.push(`${region.code} ${variable.name} ${year} ${column}: page ${page}, csv ${row && row[column]}`);
+          }
+        }
+      });
+    });
+  }
+  return {compared, mismatches};
+}
+
+// The server, on a port of its own choosing.
+const server = spawn(aisim, ['explore'], {stdio: ['ignore', 'pipe', 'pipe']});
+const url = await new Promise((resolve, reject) => {
+  let text = '';
+  const timer = setTimeout(() => reject(new Error('aisim explore printed no URL in 20 s: ' + text)), 20000);
+  server.stdout.on('data', (chunk) => {
+    text += chunk;
+    const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(text);
+    if (match) { clearTimeout(timer); resolve(match[0]); }
+  });
+  server.on('exit', (code) => reject(new Error(`aisim explore exited with ${code}: ${text}`)));
+});
+check('aisim explore prints a loopback URL', url.startsWith('http://127.0.0.1:'));
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'aisim-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  acceptDownloads: true,
+  viewport: {width: 1400, height: 900},
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync'],
+});
+// Nothing may be loaded from anywhere but the server.
+const foreign = [];
+context.on('request', (request) => { if (!request.url().startsWith(url) && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) foreign.push(request.url()); });
+
+try {
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+
+  const idle = (after) => page.waitForFunction(
+      (n) => { const e = window.aisimExplorer; return e && e.drawCount > n && !e.inFlight && !e.pending; },
+      after, {timeout: 20000});
+  const drawCount = () => page.evaluate(() => window.aisimExplorer.drawCount);
+  const chartPixels = () => page.evaluate(() => Array.from(document.querySelectorAll('.chart canvas'), (c) => c.toDataURL()));
+
+  await page.goto(url + '?region=KR');
+  await idle(0);
+  check('the page draws four charts', (await page.locator('.chart canvas').count()) === 4);
+  const axisLabels = await page.evaluate(() => window.aisimExplorer.charts.map((u) => u.axes.map((a) => a.label)));
+  check('every chart axis is labelled with a unit',
+        axisLabels.every(([x, y]) => x === 'year' && typeof y === 'string' && y.length > 0), JSON.stringify(axisLabels));
+  const before = await chartPixels();
+  const baseRun = await page.evaluate(() => window.aisimExplorer.lastRun);
+
+  // 1. Drag the public budget slider with the mouse, as a person would.
+  const budget = page.locator('input[data-path="regions.KR.public_budget"]');
+  const box = await budget.boundingBox();
+  let count = await drawCount();
+  await page.mouse.move(box.x + 4, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 4 + (box.width * 0.7 * i) / 12, box.y + box.height / 2);
+  await page.mouse.up();
+  await idle(count);
+  const dragged = await page.evaluate(() => window.aisimExplorer.lastSet);
+  const after = await chartPixels();
+  check('dragging a slider changes the URL', page.url().includes('set=regions.KR.public_budget'), page.url());
+  check('dragging a slider redraws the charts', after.some((pixels, i) => pixels !== before[i]));
+  check('dragging a slider sends the lever as an override', dragged.length === 1 && dragged[0].startsWith('regions.KR.public_budget='), JSON.stringify(dragged));
+
+  // 2. Set exact values, as many times as a quick drag would, and time each
+  //    input-to-redraw in the browser.
+  const values = [];
+  for (let i = 0; i < 25; i++) values.push(String(5 + i * 1.5));
+  const timingsBefore = await page.evaluate(() => window.aisimExplorer.timings.length);
+  for (const value of values) {
+    count = await drawCount();
+    await budget.fill(value);
+    await idle(count);
+  }
+  for (const [path, value] of [['regions.KR.physical_focus', '0.75'], ['regions.KR.public_allocation.compute', '0.6'],
+                                ['assumptions.algorithmic_progress', '3.5']]) {
+    count = await drawCount();
+    await page.locator(`input[data-path="${path}"]`).fill(value);
+    await idle(count);
+  }
+  const deterministicMs = (await page.evaluate((n) => window.aisimExplorer.timings.slice(n), timingsBefore))
+      .filter((t) => t.draws === 1).map((t) => t.ms);
+
+  const state = await page.evaluate(() => ({set: window.aisimExplorer.lastSet, run: window.aisimExplorer.lastRun,
+                                            chart: window.aisimExplorer.charts[0].data}));
+  check('the page sends four overrides, allocation as one', state.set.length === 4 &&
+        state.set.some((s) => /^regions\.KR\.public_allocation=\{compute: 0\.6, /.test(s)), JSON.stringify(state.set));
+  const rows = aisimRun(setArgs(state.set), 'deterministic');
+  const {compared, mismatches} = compareRun(state.run, rows, ['value']);
+  check(`the page's ${compared} numbers equal aisim run --set exactly`, compared === 7 * 9 * 11 && mismatches.length === 0,
+        mismatches.join('; '));
+  const kr = state.run.regions.findIndex((r) => r.code === 'KR');
+  check('the chart draws those numbers', JSON.stringify(state.chart[1 + kr]) === JSON.stringify(state.run.variables[0].value[kr]));
+  check('the starting scenario is drawn behind', JSON.stringify(state.chart[1 + 9 + kr]) === JSON.stringify(baseRun.variables[0].value[kr]));
+  const krCompute = (run) => run.variables.find((v) => v.name === 'Compute|Stock').value[kr][10];
+  check('the what-if differs from the starting scenario', krCompute(state.run) !== krCompute(baseRun));
+  await page.screenshot({path: path.join(screenshotDir, 'explorer-kr-what-if.png')});
+
+  // 3. The URL reopens the same what-if in a new tab.
+  const link = page.url();
+  const reopened = await context.newPage();
+  await reopened.goto(link);
+  await reopened.waitForFunction(() => window.aisimExplorer && window.aisimExplorer.drawCount > 0 && !window.aisimExplorer.inFlight, null, {timeout: 20000});
+  const again = await reopened.evaluate(() => ({set: window.aisimExplorer.lastSet, run: window.aisimExplorer.lastRun,
+    slider: document.querySelector('input[data-path="regions.KR.physical_focus"]').value,
+    region: document.getElementById('region').value}));
+  check('the link reopens the same overrides', JSON.stringify(again.set) === JSON.stringify(state.set), JSON.stringify(again.set));
+  check('the link reopens the same numbers', JSON.stringify(again.run) === JSON.stringify(state.run));
+  check('the link reopens the sliders and region', again.slider === '0.75' && again.region === 'KR', JSON.stringify(again));
+  await reopened.close();
+
+  // 4. The YAML download reproduces the page's numbers with aisim run.
+  const [download] = await Promise.all([page.waitForEvent('download', {timeout: 20000}), page.click('#download')]);
+  const yamlPath = path.join(work, download.suggestedFilename());
+  await download.saveAs(yamlPath);
+  check('the download is named for the what-if', download.suggestedFilename() === 'world-2025-what-if.yaml', download.suggestedFilename());
+  const fromYaml = compareRun(state.run, aisimRun([yamlPath], 'from-yaml'), ['value']);
+  check('aisim run on the downloaded YAML reproduces the page exactly', fromYaml.compared === 693 && fromYaml.mismatches.length === 0,
+        fromYaml.mismatches.join('; '));
+
+  // 5. Fan mode: a few hundred draws, still interactive; quantiles equal
+  //    aisim run --draws 300.
+  count = await drawCount();
+  await page.check('input[name=mode][value=fan]');
+  await idle(count);
+  const fanBefore = await page.evaluate(() => window.aisimExplorer.timings.length);
+  for (const value of ['0.2', '0.3', '0.4', '0.5', '0.6', '0.7', '0.8', '0.9']) {
+    count = await drawCount();
+    await page.locator('input[data-path="regions.KR.chip_access"]').fill(value);
+    await idle(count);
+  }
+  const fanMs = (await page.evaluate((n) => window.aisimExplorer.timings.slice(n), fanBefore)).map((t) => t.ms);
+  const fan = await page.evaluate(() => ({set: window.aisimExplorer.lastSet, run: window.aisimExplorer.lastRun,
+                                          band: window.aisimExplorer.charts[0].data.slice(-4)}));
+  check(`fan mode runs ${FAN_DRAWS} draws`, fan.run.draws === FAN_DRAWS);
+  check('fan mode draws the bands', fan.band.every((row) => row.every((v) => typeof v === 'number')));
+  const fanRows = aisimRun([...setArgs(fan.set), '--draws', String(FAN_DRAWS)], 'fan');
+  const fanCompare = compareRun(fan.run, fanRows, ['p5', 'p25', 'p50', 'p75', 'p95']);
+  check(`the fan's ${fanCompare.compared} quantiles equal aisim run --draws ${FAN_DRAWS} exactly`,
+        fanCompare.compared === 693 * 5 && fanCompare.mismatches.length === 0, fanCompare.mismatches.join('; '));
+  await page.screenshot({path: path.join(screenshotDir, 'explorer-fan.png')});
+
+  // 6. A bad link shows the loader's message and keeps the page usable.
+  const bad = await context.newPage();
+  await bad.goto(url + '?region=KR&set=regions.KR.chip_access%3D1.5');
+  await bad.waitForSelector('#error:not([hidden])', {timeout: 20000});
+  const message = await bad.textContent('#error');
+  check('a bad value in the link shows the located error', message.includes('chip_access = 1.5. Violated constraint: chip_access <= 1'), message);
+  await bad.waitForSelector('.chart canvas', {timeout: 20000});
+  check('a bad link still draws the starting scenario', (await bad.locator('.chart canvas').count()) === 4);
+  await bad.screenshot({path: path.join(screenshotDir, 'explorer-bad-link.png')});
+  await bad.close();
+
+  check('no script errors on the page', pageErrors.length === 0, pageErrors.join('; '));
+  check('nothing was loaded from the network', foreign.length === 0, foreign.join(' '));
+
+  const phases = await page.evaluate(() => window.aisimExplorer.timings);
+  const phase = (key, draws) => median(phases.filter((t) => t.draws === draws && t[key] !== null).map((t) => t[key]));
+  for (const draws of [1, FAN_DRAWS]) {
+    console.log(`phases (median ms after the input, ${draws} draw${draws > 1 ? 's' : ''}): server run ${phase('server', draws).toFixed(2)}, ` +
+                `response parsed ${phase('received', draws).toFixed(1)}, charts drawn ${phase('drawn', draws).toFixed(1)}, ` +
+                `next frame ${phase('ms', draws).toFixed(1)}`);
+  }
+  const detMedian = median(deterministicMs);
+  const fanMedian = median(fanMs);
+  console.log(`input-to-redraw, one nominal run: median ${detMedian.toFixed(1)} ms over ${deterministicMs.length} moves ` +
+              `(min ${Math.min(...deterministicMs).toFixed(1)}, max ${Math.max(...deterministicMs).toFixed(1)})`);
+  console.log(`input-to-redraw, fan of ${FAN_DRAWS} draws: median ${fanMedian.toFixed(1)} ms over ${fanMs.length} moves ` +
+              `(min ${Math.min(...fanMs).toFixed(1)}, max ${Math.max(...fanMs).toFixed(1)})`);
+  // The target is 50 ms; this suite also runs under sanitizers on a shared
+  // 2-core machine, so the test fails only when it is far off.
+  check('input-to-redraw is interactive (median under 250 ms)', deterministicMs.length >= 25 && detMedian < 250, detMedian);
+  check('the fan stays interactive (median under 1000 ms)', fanMs.length >= 8 && fanMedian < 1000, fanMedian);
+} finally {
+  await context.close();
+  server.kill('SIGTERM');
+  fs.rmSync(profile, {recursive: true, force: true});
+  fs.rmSync(work, {recursive: true, force: true});
+}
+
+console.log(`${passed} passed, ${failed.length} failed`);
+process.exit(failed.length ? 1 : 0);
