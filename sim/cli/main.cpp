@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
   if (args[0] == "compare") return CompareCommand(rest);
   if (args[0] == "explore") return ExploreCommand(rest);
   std::cerr << "aisim: error: unknown command '" << args[0] << "'\n"
-            << "hint: the commands are run, list, validate, params, sweep, merge; see `aisim --help`\n";
+            << "hint: the commands are run, list, validate, params, check, compare, sweep, merge, "
+               "discover, explore; see `aisim --help`\n";
   return kExitBadInput;
 }
