@@ -12,6 +12,8 @@
 #include "sim/discover/goal.hpp"
 #include "sim/discover/prim.hpp"
 #include "sim/output/atomic_file.hpp"
+#include "sim/output/charts.hpp"
+#include "sim/output/report.hpp"
 
 namespace sim::cli {
 namespace {
@@ -23,7 +25,8 @@ constexpr const char* kUsage = R"(Usage: aisim discover SWEEP_DIR --goal 'OUTCOM
 Finds the region of the swept inputs where every goal holds (PRIM: peeling,
 then pasting), prints the peeling trajectory (coverage against density), the
 chosen box with each restricted input's limits and quasi-p-value, and writes
-SWEEP_DIR/discovery/{discovery.csv, peeling.csv, discovery.json}.
+SWEEP_DIR/discovery/{discovery.csv, peeling.csv, discovery.json, report.html,
+report.md, charts/}.
 
 OUTCOME is an outcomes.csv column ("KR|Years Behind|Physical|2030") or the
 sweep notation ("Years Behind|Physical:KR:2030"); OP is < <= > >=.
@@ -104,6 +107,42 @@ std::string DiscoveryJson(const std::string& sweep, const std::vector<Goal>& goa
   return json.dump(2) + "\n";
 }
 
+// The discovery's report.html / report.md: the goal, the chosen box and its
+// restrictions, and the two charts (drawn by the project's chart script).
+Report MakeDiscoveryReport(const std::string& sweep, const std::vector<Goal>& goals,
+                           const DiscoveryData& data, const PrimResult& result) {
+  std::string goal_text;
+  for (const Goal& g : goals) goal_text += (goal_text.empty() ? "" : " and ") + g.text;
+  Report report;
+  report.title = "aisim discover: " + goal_text;
+  report.facts = {{"Sweep", sweep},
+                  {"Goal", goal_text},
+                  {"Samples reaching the goal",
+                   std::to_string(result.goal_samples) + " of " + std::to_string(result.total_samples)},
+                  {"Chosen box", "coverage " + FormatNumber(result.box.coverage) + ", density " +
+                                     FormatNumber(result.box.density)},
+                  {"aisim version", AISIM_VERSION}};
+  report.notes = {
+      "PRIM (patient rule induction) peels the swept input space towards the samples where the "
+      "goal holds. Coverage is the share of those samples the box keeps; density the share of the "
+      "box's samples that reach the goal. A quasi-p-value near 0 means the restriction matters."};
+  ReportTable table{"Restricted inputs of the chosen box",
+                    {"input", "low", "high", "swept range", "narrows", "quasi-p"},
+                    {}};
+  char buffer[64];
+  for (const Restriction& r : result.restrictions) {
+    std::snprintf(buffer, sizeof buffer, "%.0f%%", 100 * r.narrowing);
+    std::string narrows = buffer;
+    std::snprintf(buffer, sizeof buffer, "%.2g", r.quasi_p);
+    table.rows.push_back({data.names[r.input], FormatNumber(r.limits.low),
+                          FormatNumber(r.limits.high),
+                          FormatNumber(r.range.low) + " to " + FormatNumber(r.range.high), narrows,
+                          buffer});
+  }
+  report.tables.push_back(table);
+  return report;
+}
+
 void PrintReport(const DiscoveryData& data, const PrimResult& result, double seconds) {
   std::printf("%d of %d samples reach the goal (%.1f%%); PRIM took %.2f s\n\n",
               result.goal_samples, result.total_samples,
@@ -121,10 +160,10 @@ void PrintReport(const DiscoveryData& data, const PrimResult& result, double sec
     std::printf("  no input is restricted: the goal does not depend on where in the swept ranges a sample is\n");
   }
   for (const Restriction& r : result.restrictions) {
-    std::printf("  %-40s [%s, %s] of [%s, %s]  narrows %.0f%%  quasi-p %.2g\n",
-                data.names[r.input].c_str(), Number(r.limits.low).c_str(),
-                Number(r.limits.high).c_str(), Number(r.range.low).c_str(),
-                Number(r.range.high).c_str(), 100 * r.narrowing, r.quasi_p);
+    // Four significant digits here; discovery.csv and .json hold the exact limits.
+    std::printf("  %-36s [%.4g, %.4g] of [%.4g, %.4g]  narrows %.0f%%  quasi-p %.2g\n",
+                data.names[r.input].c_str(), r.limits.low, r.limits.high, r.range.low,
+                r.range.high, 100 * r.narrowing, r.quasi_p);
   }
 }
 
@@ -149,9 +188,25 @@ int Discover(const po::variables_map& values) {
   const std::filesystem::path out =
       values.count("out") ? std::filesystem::path(values["out"].as<std::string>())
                           : std::filesystem::path(sweep) / "discovery";
-  WriteFolderAtomically(out, {{"discovery.csv", DiscoveryCsv(data, result)},
-                              {"peeling.csv", PeelingCsv(result)},
-                              {"discovery.json", DiscoveryJson(sweep, goals, data, result, options)}});
+  Report report = MakeDiscoveryReport(sweep, goals, data, result);
+  const bool charts = WantCharts(values);
+  WriteFolderAtomically(
+      out,
+      {{"discovery.csv", DiscoveryCsv(data, result)},
+       {"peeling.csv", PeelingCsv(result)},
+       {"discovery.json", DiscoveryJson(sweep, goals, data, result, options)}},
+      [&](const std::filesystem::path& staging) {
+        ChartRequest request;
+        request.kind = "discovery";
+        request.csv = staging / "peeling.csv";
+        request.differences = staging / "discovery.csv";
+        request.out = staging / "charts";
+        for (const Goal& g : goals) request.scenarios.push_back(g.text);
+        AddCharts(report, charts, request);
+        return std::map<std::string, std::string>{
+            {"report.md", FormatReportMarkdown(report)},
+            {"report.html", FormatReportHtml(report, staging)}};
+      });
   if (!values.count("quiet")) {
     PrintReport(data, result, seconds);
     std::cout << "\nWritten to " << out.string() << "/\n";
@@ -171,6 +226,7 @@ int DiscoverCommand(const std::vector<std::string>& args) {
       ("min-density", po::value<double>()->default_value(0.8), "the chosen box must reach this density, e.g. 0.8")
       ("min-support", po::value<double>()->default_value(0.05), "stop peeling below this share of samples, e.g. 0.05")
       ("peel-alpha", po::value<double>()->default_value(0.05), "share of a box peeled per step, e.g. 0.05")
+      ("no-charts", "write the data files and reports without charts")
       ("quiet,q", "print nothing on success");
   po::positional_options_description positional;
   positional.add("sweep", 1);

@@ -8,9 +8,10 @@ sim/output/charts.cpp) with Debian's /usr/bin/python3 as
 after writing the data files into the results' staging folder. SPEC_JSON says
 what to draw:
 
-    {"kind": "run" | "compare",
+    {"kind": "run" | "compare" | "discovery",
      "csv": ".../timeseries.csv",          # tidy series (all scenarios for compare)
-     "differences": ".../differences.csv",  # compare only
+     "differences": ".../differences.csv",  # compare only (discovery: discovery.csv;
+                                            # its "csv" is peeling.csv, "scenarios" the goals)
      "out": ".../charts",                   # created; PNG and SVG go here
      "scenarios": ["base", "other", ...],   # the first is the base of a comparison
      "regions": [{"code": "KR", "name": "South Korea"}, ...],
@@ -442,10 +443,79 @@ def compare_charts(spec, series, out):
     return index
 
 
+def discovery_charts(spec, out):
+    """PRIM (aisim discover): the peeling trajectory's coverage/density trade-off,
+    and the chosen box's limits against each input's swept range."""
+    with open(spec["csv"]) as f:
+        steps = list(csv.DictReader(f))
+    with open(spec["differences"]) as f:
+        inputs = list(csv.DictReader(f))
+    goal = " and ".join(spec["scenarios"])
+    index = []
+
+    coverage = [float(s["coverage"]) for s in steps]
+    density = [float(s["density"]) for s in steps]
+    restricted = [int(s["restricted_inputs"]) for s in steps]
+    chosen = next(i for i, s in enumerate(steps) if s["chosen"] == "true")
+    fig, ax = plt.subplots(figsize=(7.5, 5.2), layout="constrained")
+    ax.plot(coverage, density, color="0.7", linewidth=1, zorder=1)
+    points = ax.scatter(coverage, density, c=restricted, cmap="viridis", s=28, zorder=2,
+                        gid="peeling-steps")
+    ax.scatter([coverage[chosen]], [density[chosen]], s=220, facecolors="none",
+               edgecolors="black", linewidths=2, zorder=3, gid="chosen-box",
+               label=f"chosen box (step {chosen}: coverage {coverage[chosen]:.2f}, "
+                     f"density {density[chosen]:.2f})")
+    bar = fig.colorbar(points, ax=ax, ticks=sorted(set(restricted)))
+    bar.set_label("restricted inputs")
+    ax.set_xlabel("coverage: share of the samples reaching the goal that the box keeps")
+    ax.set_ylabel("density: share of the box's samples that reach the goal")
+    ax.set_xlim(0, 1.02)
+    ax.grid(alpha=0.3)
+    ax.legend(loc="lower left", frameon=False)
+    title = "Scenario discovery: coverage against density"
+    fig.suptitle(f"{title}\ngoal: {goal}; {len(steps)} peeling steps", fontsize=11)
+    save(fig, out, "discovery-tradeoff", index, title,
+         f"Each point is a box on PRIM's peeling path (goal: {goal}); colour = number of "
+         "restricted inputs; the circle marks the chosen box before pasting.")
+
+    fig, ax = plt.subplots(figsize=(8.5, 1.2 + 0.55 * len(inputs)), layout="constrained")
+    for row, item in enumerate(inputs):
+        low, high = float(item["low"]), float(item["high"])
+        range_low, range_high = float(item["range_low"]), float(item["range_high"])
+        width = (range_high - range_low) or 1.0
+        ax.barh(row, 1.0, left=0.0, color="0.88", edgecolor="0.6", height=0.6, gid=f"range-{row}")
+        restricted_input = item["restricted"] == "true"
+        ax.barh(row, (high - low) / width, left=(low - range_low) / width, height=0.6,
+                color="#0072B2" if restricted_input else "0.65", gid=f"box-{row}")
+        label = f"[{low:.4g}, {high:.4g}] of [{range_low:.4g}, {range_high:.4g}]"
+        if restricted_input:
+            label += f"  quasi-p {float(item['quasi_p']):.2g}"
+        ax.text(1.02, row, label, va="center", fontsize=8)
+    ax.set_yticks(range(len(inputs)), [item["input"] for item in inputs])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.75)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+    ax.set_xlabel("position in the swept range (0 = lowest value swept, 1 = highest)")
+    ax.spines[["top", "right"]].set_visible(False)
+    title = "Scenario discovery: the chosen box"
+    fig.suptitle(f"{title}\ngoal: {goal}; blue = restricted input, grey = not restricted",
+                 fontsize=11)
+    save(fig, out, "discovery-box", index, title,
+         f"The box where the goal ({goal}) holds: each input's limits (bar) within its swept "
+         "range (light grey), with the box's actual limits and quasi-p-values at the right.")
+    return index
+
+
 def main():
     spec = json.loads(sys.argv[1])
     out = spec["out"]
     os.makedirs(out, exist_ok=True)
+    if spec["kind"] == "discovery":
+        index = discovery_charts(spec, out)
+        with open(os.path.join(out, "index.json"), "w") as f:
+            json.dump({"charts": index}, f, indent=1)
+            f.write("\n")
+        return
     series = read_series(spec["csv"])
     if spec["kind"] == "run":
         index = run_charts(spec, series, out)

@@ -63,6 +63,17 @@ with tempfile.TemporaryDirectory() as work:
         steps = list(csv.DictReader(f))
     check("the trajectory starts at full coverage", float(steps[0]["coverage"]) == 1.0)
     check("one step is marked chosen", sum(s["chosen"] == "true" for s in steps) == 1)
+    with open(os.path.join(folder, "charts", "index.json")) as f:
+        charts = [c["name"] for c in json.load(f)["charts"]]
+    check("both discovery charts are drawn",
+          charts == ["discovery-tradeoff", "discovery-box"] and all(
+              os.path.getsize(os.path.join(folder, "charts", c + ".png")) > 1000 for c in charts), charts)
+    svg = open(os.path.join(folder, "charts", "discovery-box.svg")).read()
+    check("the box chart names every swept input",
+          all(name in svg for name in samples[0] if name != "sample"))
+    html = open(os.path.join(folder, "report.html")).read()
+    check("the report embeds the charts and the restriction table",
+          html.count("data:image/png;base64,") == 2 and "Restricted inputs" in html)
 
     # Deterministic: the same files again.
     before = open(os.path.join(folder, "discovery.csv")).read()
@@ -85,5 +96,5 @@ with tempfile.TemporaryDirectory() as work:
     code, out = aisim("discover", "grid", "--goal", goal, cwd=work)
     check("an unfinished sweep is refused", code == 2 and "--resume" in out, out)
 
-print(f"{14 - len(failures)} passed, {len(failures)} failed")
+print(f"{17 - len(failures)} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)
