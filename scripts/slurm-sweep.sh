@@ -89,7 +89,7 @@ OUT=$(realpath "$OUT")
 [[ ! -e $OUT/merged ]] || die "$OUT/merged exists: choose another --out or remove it"
 mkdir -p "$OUT/slurm/logs"
 
-q() { printf '%q ' "$@"; }
+q() { local out; printf -v out '%q ' "$@"; printf '%s' "${out% }"; }  # shell-quoted words
 cat > "$OUT/slurm/shard.sbatch" <<EOF
 #!/bin/bash
 # One shard of the sweep: array task K runs slice K of $SHARDS.
@@ -98,7 +98,7 @@ K=\$SLURM_ARRAY_TASK_ID
 DIR=$(q "$OUT")/shard-\$K
 RESUME=()
 [[ -f \$DIR/manifest.json ]] && RESUME=(--resume)
-exec $(q "$AISIM_BIN") sweep $(q "${SWEEP[@]}") --shard "\$K/$SHARDS" --jobs "\${SLURM_CPUS_PER_TASK:-$CPUS}" --out "\$DIR" --quiet "\${RESUME[@]}"
+exec $(q "$AISIM_BIN") sweep $(q "${SWEEP[@]}") --shard "\$K/$SHARDS" --jobs "\${SLURM_CPUS_PER_TASK:-$CPUS}" --out "\$DIR" --quiet \${RESUME[@]+"\${RESUME[@]}"}
 EOF
 cat > "$OUT/slurm/merge.sbatch" <<EOF
 #!/bin/bash
