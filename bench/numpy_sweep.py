@@ -15,11 +15,14 @@ SWEEP_DIR: an `aisim sweep` output folder (samples.csv, outcomes.csv).
 --per-sample N: time the per-sample form on the first N samples (default 200);
   the rate is samples per second of that subset.
 --repeat K: batched form timed K times over all samples, median (default 3).
+0 skips a form.
 
 Times are of the computation only (not reading the CSV files or the YAML),
 which favours NumPy against the C++ figures (whole `aisim sweep` process,
-including writing its CSVs). Prints CSV lines: form,samples,seconds,samples_per_s,
-region_years_per_s,max_rel_err.
+including writing its CSVs). Prints CSV lines: form,samples,wall_seconds,
+cpu_seconds,samples_per_wall_s,region_years_per_wall_s,samples_per_cpu_s,max_rel_err.
+CPU time (time.process_time) is the steadier figure on a shared machine; run
+with OPENBLAS_NUM_THREADS=1 for a one-core figure (bench/run_sweep_bench.sh does).
 """
 
 from __future__ import annotations
@@ -105,6 +108,11 @@ def check(form, expected, got, wanted, ids):
     return worst
 
 
+def report(form, samples, seconds, cpu, region_years, err):
+    print(f"{form},{samples},{seconds:.6g},{cpu:.6g},{samples / seconds:.6g},"
+          f"{samples * region_years / seconds:.6g},{samples / cpu:.6g},{err:.3g}", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("resolved")
@@ -123,26 +131,34 @@ def main():
     S = len(ids)
     region_years = len(scenario["regions"]) * (int(scenario["end_year"]) - int(scenario["start_year"]) + 1)
 
-    # (a) per sample, on the first N samples.
+    # (a) per sample, on the first N samples; (b) batched, all samples.
     n = min(args.per_sample, S)
-    start = time.perf_counter()
-    got = per_sample(scenario, paths, values[:n], wanted)
-    seconds = time.perf_counter() - start
-    err = check("per-sample", expected[:, :n], got, wanted, ids[:n])
-    print(f"numpy per-sample (first {n} of {S} samples),{n},{seconds:.6g},{n / seconds:.6g},"
-          f"{n * region_years / seconds:.6g},{err:.3g}")
+    if n > 0:
+        run_per_sample(scenario, paths, values, wanted, expected, ids, S, n, region_years)
+    if args.repeat > 0:
+        run_batched(scenario, paths, values, wanted, expected, ids, S, args.repeat, region_years)
 
+
+def run_per_sample(scenario, paths, values, wanted, expected, ids, S, n, region_years):
+    start, cpu = time.perf_counter(), time.process_time()
+    got = per_sample(scenario, paths, values[:n], wanted)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    err = check("per-sample", expected[:, :n], got, wanted, ids[:n])
+    report(f"numpy per-sample (first {n} of {S} samples)", n, seconds, cpu, region_years, err)
+
+
+def run_batched(scenario, paths, values, wanted, expected, ids, S, repeat, region_years):
     # (b) batched, all samples at once (samples as columns).
     model = numpy_batched.BatchedModel(scenario, paths)
-    times = []
-    for _ in range(max(1, args.repeat)):
-        start = time.perf_counter()
+    times, cpus = [], []
+    for _ in range(repeat):
+        start, cpu = time.perf_counter(), time.process_time()
         got = model.run(values.T, wanted)
         times.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
     err = check("batched", expected, got, wanted, ids)
-    seconds = statistics.median(times)
-    print(f"numpy batched (all {S} samples; median of {len(times)}),{S},{seconds:.6g},{S / seconds:.6g},"
-          f"{S * region_years / seconds:.6g},{err:.3g}")
+    report(f"numpy batched (all {S} samples; median of {len(times)})", S, statistics.median(times),
+           statistics.median(cpus), region_years, err)
 
 
 if __name__ == "__main__":

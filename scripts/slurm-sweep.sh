@@ -142,7 +142,7 @@ echo "submitted shard array $ARRAY_ID (tasks $ARRAY) -> $OUT/shard-K"
 merge_cmd "$ARRAY_ID"
 if ((WAIT)); then
   echo "merge job depends on $ARRAY_ID; waiting for it -> $OUT/merged"
-  if ! "${MERGE_CMD[@]}"; then
+  if ! "${MERGE_CMD[@]}" | sed 's/^/merge job /'; then
     echo "slurm-sweep: the merge job failed or was cancelled (a shard failed?); logs in $OUT/slurm/logs/" >&2
     exit 1
   fi

@@ -148,5 +148,18 @@ for f in samples.csv outcomes.csv sensitivity.csv; do
   [[ -s $B/unsharded/$f ]] || fail "unsharded $f missing"
   cmp -s "$B/unsharded/$f" "$B/run/merged/$f" || fail "merged $f differs from the unsharded run"
 done
+
+# A shard that fails (a bad path: every task exits 2) must make the merge job
+# be cancelled and `slurm-sweep.sh --wait` fail, not wait for ever.
+sed 's/regions.KR.public_budget/regions.KR.no_such_lever/' "$B/study.yaml" > "$B/bad.yaml"
+rc=0
+timeout $((TIMEOUT - ($(date +%s) - T0))) "$ROOT/scripts/slurm-sweep.sh" --aisim "$AISIM" --shards 2 \
+  --out "$B/bad" --wait --study "$B/bad.yaml" > "$B/log/bad-run.txt" 2>&1 || rc=$?
+((rc != 0)) || fail "slurm-sweep.sh --wait succeeded although every shard failed"
+((rc != 124)) || fail "slurm-sweep.sh --wait hung after a failed shard"
+[[ ! -e $B/bad/merged ]] || fail "merged output written although shards failed"
+grep -q "no_such_lever" "$B/bad/slurm/logs/shard-1.out" || fail "shard error not in its log"
+echo "failing shards: slurm-sweep.sh --wait exited $rc, merge job cancelled, no merged output"
+
 echo "PASS: 4-shard Slurm job array + dependent merge job gave samples.csv, outcomes.csv," \
   "sensitivity.csv byte-identical to an unsharded sweep ($rows samples) in $(($(date +%s) - T0)) s"
