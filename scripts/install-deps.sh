@@ -11,6 +11,7 @@ PACKAGES=(
   nlohmann-json3-dev                 # summary.json
   catch2                             # unit tests
   python3-numpy python3-yaml         # the NumPy reference implementation (tests/reference)
+  slurm-wlm munge                    # tests/slurm: a throw-away single-node Slurm
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -7,7 +7,7 @@
 #
 # Usage:
 #   scripts/slurm-sweep.sh [options] --out DIR -- SWEEP_ARGS...
-#   scripts/slurm-sweep.sh --shards 16 --out /scratch/korea -- --study docs/studies/korea-sobol.yaml
+#   scripts/slurm-sweep.sh --shards 16 --out /scratch/korea -- --study docs/studies/global-sobol.yaml
 #   scripts/slurm-sweep.sh --shards 4 --partition short --time 0:30:00 --out runs/s -- \
 #       --vary assumptions.algorithmic_progress=1.5:4 --vary assumptions.utilization=0.3:0.5 \
 #       --method sobol --samples 4096
