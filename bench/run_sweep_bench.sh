@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
 # Sweep throughput through the real code path (`aisim sweep`, the CLI a student
 # runs): a 10,000-sample LHS sweep of world-2025 (all regions, 2025-2035) with
-# --jobs 1 and --jobs 2 (median of 5 each, interleaved so that load from other
-# processes hits both alike), then the peak memory of a 1,000,000-sample sweep.
-# NOT YET HERE: the per-sample and batched NumPy references of issue 5.
+# --jobs 1 and --jobs 2, and in the same run the NumPy yardsticks on the same
+# sweep (bench/numpy_sweep.py: the reference model sample by sample, as a
+# student would write it, on the first $PER_SAMPLE samples; and batched,
+# samples as columns, on all of them; both checked against the C++
+# outcomes.csv to 1e-9 first). Rounds are interleaved (C++ jobs 1, C++ jobs 2,
+# NumPy batched) so that load from other processes hits all alike; medians of
+# $ROUNDS. Wall time and CPU time (user + sys) are both reported: on a shared
+# machine the one-core ratios are steadier in CPU time. Then the peak memory
+# of a 1,000,000-sample sweep.
+#
+# Usage: bench/run_sweep_bench.sh            (AISIM=build/aisim ROUNDS=5 PER_SAMPLE=200 BIG=1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 AISIM=${AISIM:-build/aisim}
+PY="env OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 /usr/bin/python3"  # NumPy on one core
+ROUNDS=${ROUNDS:-5}
+PER_SAMPLE=${PER_SAMPLE:-200}
+BIG=${BIG:-1000000}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 VARY="--vary regions.KR.public_budget=2:20 --vary regions.KR.physical_focus=0:1
@@ -15,22 +27,49 @@ VARY="--vary regions.KR.public_budget=2:20 --vary regions.KR.physical_focus=0:1
 N=10000
 REGIONS=$("$AISIM" params | grep -c '^regions\.[A-Z]*\.name ')
 YEARS=11
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
-declare -A times
-for _ in 1 2 3 4 5; do
-  for jobs in 1 2; do
-    rm -rf "$OUT/s"
-    start=$(date +%s%N)
-    "$AISIM" sweep $VARY --method lhs --samples $N --jobs $jobs --quiet --out "$OUT/s"
-    times[$jobs]+="$(( $(date +%s%N) - start )) "
-  done
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$AISIM" run --out "$OUT/run" --quiet   # writes the resolved scenario NumPy reads
+RESOLVED="$OUT/run/world-2025/scenario.resolved.yaml"
+
+cpp() {  # appends "wall cpu" of one C++ sweep to $OUT/cpp-$1
+  rm -rf "$OUT/s$1"
+  /usr/bin/time -f "%e %U %S" -o "$OUT/time" \
+    "$AISIM" sweep $VARY --method lhs --samples $N --jobs "$1" --quiet --out "$OUT/s$1"
+  awk '{ print $1, $2 + $3 }' "$OUT/time" >> "$OUT/cpp-$1"
+}
+# Round 0 (not timed): the sweep NumPy reads, and the per-sample form, checked.
+cpp 1; cpp 2; : > "$OUT/cpp-1"; : > "$OUT/cpp-2"
+$PY bench/numpy_sweep.py "$RESOLVED" "$OUT/s1" --per-sample "$PER_SAMPLE" --repeat 1 > "$OUT/numpy0"
+grep '^numpy per-sample' "$OUT/numpy0" > "$OUT/per-sample"
+for _ in $(seq "$ROUNDS"); do
+  cpp 1
+  cpp 2
+  $PY bench/numpy_sweep.py "$RESOLVED" "$OUT/s1" --per-sample 0 --repeat 1 | grep '^numpy batched' >> "$OUT/batched"
 done
-median() { tr ' ' '\n' | grep -v '^$' | sort -n | sed -n 3p; }
-t1=$(echo "${times[1]}" | median); t2=$(echo "${times[2]}" | median)
-awk -v t1="$t1" -v t2="$t2" -v n=$N -v r="$REGIONS" -v y=$YEARS 'BEGIN {
-  printf "jobs 1: %.3f s  %.0f samples/s  %.3g region-years/s\n", t1/1e9, n/(t1/1e9), n*r*y/(t1/1e9);
-  printf "jobs 2: %.3f s  %.0f samples/s  %.3g region-years/s  (speed-up %.2fx)\n", t2/1e9, n/(t2/1e9), n*r*y/(t2/1e9), t1/t2 }'
-rm -rf "$OUT/s"
-/usr/bin/time -f "1,000,000-sample sweep (jobs 2): %e s wall, peak RSS %M KB" \
-  "$AISIM" sweep $VARY --method lhs --samples 1000000 --jobs 2 --quiet --out "$OUT/s"
+cmp -s "$OUT/s1/outcomes.csv" "$OUT/s2/outcomes.csv" || { echo "FAIL: jobs 1 and jobs 2 outcomes differ"; exit 1; }
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+w1=$(cut -d' ' -f1 "$OUT/cpp-1" | median); c1=$(cut -d' ' -f2 "$OUT/cpp-1" | median)
+w2=$(cut -d' ' -f1 "$OUT/cpp-2" | median); c2=$(cut -d' ' -f2 "$OUT/cpp-2" | median)
+bw=$(cut -d, -f3 "$OUT/batched" | median); bc=$(cut -d, -f4 "$OUT/batched" | median)
+IFS=, read -r _ pn pw pc _ _ _ perr < "$OUT/per-sample"
+berr=$(cut -d, -f8 "$OUT/batched" | sort -g | tail -1)
+awk -v n=$N -v ry=$((REGIONS * YEARS)) -v w1="$w1" -v c1="$c1" -v w2="$w2" -v c2="$c2" \
+    -v bw="$bw" -v bc="$bc" -v pn="$pn" -v pw="$pw" -v pc="$pc" -v perr="$perr" -v berr="$berr" \
+    -v rounds="$ROUNDS" 'BEGIN {
+  printf "10,000-sample LHS sweep, world-2025 (%d region-years per sample); medians of %d rounds\n", ry, rounds
+  printf "%-44s %9s %9s %12s %14s\n", "", "wall s", "cpu s", "samples/s", "region-years/s"
+  printf "%-44s %9.3f %9.3f %12.0f %14.3g\n", "C++ aisim sweep --jobs 1 (whole process)", w1, c1, n / w1, n * ry / w1
+  printf "%-44s %9.3f %9.3f %12.0f %14.3g\n", "C++ aisim sweep --jobs 2 (whole process)", w2, c2, n / w2, n * ry / w2
+  printf "%-44s %9.3f %9.3f %12.0f %14.3g   max rel err vs C++ %s\n", "NumPy batched, 1 core (compute only)", bw, bc, n / bw, n * ry / bw, berr
+  printf "%-44s %9.3f %9.3f %12.1f %14.3g   max rel err vs C++ %s\n", sprintf("NumPy per-sample, first %d samples", pn), pw, pc, pn / pw, pn * ry / pw, perr
+  printf "C++ jobs 1 vs NumPy per-sample: %.0fx wall, %.0fx cpu   (target >= 50x)\n", (pw / pn) / (w1 / n), (pc / pn) / (c1 / n)
+  printf "C++ jobs 1 vs NumPy batched:    %.2fx wall, %.2fx cpu  (target >= 3x)\n", bw / w1, bc / c1
+  printf "C++ jobs 2 vs jobs 1:           %.2fx wall              (target >= 1.8x)\n", w1 / w2 }'
+echo "load after timing: $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -rf "$OUT"/s*
+/usr/bin/time -o "$OUT/time" -f "$BIG-sample sweep (jobs 2): %e s wall, peak RSS %M KB" \
+  "$AISIM" sweep $VARY --method lhs --samples "$BIG" --jobs 2 --quiet --out "$OUT/big"
+cat "$OUT/time"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -14,6 +14,7 @@ PACKAGES=(
   python3-matplotlib fonts-dejavu-core  # charts (sim/output/charts.py, run by aisim)
   libcpp-httplib-dev pkg-config      # aisim explore: the HTTP server
   chromium                           # browser tests: report.html, and the explorer (with playwright-core)
+  slurm-wlm munge                    # tests/slurm: a throw-away single-node Slurm
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

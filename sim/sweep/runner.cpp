@@ -543,7 +543,10 @@ void MergeShards(const std::vector<std::string>& shard_folders, const std::strin
       std::string header;
       std::getline(in, header);
       if (k == 0) out << header << "\n";
-      out << in.rdbuf();
+      // A shard may hold no sample (N shards over fewer blocks): inserting an
+      // empty streambuf would set failbit on `out`.
+      if (in.peek() != std::ifstream::traits_type::eof()) out << in.rdbuf();
+      if (in.bad()) throw std::runtime_error("cannot read " + (fs::path(shard_folders[order[k]]) / name).string());
     }
     if (!out) throw std::runtime_error("cannot write " + (temp / name).string());
   }

@@ -159,6 +159,22 @@ TEST_CASE("sharded sobol sweeps merge into exactly what one unsharded run writes
   CHECK(missing.output.find("shard 2/3 is missing") != std::string::npos);
 }
 
+TEST_CASE("a shard with no sample (more shards than blocks of 256) merges too") {
+  TempFolder t;
+  // 256 x (4 + 2) = 1536 samples = 6 blocks over 4 shards: 2, 2, 2 and 0 blocks.
+  const std::string sweep = "sweep " + kVary + " --method sobol --samples 256 --outcome 'Years Behind|Physical:KR' -q";
+  for (int k = 1; k <= 4; ++k) {
+    REQUIRE(t.Aisim(sweep + " --shard " + std::to_string(k) + "/4 -o shard" + std::to_string(k)).exit_code == 0);
+  }
+  CHECK(Lines(Read(t.path() / "shard4/outcomes.csv")).size() == 1);
+  const Outcome merged = t.Aisim("merge -o merged shard1 shard2 shard3 shard4");
+  REQUIRE(merged.exit_code == 0);
+  REQUIRE(t.Aisim(sweep + " -o whole").exit_code == 0);
+  for (const char* f : {"samples.csv", "outcomes.csv", "sensitivity.csv"}) {
+    CHECK(Read(t.path() / "merged" / f) == Read(t.path() / "whole" / f));
+  }
+}
+
 TEST_CASE("an interrupted sweep resumes without redoing or duplicating a sample") {
   TempFolder t;
   const std::string sweep = "sweep " + kVary + " --method lhs --samples 2000 -q";

@@ -1,0 +1,279 @@
+"""Batched NumPy version of the aisim model for sweeps: samples as columns.
+
+The benchmark yardstick for `aisim sweep` (bench/numpy_sweep.py). It runs the
+same equations as tests/reference/aisim_reference.py (which is written from
+the documented equations of sim/model/*.hpp), for S samples at once: every
+state variable is an R x S array (regions x samples), every assumption a
+scalar or a length-S row, every lever an R x S table per year. Where the
+reference loops over regions (best foreign capability, years behind, rank)
+or builds an R x R matrix per sample (talent migration), this module uses
+a formulation that is vectorised over samples:
+
+  * migration. The reference applies H <- M H + trained with
+        M[i, j] = (1 - m) [i == j] + m e_i A_ij / D_j,
+        A_ij = 1 + g (B_ij),  B = I + talent_alliance,  g = exp(home_bias) - 1,
+        D_j = sum_k e_k A_kj.
+    Expanding A: D = sum(e) + g B^T e and
+        (M H)_i = (1 - m) H_i + m e_i (sum_j w_j + g (B w)_i),  w = H / D,
+    two R x R by R x S products for all samples (and no matrix at all
+    without alliances, where B = I).
+  * best foreign capability: the largest other region's value is the
+    column maximum, except for the region holding it, which sees the second
+    largest (equal to the maximum when it is shared).
+  * rank: 1 + number of regions with a strictly larger value, an R x R x S
+    comparison.
+
+Varied paths: any global assumption `assumptions.NAME` and the region levers
+`regions.CODE.{public_budget,physical_focus,gpu_deliveries,chip_access,
+power_growth}` set to a number (a constant schedule), as `aisim run --set
+PATH=VALUE` does. Anything else raises ValueError.
+
+Entry point: BatchedModel(resolved_scenario_dict, paths).run(values, wanted)
+with values a P x S array (row p = path p) and wanted a list of
+(region, variable, year); returns a len(wanted) x S array.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "reference"))
+import aisim_reference as ref  # noqa: E402  (YAML reading, catalogue, base inputs)
+
+LEVERS = ("public_budget", "physical_focus", "gpu_deliveries", "chip_access", "power_growth")
+
+
+class BatchedModel:
+    def __init__(self, scenario, paths):
+        self.base = ref._Inputs(scenario)
+        self.delay = {code: float(region.get("start_delay", 0))
+                      for code, region in scenario["regions"].items()}
+        self.paths = []
+        for path in paths:
+            parts = path.split(".")
+            if len(parts) == 2 and parts[0] == "assumptions" and parts[1] in ref.ASSUMPTION_NAMES:
+                self.paths.append(("assumption", parts[1], None))
+            elif (len(parts) == 3 and parts[0] == "regions" and parts[1] in self.base.codes
+                  and parts[2] in LEVERS):
+                self.paths.append(("lever", parts[2], self.base.codes.index(parts[1])))
+            else:
+                raise ValueError(f"numpy_batched: path {path!r} is not a global assumption or a "
+                                 f"region lever ({', '.join(LEVERS)})")
+
+    def _sample_inputs(self, values):
+        """Assumptions (float or 1 x S row) and lever tables (T x R x S or T x R x 1)."""
+        inp = self.base
+        S = values.shape[1]
+        a = dict(inp.a)
+        tables = {"public_budget": inp.budget, "physical_focus": inp.focus,
+                  "gpu_deliveries": inp.deliveries, "chip_access": inp.chip_access,
+                  "power_growth": inp.power_growth}
+        levers = {name: np.ascontiguousarray(table.T)[:, :, None] for name, table in tables.items()}
+        for p, (kind, name, region) in enumerate(self.paths):
+            row = values[p]
+            if kind == "assumption":
+                a[name] = row[None, :]
+                continue
+            if levers[name].shape[2] == 1:
+                levers[name] = np.repeat(levers[name], S, axis=2)
+            table = levers[name]
+            code = inp.codes[region]
+            for k in range(inp.T):
+                year = inp.t0 + k
+                if name in ("public_budget", "gpu_deliveries"):
+                    # Public programme: zero before start_year + start_delay.
+                    table[k, region, :] = row if year - self.delay[code] >= inp.t0 else 0.0
+                else:
+                    # physical_focus uses the start-year value before the
+                    # programme starts: the same constant. chip_access and
+                    # power_growth use the calendar year.
+                    table[k, region, :] = row
+        return a, levers
+
+    def run(self, values, wanted):
+        values = np.asarray(values, dtype=float)
+        inp = self.base
+        a, lever = self._sample_inputs(values)
+        R, T, S = inp.R, inp.T, values.shape[1]
+        col = lambda v: v[:, None]  # noqa: E731  (per-region constants as R x 1)
+
+        where = {}
+        for index, (code, variable, year) in enumerate(wanted):
+            where.setdefault(year - inp.t0, []).append((index, inp.codes.index(code), variable))
+        out = np.empty((len(wanted), S))
+
+        ones = np.ones((R, S))
+        compute_gen = col(inp.compute_stock * (1.0 - inp.compute_physical_share)) * ones
+        compute_phys = col(inp.compute_stock * inp.compute_physical_share) * ones
+        power = col(inp.power_capacity) * ones
+        researchers = col(inp.researchers) * ones
+        robots = col(inp.robots) * ones
+        data_phys = col(inp.robots) / a["physical_data_decay"] * ones
+        data_gen = col(inp.generative_data) * ones
+        data_gen_start = col(inp.generative_data)
+        private_exogenous = np.zeros((R, S))
+        public_cumulative = np.zeros((R, S))
+
+        flop_per_h100e_year = (a["flops_per_h100e"] * a["utilization"] * a["training_share"]
+                               * ref.SECONDS_PER_YEAR)
+        open_lag_oom = a["frontier_oom_per_year"] * a["max_diffusion_lag"] * (1.0 - a["open_weights"])
+        tiny = 1e-12
+        has_talent_alliance = bool(inp.ally_talent.any())
+        has_compute_alliance = bool(inp.ally_compute.any())
+        has_data_alliance = bool(inp.ally_data.any())
+        B = np.eye(R) + inp.ally_talent
+        best_run = col(inp.concentration * inp.algorithmic_efficiency)
+        access = col(inp.market_access)
+        home_advantage = col(inp.home_advantage)
+        private_growth = col(inp.private_growth)
+        alloc_pub = {c: col(inp.public_alloc[c]) for c in ref.CATEGORIES}
+        alloc_priv = {c: col(inp.private_alloc[c]) for c in ref.CATEGORIES}
+        gain = np.exp(a["home_bias"]) - 1.0
+        mobility = a["researcher_mobility"]
+
+        def softmax(capability, temperature):
+            weights = access * np.exp((capability - capability.max(axis=0)) / temperature)
+            return weights / weights.sum(axis=0)
+
+        def behind_and_rank(capability):
+            behind = (capability.max(axis=0) - capability) / a["frontier_oom_per_year"]
+            rank = 1.0 + (capability[None, :, :] > capability[:, None, :]).sum(axis=1)
+            return behind, rank
+
+        for k in range(T):
+            kw_per_unit = a["kw_per_h100e"] / a["energy_efficiency_growth"] ** k
+            stock = compute_gen + compute_phys
+            operational = np.minimum(stock, power * 1e6 / kw_per_unit)
+            positive = stock > 0
+            safe_stock = np.where(positive, stock, 1.0)
+            op_gen = np.where(positive, operational * compute_gen / safe_stock, 0.0)
+            op_phys = np.where(positive, operational * compute_phys / safe_stock, 0.0)
+            op_total = op_gen + op_phys
+
+            usable_talent = researchers + inp.ally_talent @ researchers if has_talent_alliance else researchers
+            usable_talent = np.maximum(usable_talent, tiny)
+            lag = (np.minimum(a["max_diffusion_lag"],
+                              a["lag_per_talent_halving"] * np.log2(usable_talent.max(axis=0) / usable_talent))
+                   * (1.0 - 0.5 * a["open_weights"]))
+
+            multiplier = a["algorithmic_progress"] ** (k - lag)
+            usable_gen = op_gen + inp.ally_compute @ op_gen if has_compute_alliance else op_gen
+            usable_phys = op_phys + inp.ally_compute @ op_phys if has_compute_alliance else op_phys
+            effective_gen = best_run * usable_gen * flop_per_h100e_year * multiplier
+            effective_phys = best_run * usable_phys * flop_per_h100e_year * multiplier
+            cap_gen = np.log10(np.maximum(effective_gen, 1.0))
+            gen_access = np.maximum(cap_gen, cap_gen.max(axis=0) - open_lag_oom)
+            usable_data = data_phys + inp.ally_data @ data_phys if has_data_alliance else data_phys
+            cap_phys = (a["physical_compute_weight"] * np.log10(np.maximum(effective_phys, 1.0))
+                        + a["physical_data_weight"] * np.log10(np.maximum(usable_data, 1.0))
+                        + a["physical_generative_weight"] * gen_access)
+
+            share_gen = softmax(cap_gen, a["market_temperature_generative"])
+            share_phys = softmax(cap_phys, a["market_temperature_physical"])
+            value = a["market_size_multiplier"] * (inp.market_gen[k] * share_gen
+                                                   + inp.market_phys[k] * share_phys)
+
+            # Best foreign capability: the column maximum, or the second largest
+            # for the region that holds the maximum.
+            if R > 1:
+                top_two = np.partition(cap_gen, R - 2, axis=0)[R - 2:]
+                foreign = np.where(cap_gen == top_two[1], top_two[0], top_two[1])
+            else:
+                foreign = np.full((R, S), -math.inf)
+            logit = ((cap_gen - foreign) / a["sovereignty_scale"] + home_advantage
+                     + a["sovereignty_data_weight"]
+                     * np.log10(np.maximum(data_gen, tiny) / np.maximum(data_gen_start, tiny)))
+            with np.errstate(over="ignore"):
+                sovereignty = 1.0 / (1.0 + np.exp(-logit))
+
+            behind_gen, rank_gen = behind_and_rank(cap_gen)
+            behind_phys, rank_phys = behind_and_rank(cap_phys)
+
+            reinvested = a["reinvestment_rate"] * value
+            if k == 0:
+                private_exogenous = np.maximum(0.0, col(inp.private_investment) - reinvested)
+            private = private_exogenous + reinvested
+
+            budget = lever["public_budget"][k]
+            phi = lever["physical_focus"][k]
+            s = a["private_physical_share"]
+            money = {}
+            for c in ("compute", "data", "adoption"):
+                public = budget * alloc_pub[c]
+                private_c = private * alloc_priv[c]
+                money[c, "gen"] = public * (1.0 - phi) + private_c * (1.0 - s)
+                money[c, "phys"] = public * phi + private_c * s
+            for c in ("talent", "power"):
+                money[c] = budget * alloc_pub[c] + private * alloc_priv[c]
+
+            if k in where:
+                row = {
+                    "Compute|Stock": stock,
+                    "Compute|Stock|Generative": compute_gen,
+                    "Compute|Stock|Physical": compute_phys,
+                    "Compute|Operational": op_total,
+                    "Power|Capacity": power,
+                    "Power|AI Demand": op_total * kw_per_unit / 1e6,
+                    "Talent|Researchers": researchers,
+                    "Robots|Stock": robots,
+                    "Data|Physical": data_phys,
+                    "Data|Generative": data_gen,
+                    "Algorithms|Lag": lag,
+                    "Capability|Generative": cap_gen,
+                    "Capability|Physical": cap_phys,
+                    "Years Behind|Generative": behind_gen,
+                    "Years Behind|Physical": behind_phys,
+                    "Rank|Generative": rank_gen,
+                    "Rank|Physical": rank_phys,
+                    "Market Share|Generative": share_gen,
+                    "Market Share|Physical": share_phys,
+                    "Value|AI": value,
+                    "Sovereignty|Generative": sovereignty,
+                    "Investment|Public": budget,
+                    "Investment|Private": private,
+                    "Investment|Public|Cumulative": public_cumulative + budget,
+                }
+                for index, region, variable in where[k]:
+                    out[index] = np.broadcast_to(row[variable], (R, S))[region]
+
+            # --- advance to 1 January of the next year ---
+            people = np.maximum(researchers, 1.0)
+            attractiveness = (a["attraction_compute_weight"] * np.log(np.maximum(op_total / people, tiny))
+                              + a["attraction_money_weight"] * np.log(np.maximum(private / people, tiny)))
+            trained = money["talent"] * 1e9 / a["cost_per_researcher"] + a["researcher_growth"] * researchers
+            e = np.exp(attractiveness - attractiveness.max(axis=0))
+            if has_talent_alliance:
+                denominator = e.sum(axis=0) + gain * (B.T @ e)
+                w = researchers / denominator
+                moved = e * (w.sum(axis=0) + gain * (B @ w))
+            else:  # B = I
+                denominator = e.sum(axis=0) + gain * e
+                w = researchers / denominator
+                moved = e * (w.sum(axis=0) + gain * w)
+            researchers = (1.0 - mobility) * researchers + mobility * moved + trained
+
+            price = a["capex_per_h100e"] / a["hardware_price_performance_growth"] ** k
+            survival = 1.0 - a["compute_depreciation"]
+            chip = lever["chip_access"][k]
+            deliveries = lever["gpu_deliveries"][k]
+            compute_gen = (survival * compute_gen + chip * money["compute", "gen"] * 1e9 / price
+                           + deliveries * (1.0 - phi))
+            compute_phys = (survival * compute_phys + chip * money["compute", "phys"] * 1e9 / price
+                            + deliveries * phi)
+            power = power + lever["power_growth"][k] + money["power"] / a["cost_per_gw"]
+
+            data_phys = ((1.0 - a["physical_data_decay"]) * data_phys + robots
+                         + money["data", "phys"] * 1e9 / a["cost_per_robot_year_data"])
+            robots = ((1.0 - a["robot_retirement"]) * robots + col(inp.robot_installations)
+                      + money["adoption", "phys"] * 1e9 / a["robot_cost"])
+            data_gen = ((1.0 + a["generative_data_growth"]) * data_gen
+                        + (money["data", "gen"] + money["adoption", "gen"]) / a["cost_per_trillion_tokens"])
+
+            private_exogenous = private_exogenous * (1.0 + private_growth)
+            public_cumulative = public_cumulative + budget
+
+        return out
