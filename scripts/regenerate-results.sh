@@ -17,7 +17,9 @@ DRAWS=1000
 SEED=1
 names=$("$BINARY" list | awk '{print $1}')
 for name in $names; do
-  "$BINARY" run "$name" --out "$OUT" --draws 1 --quiet
-  "$BINARY" run "$name" --out "$OUT/monte-carlo" --draws "$DRAWS" --seed "$SEED" --quiet
+  # Data only: charts and report.html add ~3 MB a scenario to the repository
+  # and are one `aisim run NAME` away.
+  "$BINARY" run "$name" --out "$OUT" --draws 1 --quiet --no-charts
+  "$BINARY" run "$name" --out "$OUT/monte-carlo" --draws "$DRAWS" --seed "$SEED" --quiet --no-charts
 done
 echo "Wrote $(echo "$names" | wc -w) scenarios to $OUT/ and $OUT/monte-carlo/ ($DRAWS draws, seed $SEED)"
