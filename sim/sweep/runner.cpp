@@ -543,9 +543,11 @@ void MergeShards(const std::vector<std::string>& shard_folders, const std::strin
       std::string header;
       std::getline(in, header);
       if (k == 0) out << header << "\n";
-      // A shard may hold no sample (N shards over fewer blocks): inserting an
-      // empty streambuf would set failbit on `out`.
-      if (in.peek() != std::ifstream::traits_type::eof()) out << in.rdbuf();
+      // Copied in chunks rather than with `out << in.rdbuf()`, which sets
+      // failbit on `out` when a shard holds no sample (N shards over fewer
+      // blocks) and behaved differently between builds.
+      char chunk[1 << 16];
+      while (in.read(chunk, sizeof chunk) || in.gcount() > 0) out.write(chunk, in.gcount());
       if (in.bad()) throw std::runtime_error("cannot read " + (fs::path(shard_folders[order[k]]) / name).string());
     }
     if (!out) throw std::runtime_error("cannot write " + (temp / name).string());
