@@ -2,6 +2,8 @@
 // computed from a real run, and `aisim check` end to end.
 #include <catch2/catch.hpp>
 
+#include "../support/aisim_process.hpp"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -38,20 +40,10 @@ std::string MessageOf(const std::string& yaml) {
   return "no error";
 }
 
-struct Outcome {
-  int exit_code;
-  std::string output;
-};
+using sim::testing::Outcome;
 
 Outcome Aisim(const std::string& args) {
-  const std::string command = "'" + std::string(AISIM_BINARY) + "' " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string output;
-  std::array<char, 4096> buffer;
-  std::size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  return sim::testing::RunShell("'" + std::string(AISIM_BINARY) + "' " + args);
 }
 
 }  // namespace

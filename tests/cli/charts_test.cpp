@@ -3,6 +3,8 @@
 // once and checks everything about that drawing.
 #include <catch2/catch.hpp>
 
+#include "../support/aisim_process.hpp"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,50 +23,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code;
-  std::string output;  // stdout and stderr together
+using sim::testing::Outcome;
+
+// Charts on, whatever the caller's environment says.
+struct TempFolder : sim::testing::TempFolder {
+  TempFolder() : sim::testing::TempFolder("charts-test", "-u AISIM_NO_CHARTS") {}
 };
 
-class TempFolder {
- public:
-  TempFolder() {
-    static int counter = 0;
-    path_ = fs::temp_directory_path() /
-            ("aisim-charts-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempFolder() { fs::remove_all(path_); }
-  const fs::path& path() const { return path_; }
-
-  // Runs `ENV aisim ARGS` inside the folder (ENV: shell variable assignments).
-  Outcome Aisim(const std::string& args, const std::string& env = "") const {
-    const std::string command = "cd '" + path_.string() + "' && env -u AISIM_NO_CHARTS " + env +
-                                " '" + std::string(AISIM_BINARY) + "' " + args + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    std::string output;
-    std::array<char, 4096> buffer;
-    std::size_t n;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-  }
-
-  void Write(const std::string& name, const std::string& text) const {
-    std::ofstream(path_ / name) << text;
-  }
-
- private:
-  fs::path path_;
-};
-
-std::string Read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string Read(const fs::path& path) { return sim::testing::ReadFile(path); }
 
 bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;

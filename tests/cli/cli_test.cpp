@@ -1,6 +1,8 @@
 // The aisim binary end to end: each test runs it in a fresh temporary folder.
 #include <catch2/catch.hpp>
 
+#include "../support/aisim_process.hpp"
+
 #include <sys/wait.h>
 
 #include <array>
@@ -14,52 +16,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code;
-  std::string output;  // stdout and stderr together
+using sim::testing::Outcome;
+
+// These tests check the data files; charts (seconds per run) are tested in
+// tests/cli/charts_test.cpp.
+struct TempFolder : sim::testing::TempFolder {
+  TempFolder() : sim::testing::TempFolder("cli-test", "AISIM_NO_CHARTS=1") {}
 };
 
-// A fresh, empty working folder per test, removed afterwards.
-class TempFolder {
- public:
-  TempFolder() {
-    static int counter = 0;
-    path_ = fs::temp_directory_path() /
-            ("aisim-cli-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempFolder() { fs::remove_all(path_); }
-  const fs::path& path() const { return path_; }
-
-  // Runs `aisim ARGS` inside the folder. These tests check the data files;
-  // charts (seconds per run) are tested in tests/cli/charts_test.cpp.
-  Outcome Aisim(const std::string& args) const {
-    const std::string command = "cd '" + path_.string() + "' && AISIM_NO_CHARTS=1 '" +
-                                std::string(AISIM_BINARY) + "' " + args + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    std::string output;
-    std::array<char, 4096> buffer;
-    std::size_t n;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-  }
-
-  void Write(const std::string& name, const std::string& text) const {
-    std::ofstream(path_ / name) << text;
-  }
-
- private:
-  fs::path path_;
-};
-
-std::string Read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string Read(const fs::path& path) { return sim::testing::ReadFile(path); }
 
 // Every file below `root`, for checking that nothing was written.
 int CountFiles(const fs::path& root) {

@@ -3,6 +3,8 @@
 // input errors. Each test works in a fresh temporary folder.
 #include <catch2/catch.hpp>
 
+#include "../support/aisim_process.hpp"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,51 +22,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code;
-  std::string output;
+using sim::testing::Outcome;
+
+struct TempFolder : sim::testing::TempFolder {
+  TempFolder() : sim::testing::TempFolder("sweep-test") {}
 };
 
-class TempFolder {
- public:
-  TempFolder() {
-    static int counter = 0;
-    path_ = fs::temp_directory_path() /
-            ("aisim-sweep-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempFolder() { fs::remove_all(path_); }
-  const fs::path& path() const { return path_; }
-  Outcome Aisim(const std::string& args) const {
-    const std::string command =
-        "cd '" + path_.string() + "' && '" + std::string(AISIM_BINARY) + "' " + args + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    std::string output;
-    std::array<char, 4096> buffer;
-    std::size_t n;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-  }
-  // Runs a shell command inside the folder; $AISIM is the binary.
-  void Shell(const std::string& command) const {
-    const std::string full = "cd '" + path_.string() + "' && AISIM='" + std::string(AISIM_BINARY) + "' sh -c '" +
-                             command + "' >/dev/null 2>&1";
-    (void)std::system(full.c_str());
-  }
-  void Write(const std::string& name, const std::string& text) const { std::ofstream(path_ / name) << text; }
-
- private:
-  fs::path path_;
-};
-
-std::string Read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string Read(const fs::path& path) { return sim::testing::ReadFile(path); }
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;
