@@ -23,39 +23,43 @@ void OperationalCompute(const State& state, const DrawAssumptions& assumptions, 
   outcome.operational_physical = state.compute_physical * running_share;
 }
 
+namespace {
+
+// One sector of StepCompute: K <- survival * K + chip_access * money * 1e9 / price + deliveries.
+// `deliveries` and `per_draw_deliveries` are that sector's delivery tables.
+void AddPurchases(const ModelInputs& inputs, int year, const RegionDrawArray& money,
+                  const Eigen::ArrayXXd& deliveries, const Eigen::ArrayXXd& per_draw_deliveries,
+                  const DrawRow& price, const DrawRow& survival, RegionDrawArray& stock,
+                  RegionDrawArray& added) {
+  const DrawLeverTables& per_draw = inputs.draw_levers;
+  added = money * 1e9;
+  added.rowwise() /= price;
+  if (per_draw.active) {  // sweeps: the same products and sums, per draw
+    added *= DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
+    added += DrawColumns(per_draw_deliveries, per_draw.draws, year);
+  } else {
+    added.colwise() *= inputs.levers.chip_access.col(year);
+    added.colwise() += deliveries.col(year);
+  }
+  stock.rowwise() *= survival;
+  stock += added;
+}
+
+}  // namespace
+
 void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                  const YearMoney& money, State& state, Scratch& scratch) {
   DrawRow& price = scratch.row_a;     // USD per H100e this year
   DrawRow& survival = scratch.row_b;  // 1 - depreciation
   price = assumptions.capex_per_h100e / assumptions.hardware_price_performance_growth.pow(year);
   survival = 1.0 - assumptions.compute_depreciation;
-  const auto chip_access = inputs.levers.chip_access.col(year);
   const DrawLeverTables& per_draw = inputs.draw_levers;
-
-  RegionDrawArray& added = scratch.a;
-  added = money.compute_generative * 1e9;
-  added.rowwise() /= price;
-  if (per_draw.active) {  // sweeps: the same products and sums, per draw
-    added *= DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
-    added += DrawColumns(per_draw.public_money.deliveries_generative, per_draw.draws, year);
-  } else {
-    added.colwise() *= chip_access;
-    added.colwise() += inputs.public_money.deliveries_generative.col(year);
-  }
-  state.compute_generative.rowwise() *= survival;
-  state.compute_generative += added;
-
-  added = money.compute_physical * 1e9;
-  added.rowwise() /= price;
-  if (per_draw.active) {  // sweeps: the same products and sums, per draw
-    added *= DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
-    added += DrawColumns(per_draw.public_money.deliveries_physical, per_draw.draws, year);
-  } else {
-    added.colwise() *= chip_access;
-    added.colwise() += inputs.public_money.deliveries_physical.col(year);
-  }
-  state.compute_physical.rowwise() *= survival;
-  state.compute_physical += added;
+  AddPurchases(inputs, year, money.compute_generative, inputs.public_money.deliveries_generative,
+               per_draw.public_money.deliveries_generative, price, survival,
+               state.compute_generative, scratch.a);
+  AddPurchases(inputs, year, money.compute_physical, inputs.public_money.deliveries_physical,
+               per_draw.public_money.deliveries_physical, price, survival,
+               state.compute_physical, scratch.a);
 }
 
 void StepPower(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
