@@ -94,9 +94,10 @@ bool ReadFile(const fs::path& path, std::string* text) {
 
 LayerText FileLayer(const fs::path& path, const std::string& label,
                     const SourceLocation& requested_at) {
-  LayerText layer{label, "", Origin::kFile, fs::weakly_canonical(path).string(),
-                  path.parent_path()};
   std::error_code error;
+  const fs::path canonical = fs::weakly_canonical(path, error);
+  LayerText layer{label, "", Origin::kFile, (error ? path : canonical).string(),
+                  path.parent_path()};
   const std::uintmax_t bytes = fs::file_size(path, error);
   if (!error) CheckSize(bytes, label, requested_at);
   if (!ReadFile(path, &layer.text)) {
@@ -114,13 +115,21 @@ YAML::Node Parse(const LayerText& layer) {
   }
 }
 
+// Whether `path` names a regular file. The non-throwing overload: a name the
+// operating system refuses (too long, a NUL byte) is simply not a file, so
+// the caller's located "no such scenario" error follows (found by fuzzing).
+bool IsFile(const fs::path& path) {
+  std::error_code error;
+  return fs::is_regular_file(path, error);
+}
+
 // The layer `extends: value` names, seen from `from`.
 LayerText ResolveExtends(const LayerText& from, const internal::Entry& extends) {
   const std::string target = internal::ReadText(extends.value, "extends");
   std::string looked;
   if (from.origin != Origin::kShipped) {
     const fs::path candidate = (from.folder / target).lexically_normal();
-    if (fs::is_regular_file(candidate)) {
+    if (IsFile(candidate)) {
       return FileLayer(candidate, candidate.string(), extends.key_at);
     }
     looked = "no file " + candidate.string() + "; ";
@@ -198,7 +207,7 @@ Scenario Load(const LayerText& main, const std::vector<std::string>& overrides) 
 }  // namespace
 
 Scenario LoadScenario(const std::string& path_or_name, const std::vector<std::string>& overrides) {
-  if (fs::is_regular_file(path_or_name)) {
+  if (IsFile(path_or_name)) {
     return Load(FileLayer(path_or_name, path_or_name, {path_or_name}), overrides);
   }
   if (const internal::EmbeddedScenario* shipped = FindShipped(path_or_name)) {
