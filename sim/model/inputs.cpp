@@ -218,14 +218,6 @@ DrawRow* FindDrawAssumption(DrawAssumptions& assumptions, const std::string& nam
   return nullptr;
 }
 
-DrawAssumptions SliceDraws(const DrawAssumptions& all, int first, int count) {
-  DrawAssumptions slice;
-  for (const AssumptionField& field : kAssumptionFields) {
-    slice.*field.draws = (all.*field.draws).segment(first, count);
-  }
-  return slice;
-}
-
 DrawAssumptions SliceDrawsPadded(const DrawAssumptions& all, int first, int count, int columns) {
   DrawAssumptions slice;
   for (const AssumptionField& field : kAssumptionFields) {

@@ -124,10 +124,8 @@ PublicMoneyTables BuildPublicMoneyTables(const LeverTables& levers, const Region
 DrawRow* FindDrawAssumption(DrawAssumptions& assumptions, const std::string& name);
 
 // Draws [first, first + count) of every assumption, for running a block of
-// draws on its own (threads, sweeps).
-DrawAssumptions SliceDraws(const DrawAssumptions& all, int first, int count);
-
-// The same, widened to `columns` (>= count) with copies of the last draw.
+// draws on its own, widened to `columns` (>= count) with copies of the last
+// draw (see PaddedDraws in model.hpp).
 DrawAssumptions SliceDrawsPadded(const DrawAssumptions& all, int first, int count, int columns);
 
 }  // namespace sim

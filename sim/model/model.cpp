@@ -103,10 +103,6 @@ void ReadVariable(const Workspace& w, const DrawAssumptions& assumptions, Variab
   }
 }
 
-DrawAssumptions PadDraws(const DrawAssumptions& all, int first, int count) {
-  return SliceDrawsPadded(all, first, count, PaddedDraws(count));
-}
-
 namespace {
 
 // Copies this year's values of the block's draws into the results.
@@ -125,7 +121,8 @@ void Record(const Workspace& w, const DrawAssumptions& assumptions, int year, in
 // results are then the same bits whatever the number of draws, the thread
 // count or the block it is in (sweeps rely on this; see PaddedDraws).
 void SimulateBlock(const ModelInputs& inputs, int first_draw, int count, Results& results) {
-  const DrawAssumptions assumptions = PadDraws(inputs.assumptions, first_draw, count);
+  const DrawAssumptions assumptions =
+      SliceDrawsPadded(inputs.assumptions, first_draw, count, PaddedDraws(count));
   Workspace workspace;
   workspace.Resize(inputs.regions, PaddedDraws(count));
   InitialiseState(inputs, assumptions, workspace.state);
@@ -153,13 +150,9 @@ Results RunSimulation(const Scenario& scenario, const RunOptions& options) {
   int threads = options.threads > 0 ? options.threads
                                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   threads = std::min(threads, draws);
-  // Blocks start at multiples of kDrawAlignment draws. Eigen's vectorised
-  // exp/log and its scalar remainder loop differ in the last bit, and column
-  // alignment changes the order of column sums; aligned block starts put
-  // every draw in the same lane and alignment whatever the thread count, so
-  // results are bit-identical for 1, 2 or 64 threads.
-  const int per_thread = (draws + threads - 1) / threads;
-  const int block = (per_thread + kDrawAlignment - 1) / kDrawAlignment * kDrawAlignment;
+  // Blocks start at multiples of kDrawAlignment (model.hpp says why), so the
+  // results are bit-identical for any thread count.
+  const int block = PaddedDraws((draws + threads - 1) / threads);
   std::vector<std::thread> workers;
   for (int first = 0; first < draws; first += block) {
     const int count = std::min(block, draws - first);

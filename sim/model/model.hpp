@@ -42,10 +42,6 @@ inline int PaddedDraws(int count) {
   return (count + kDrawAlignment - 1) / kDrawAlignment * kDrawAlignment;
 }
 
-// Draws [first, first + count) of every assumption, padded to
-// PaddedDraws(count) columns with copies of the last draw.
-DrawAssumptions PadDraws(const DrawAssumptions& all, int first, int count);
-
 // Writes the first `count` draws of `variable` for year index `year` from a
 // workspace after ComputeYear (as `aisim run` records it) into `out` (R x count).
 void ReadVariable(const Workspace& workspace, const DrawAssumptions& assumptions, Variable variable,
