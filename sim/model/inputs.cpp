@@ -195,20 +195,34 @@ AllianceMatrices BuildAllianceMatrices(const Scenario& scenario) {
 
 PublicMoneyTables BuildPublicMoneyTables(const LeverTables& levers, const RegionConstants& c) {
   PublicMoneyTables t;
-  const Eigen::ArrayXXd& budget = levers.public_budget;
-  const Eigen::ArrayXXd& physical = levers.physical_focus;
-  const Eigen::ArrayXXd generative = 1.0 - physical;
-  t.compute_generative = (budget * generative).colwise() * c.public_compute;
-  t.compute_physical = (budget * physical).colwise() * c.public_compute;
-  t.data_generative = (budget * generative).colwise() * c.public_data;
-  t.data_physical = (budget * physical).colwise() * c.public_data;
-  t.adoption_generative = (budget * generative).colwise() * c.public_adoption;
-  t.adoption_physical = (budget * physical).colwise() * c.public_adoption;
-  t.talent = budget.colwise() * c.public_talent;
-  t.power = budget.colwise() * c.public_power;
-  t.deliveries_generative = levers.gpu_deliveries * generative;
-  t.deliveries_physical = levers.gpu_deliveries * physical;
+  for (Eigen::ArrayXXd* table :
+       {&t.compute_generative, &t.compute_physical, &t.talent, &t.power, &t.data_generative,
+        &t.data_physical, &t.adoption_generative, &t.adoption_physical, &t.deliveries_generative,
+        &t.deliveries_physical}) {
+    table->resize(levers.public_budget.rows(), levers.public_budget.cols());
+  }
+  FillPublicMoneyRows(levers, c, 0, static_cast<int>(levers.public_budget.rows()), t);
   return t;
+}
+
+void FillPublicMoneyRows(const LeverTables& levers, const RegionConstants& c, int first, int count,
+                         PublicMoneyTables& t) {
+  using Rows = Eigen::Ref<const Eigen::ArrayXXd>;
+  const Rows budget = levers.public_budget.middleRows(first, count);
+  const Rows physical = levers.physical_focus.middleRows(first, count);
+  const Rows deliveries = levers.gpu_deliveries.middleRows(first, count);
+  const auto rows = [&](Eigen::ArrayXXd& table) { return table.middleRows(first, count); };
+  const auto share = [&](const RegionColumn& allocation) { return allocation.segment(first, count); };
+  rows(t.compute_generative) = (budget * (1.0 - physical)).colwise() * share(c.public_compute);
+  rows(t.compute_physical) = (budget * physical).colwise() * share(c.public_compute);
+  rows(t.data_generative) = (budget * (1.0 - physical)).colwise() * share(c.public_data);
+  rows(t.data_physical) = (budget * physical).colwise() * share(c.public_data);
+  rows(t.adoption_generative) = (budget * (1.0 - physical)).colwise() * share(c.public_adoption);
+  rows(t.adoption_physical) = (budget * physical).colwise() * share(c.public_adoption);
+  rows(t.talent) = budget.colwise() * share(c.public_talent);
+  rows(t.power) = budget.colwise() * share(c.public_power);
+  rows(t.deliveries_generative) = deliveries * (1.0 - physical);
+  rows(t.deliveries_physical) = deliveries * physical;
 }
 
 DrawRow* FindDrawAssumption(DrawAssumptions& assumptions, const std::string& name) {

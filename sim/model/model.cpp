@@ -26,8 +26,14 @@ void Workspace::Resize(int regions, int draws) {
 
 void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptions, State& state) {
   const RegionConstants& c = inputs.region;
-  state.compute_generative.colwise() = c.compute_stock * (1.0 - c.compute_physical_share);
-  state.compute_physical.colwise() = c.compute_stock * c.compute_physical_share;
+  // Products go into the first column and are copied from there: assigning
+  // an expression to colwise() would allocate a temporary for it, and sweeps
+  // call this for every block.
+  const Eigen::Index others = state.compute_generative.cols() - 1;
+  state.compute_generative.col(0) = c.compute_stock * (1.0 - c.compute_physical_share);
+  state.compute_generative.rightCols(others).colwise() = state.compute_generative.col(0);
+  state.compute_physical.col(0) = c.compute_stock * c.compute_physical_share;
+  state.compute_physical.rightCols(others).colwise() = state.compute_physical.col(0);
   state.power_capacity.colwise() = c.power_capacity;
   state.researchers.colwise() = c.researchers;
   state.robots.colwise() = c.robots;

@@ -145,13 +145,21 @@ void ToValues(const Study& study, const Eigen::ArrayXXd& unit, Eigen::ArrayXXd& 
   }
 }
 
-Chunk MakeChunk(const Study& study, const SampleDesign& design, const SweepModel& model,
-                long long first, int count) {
+// A worker thread's buffers, reused from block to block.
+struct WorkerBuffers {
+  SweepModel::Block block;
   Eigen::ArrayXXd unit, values, outcomes;
+};
+
+Chunk MakeChunk(const Study& study, const SampleDesign& design, const SweepModel& model,
+                long long first, int count, WorkerBuffers& buffers) {
+  Eigen::ArrayXXd& unit = buffers.unit;
+  Eigen::ArrayXXd& values = buffers.values;
+  Eigen::ArrayXXd& outcomes = buffers.outcomes;
   design.Fill(first, count, unit);
   ToValues(study, unit, values);
   std::unique_ptr<Results> full;
-  model.Run(values, outcomes, study.timeseries ? &full : nullptr);
+  model.Run(values, buffers.block, outcomes, study.timeseries ? &full : nullptr);
   Chunk chunk;
   chunk.count = count;
   for (int j = 0; j < count; ++j) {
@@ -396,6 +404,7 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
   auto old_term = std::signal(SIGTERM, OnSignal);
 
   auto worker = [&]() {
+    WorkerBuffers buffers;
     while (true) {
       long long b;
       {
@@ -407,7 +416,7 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
       try {
         const long long first = start + b * kBlock;
         const int count = static_cast<int>(std::min<long long>(kBlock, report.end - first));
-        Chunk chunk = MakeChunk(study, design, model, first, count);
+        Chunk chunk = MakeChunk(study, design, model, first, count, buffers);
         std::lock_guard<std::mutex> lock(mutex);
         finished.emplace(b, std::move(chunk));
       } catch (...) {
