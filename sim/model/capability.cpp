@@ -1,5 +1,7 @@
 #include "sim/model/capability.hpp"
 
+#include "sim/model/log10.hpp"
+
 namespace sim {
 namespace {
 
@@ -12,7 +14,7 @@ void EffectiveComputeLog10(const RegionDrawArray& usable, const RegionColumn& be
                            RegionDrawArray& out) {
   out = usable.colwise() * best_run_scale;
   out.rowwise() *= flop_per_unit;
-  out = (out * multiplier).max(1.0).log10();
+  out = Log10((out * multiplier).max(1.0));
 }
 
 }  // namespace
@@ -46,7 +48,7 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
                         log_compute_physical);
 
   log_data.matrix().noalias() = alliances.data.lazyProduct(state.physical_data.matrix());
-  log_data = (log_data + state.physical_data).max(1.0).log10();
+  log_data = Log10((log_data + state.physical_data).max(1.0));
 
   // The open-weight frontier: the best generative model, as open releases make
   // it available max_lag * (1 - open_weights) years later.

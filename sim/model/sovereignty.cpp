@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "sim/model/log10.hpp"
+
 namespace sim {
 
 void Sovereignty(const ModelInputs& inputs, const DrawAssumptions& assumptions,
@@ -30,7 +32,7 @@ void Sovereignty(const ModelInputs& inputs, const DrawAssumptions& assumptions,
   logit = capability - foreign;
   logit.rowwise() /= assumptions.sovereignty_scale;
   logit.colwise() += inputs.region.home_advantage;
-  foreign = state.generative_data.max(kFloor).log10();  // reused: data growth term
+  foreign = Log10(state.generative_data.max(kFloor));  // reused: data growth term
   foreign.colwise() -= inputs.region.log10_generative_data;
   foreign.rowwise() *= assumptions.sovereignty_data_weight;
   logit += foreign;
