@@ -64,7 +64,7 @@ void AdvanceYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   // stocks the other steps change, so the order among these steps is free.
   StepTalent(inputs, assumptions, w.money, w.outcome, w.private_investment, w.state, w.scratch);
   StepCompute(inputs, assumptions, year, w.money, w.state, w.scratch);
-  StepPower(inputs, assumptions, year, w.money, w.state, w.scratch);
+  StepPower(inputs, assumptions, year, w.money, w.state);
   StepData(inputs, assumptions, w.money, w.state, w.scratch);
   AdvancePrivateInvestment(inputs, w.state);
   w.state.public_cumulative += w.money.public_total;
