@@ -8,8 +8,12 @@ namespace sim {
 
 // From outcome.capability_* writes, per sector:
 //   years_behind_r = (max_j cap_j - cap_r) / frontier_oom_per_year   (years, >= 0)
-//   rank_r = 1 + #{j : cap_j > cap_r}                               (1 = leader; ties share)
-void YearsBehindAndRank(const ModelInputs& inputs, const DrawAssumptions& assumptions,
-                        YearOutcome& outcome, Scratch& scratch);
+void YearsBehind(const DrawAssumptions& assumptions, YearOutcome& outcome, Scratch& scratch);
+
+// rank_r = 1 + #{j : cap_j > cap_r} (1 = leader; ties share), for every
+// column of `capability` (R x n), written to `out` (R x n). R comparisons
+// per value, and nothing in the year loop reads ranks, so they are derived
+// when read (ReadVariable in model.hpp): a sweep ranks only what it records.
+void Rank(const Eigen::Ref<const RegionDrawArray>& capability, Eigen::Ref<RegionDrawArray> out);
 
 }  // namespace sim

@@ -53,7 +53,7 @@ void ComputeYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   Capability(inputs, assumptions, year, w.state, w.outcome, w.scratch);
   Markets(inputs, assumptions, year, w.outcome, w.scratch);
   Sovereignty(inputs, assumptions, w.state, w.outcome, w.scratch);
-  YearsBehindAndRank(inputs, assumptions, w.outcome, w.scratch);
+  YearsBehind(assumptions, w.outcome, w.scratch);
   PrivateInvestment(inputs, assumptions, year, w.outcome, w.state, w.private_investment);
   AllocateMoney(inputs, assumptions, year, w.private_investment, w.money, w.scratch);
 }
@@ -96,8 +96,8 @@ void ReadVariable(const Workspace& w, const DrawAssumptions& assumptions, Variab
     case Variable::kCapabilityPhysical: put(o.capability_physical); break;
     case Variable::kYearsBehindGenerative: put(o.years_behind_generative); break;
     case Variable::kYearsBehindPhysical: put(o.years_behind_physical); break;
-    case Variable::kRankGenerative: put(o.rank_generative); break;
-    case Variable::kRankPhysical: put(o.rank_physical); break;
+    case Variable::kRankGenerative: Rank(o.capability_generative.leftCols(count), out); break;
+    case Variable::kRankPhysical: Rank(o.capability_physical.leftCols(count), out); break;
     case Variable::kMarketShareGenerative: put(o.share_generative); break;
     case Variable::kMarketSharePhysical: put(o.share_physical); break;
     case Variable::kValue: put(o.value); break;

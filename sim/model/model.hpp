@@ -44,6 +44,7 @@ inline int PaddedDraws(int count) {
 
 // Writes the first `count` draws of `variable` for year index `year` from a
 // workspace after ComputeYear (as `aisim run` records it) into `out` (R x count).
+// Ranks are computed here, from the capabilities (see Rank in derived.hpp).
 void ReadVariable(const Workspace& workspace, const DrawAssumptions& assumptions, Variable variable,
                   int year, int count, Eigen::Ref<RegionDrawArray> out);
 

@@ -22,7 +22,7 @@ void YearOutcome::Resize(int regions, int draws) {
   for (RegionDrawArray* array :
        {&operational_generative, &operational_physical, &lag, &capability_generative,
         &capability_physical, &share_generative, &share_physical, &value, &sovereignty,
-        &years_behind_generative, &years_behind_physical, &rank_generative, &rank_physical}) {
+        &years_behind_generative, &years_behind_physical}) {
     array->resize(regions, draws);
   }
 }

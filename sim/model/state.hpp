@@ -44,7 +44,7 @@ struct YearOutcome {
   RegionDrawArray value;               // AI revenue captured, USD bn / yr
   RegionDrawArray sovereignty;         // share of domestic generative demand served at home
   RegionDrawArray years_behind_generative, years_behind_physical;  // years
-  RegionDrawArray rank_generative, rank_physical;  // 1 = leader
+  // Ranks are derived when read (Rank in derived.hpp).
 
   void Resize(int regions, int draws);
 };
