@@ -203,28 +203,26 @@ PublicMoneyTables BuildPublicMoneyTables(const LeverTables& levers, const Region
         &t.deliveries_physical}) {
     table->resize(levers.public_budget.rows(), levers.public_budget.cols());
   }
-  FillPublicMoneyRows(levers, c, 0, static_cast<int>(levers.public_budget.rows()), t);
+  for (int r = 0; r < levers.public_budget.rows(); ++r) FillPublicMoneyRow(levers, c, r, t);
   return t;
 }
 
-void FillPublicMoneyRows(const LeverTables& levers, const RegionConstants& c, int first, int count,
-                         PublicMoneyTables& t) {
-  using Rows = Eigen::Ref<const Eigen::ArrayXXd>;
-  const Rows budget = levers.public_budget.middleRows(first, count);
-  const Rows physical = levers.physical_focus.middleRows(first, count);
-  const Rows deliveries = levers.gpu_deliveries.middleRows(first, count);
-  const auto rows = [&](Eigen::ArrayXXd& table) { return table.middleRows(first, count); };
-  const auto share = [&](const RegionColumn& allocation) { return allocation.segment(first, count); };
-  rows(t.compute_generative) = (budget * (1.0 - physical)).colwise() * share(c.public_compute);
-  rows(t.compute_physical) = (budget * physical).colwise() * share(c.public_compute);
-  rows(t.data_generative) = (budget * (1.0 - physical)).colwise() * share(c.public_data);
-  rows(t.data_physical) = (budget * physical).colwise() * share(c.public_data);
-  rows(t.adoption_generative) = (budget * (1.0 - physical)).colwise() * share(c.public_adoption);
-  rows(t.adoption_physical) = (budget * physical).colwise() * share(c.public_adoption);
-  rows(t.talent) = budget.colwise() * share(c.public_talent);
-  rows(t.power) = budget.colwise() * share(c.public_power);
-  rows(t.deliveries_generative) = deliveries * (1.0 - physical);
-  rows(t.deliveries_physical) = deliveries * physical;
+void FillPublicMoneyRow(const LeverTables& levers, const RegionConstants& c, int r,
+                        PublicMoneyTables& t) {
+  using Row = Eigen::ArrayXXd::ConstRowXpr;
+  const Row budget = levers.public_budget.row(r);
+  const Row physical = levers.physical_focus.row(r);
+  const Row deliveries = levers.gpu_deliveries.row(r);
+  t.compute_generative.row(r) = budget * (1.0 - physical) * c.public_compute(r);
+  t.compute_physical.row(r) = budget * physical * c.public_compute(r);
+  t.data_generative.row(r) = budget * (1.0 - physical) * c.public_data(r);
+  t.data_physical.row(r) = budget * physical * c.public_data(r);
+  t.adoption_generative.row(r) = budget * (1.0 - physical) * c.public_adoption(r);
+  t.adoption_physical.row(r) = budget * physical * c.public_adoption(r);
+  t.talent.row(r) = budget * c.public_talent(r);
+  t.power.row(r) = budget * c.public_power(r);
+  t.deliveries_generative.row(r) = deliveries * (1.0 - physical);
+  t.deliveries_physical.row(r) = deliveries * physical;
 }
 
 DrawRow* FindDrawAssumption(DrawAssumptions& assumptions, const std::string& name) {

@@ -119,11 +119,11 @@ void FillRegionLevers(const Scenario& scenario, const Region& region, int row, L
 // R x (T * N) per-draw tables), by step 1 of docs/MODEL.md.
 PublicMoneyTables BuildPublicMoneyTables(const LeverTables& levers, const RegionConstants& region);
 
-// Rows [first, first + count) of the public money tables from the same rows
-// of `levers`, by the same sums; `money`'s tables must already have the lever
-// tables' shape. Sweeps refill only the rows of the regions they vary.
-void FillPublicMoneyRows(const LeverTables& levers, const RegionConstants& region, int first,
-                         int count, PublicMoneyTables& money);
+// Row `r` of every public money table from row `r` of `levers`, by the same
+// products; `money`'s tables must already have the lever tables' shape.
+// Sweeps refill only the rows of the regions they vary.
+void FillPublicMoneyRow(const LeverTables& levers, const RegionConstants& region, int r,
+                        PublicMoneyTables& money);
 
 // The per-draw row of the global assumption named `name` (the YAML key under
 // `assumptions:`), or nullptr when no such assumption is sampled per draw.

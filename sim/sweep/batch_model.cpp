@@ -197,7 +197,7 @@ void SweepModel::FillBlockInputs(const Eigen::ArrayXXd& values, Block& block) co
       }
     }
   }
-  for (int r : lever_regions_) FillPublicMoneyRows(d.levers, base_.region, r, 1, d.public_money);
+  for (int r : lever_regions_) FillPublicMoneyRow(d.levers, base_.region, r, d.public_money);
 }
 
 void SweepModel::Simulate(const ModelInputs& inputs, int count, int first_column, Block& block,
