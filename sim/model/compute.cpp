@@ -24,22 +24,14 @@ void OperationalCompute(const State& state, const DrawAssumptions& assumptions, 
 
 namespace {
 
-// One sector of StepCompute: K <- survival * K + chip_access * money * 1e9 / price + deliveries.
-// `deliveries` and `per_draw_deliveries` are that sector's delivery tables.
-void AddPurchases(const ModelInputs& inputs, int year, const RegionDrawArray& money,
-                  const Eigen::ArrayXXd& deliveries, const Eigen::ArrayXXd& per_draw_deliveries,
-                  const DrawRow& price, const DrawRow& survival, RegionDrawArray& stock) {
-  const DrawLeverTables& per_draw = inputs.draw_levers;
-  if (per_draw.active) {  // sweeps: the same products and sums, per draw
-    stock = stock.rowwise() * survival +
-            ((money * 1e9).rowwise() / price * DrawColumns(per_draw.levers.chip_access, per_draw.draws, year) +
-             DrawColumns(per_draw_deliveries, per_draw.draws, year));
-  } else {
-    stock = stock.rowwise() * survival +
-            ((((money * 1e9).rowwise() / price).colwise() * inputs.levers.chip_access.col(year))
-                 .colwise() +
-             deliveries.col(year));
-  }
+// One sector of StepCompute: K <- survival * K + chip_access * money * 1e9 / price + deliveries,
+// with this year's chip access and deliveries (R x N).
+template <typename ChipAccess, typename Deliveries>
+void AddPurchases(const RegionDrawArray& money, const DrawRow& price, const DrawRow& survival,
+                  const Eigen::ArrayBase<ChipAccess>& chip_access,
+                  const Eigen::ArrayBase<Deliveries>& deliveries, RegionDrawArray& stock) {
+  stock = stock.rowwise() * survival +
+          ((money * 1e9).rowwise() / price * chip_access.derived() + deliveries.derived());
 }
 
 }  // namespace
@@ -51,11 +43,25 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   price = assumptions.capex_per_h100e / assumptions.hardware_price_performance_growth.pow(year);
   survival = 1.0 - assumptions.compute_depreciation;
   const DrawLeverTables& per_draw = inputs.draw_levers;
-  AddPurchases(inputs, year, money.compute_generative, inputs.public_money.deliveries_generative,
-               per_draw.public_money.deliveries_generative, price, survival,
+  if (!per_draw.active) {
+    // This year's column of a table, for every draw.
+    const Eigen::Index draws = state.compute_generative.cols();
+    const auto this_year = [&](const Eigen::ArrayXXd& table) { return table.col(year).replicate(1, draws); };
+    const PublicMoneyTables& pub = inputs.public_money;
+    AddPurchases(money.compute_generative, price, survival, this_year(inputs.levers.chip_access),
+                 this_year(pub.deliveries_generative), state.compute_generative);
+    AddPurchases(money.compute_physical, price, survival, this_year(inputs.levers.chip_access),
+                 this_year(pub.deliveries_physical), state.compute_physical);
+    return;
+  }
+  // Sweeps: deliveries split by the per-draw focus with the products of
+  // BuildPublicMoneyTables (see AllocateMoney).
+  const Eigen::Ref<const Eigen::ArrayXXd> chip_access = DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
+  const Eigen::Ref<const Eigen::ArrayXXd> deliveries = DrawColumns(per_draw.levers.gpu_deliveries, per_draw.draws, year);
+  const Eigen::Ref<const Eigen::ArrayXXd> focus = DrawColumns(per_draw.levers.physical_focus, per_draw.draws, year);
+  AddPurchases(money.compute_generative, price, survival, chip_access, deliveries * (1.0 - focus),
                state.compute_generative);
-  AddPurchases(inputs, year, money.compute_physical, inputs.public_money.deliveries_physical,
-               per_draw.public_money.deliveries_physical, price, survival,
+  AddPurchases(money.compute_physical, price, survival, chip_access, deliveries * focus,
                state.compute_physical);
 }
 

@@ -197,32 +197,20 @@ AllianceMatrices BuildAllianceMatrices(const Scenario& scenario) {
 
 PublicMoneyTables BuildPublicMoneyTables(const LeverTables& levers, const RegionConstants& c) {
   PublicMoneyTables t;
-  for (Eigen::ArrayXXd* table :
-       {&t.compute_generative, &t.compute_physical, &t.talent, &t.power, &t.data_generative,
-        &t.data_physical, &t.adoption_generative, &t.adoption_physical, &t.deliveries_generative,
-        &t.deliveries_physical}) {
-    table->resize(levers.public_budget.rows(), levers.public_budget.cols());
-  }
-  for (int r = 0; r < levers.public_budget.rows(); ++r) FillPublicMoneyRow(levers, c, r, t);
+  const Eigen::ArrayXXd& budget = levers.public_budget;
+  const Eigen::ArrayXXd& physical = levers.physical_focus;
+  const Eigen::ArrayXXd generative = 1.0 - physical;
+  t.compute_generative = (budget * generative).colwise() * c.public_compute;
+  t.compute_physical = (budget * physical).colwise() * c.public_compute;
+  t.data_generative = (budget * generative).colwise() * c.public_data;
+  t.data_physical = (budget * physical).colwise() * c.public_data;
+  t.adoption_generative = (budget * generative).colwise() * c.public_adoption;
+  t.adoption_physical = (budget * physical).colwise() * c.public_adoption;
+  t.talent = budget.colwise() * c.public_talent;
+  t.power = budget.colwise() * c.public_power;
+  t.deliveries_generative = levers.gpu_deliveries * generative;
+  t.deliveries_physical = levers.gpu_deliveries * physical;
   return t;
-}
-
-void FillPublicMoneyRow(const LeverTables& levers, const RegionConstants& c, int r,
-                        PublicMoneyTables& t) {
-  using Row = Eigen::ArrayXXd::ConstRowXpr;
-  const Row budget = levers.public_budget.row(r);
-  const Row physical = levers.physical_focus.row(r);
-  const Row deliveries = levers.gpu_deliveries.row(r);
-  t.compute_generative.row(r) = budget * (1.0 - physical) * c.public_compute(r);
-  t.compute_physical.row(r) = budget * physical * c.public_compute(r);
-  t.data_generative.row(r) = budget * (1.0 - physical) * c.public_data(r);
-  t.data_physical.row(r) = budget * physical * c.public_data(r);
-  t.adoption_generative.row(r) = budget * (1.0 - physical) * c.public_adoption(r);
-  t.adoption_physical.row(r) = budget * physical * c.public_adoption(r);
-  t.talent.row(r) = budget * c.public_talent(r);
-  t.power.row(r) = budget * c.public_power(r);
-  t.deliveries_generative.row(r) = deliveries * (1.0 - physical);
-  t.deliveries_physical.row(r) = deliveries * physical;
 }
 
 DrawRow* FindDrawAssumption(DrawAssumptions& assumptions, const std::string& name) {

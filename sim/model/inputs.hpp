@@ -69,15 +69,15 @@ struct AllianceMatrices {
 };
 
 // Region levers that differ between draws (sweeps vary them per sample).
-// When `active`, these R x (T * draws) tables replace levers.public_budget,
-// levers.chip_access, levers.power_growth and every public_money table: the
-// value of year k for draw j is column k * draws + j. Ordinary runs leave it
-// inactive and the year loop broadcasts the R x T columns as before.
+// When `active`, these R x (T * draws) tables replace `levers`, and the year
+// loop forms the year's public money from them (AllocateMoney, StepCompute)
+// instead of reading public_money: the value of year k for draw j is column
+// k * draws + j. Ordinary runs leave it inactive and the year loop broadcasts
+// the R x T columns as before.
 struct DrawLeverTables {
   bool active = false;
   int draws = 0;
   LeverTables levers;
-  PublicMoneyTables public_money;
 };
 
 struct ModelInputs {
@@ -118,12 +118,6 @@ void FillRegionLevers(const Scenario& scenario, const Region& region, int row, L
 // Public money tables from lever tables of any width (R x T, or the
 // R x (T * N) per-draw tables), by step 1 of docs/MODEL.md.
 PublicMoneyTables BuildPublicMoneyTables(const LeverTables& levers, const RegionConstants& region);
-
-// Row `r` of every public money table from row `r` of `levers`, by the same
-// products; `money`'s tables must already have the lever tables' shape.
-// Sweeps refill only the rows of the regions they vary.
-void FillPublicMoneyRow(const LeverTables& levers, const RegionConstants& region, int r,
-                        PublicMoneyTables& money);
 
 // The per-draw row of the global assumption named `name` (the YAML key under
 // `assumptions:`), or nullptr when no such assumption is sampled per draw.

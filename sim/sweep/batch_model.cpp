@@ -22,14 +22,6 @@ const LeverName kBatchedLevers[] = {
     {"power_growth", &Region::power_growth, &LeverTables::power_growth},
 };
 
-// Every table the year loop reads per draw, for comparisons.
-std::vector<Eigen::ArrayXXd*> Tables(LeverTables& l, PublicMoneyTables& m) {
-  return {&l.public_budget, &l.physical_focus, &l.gpu_deliveries, &l.chip_access, &l.power_growth,
-          &m.compute_generative, &m.compute_physical, &m.talent, &m.power, &m.data_generative,
-          &m.data_physical, &m.adoption_generative, &m.adoption_physical,
-          &m.deliveries_generative, &m.deliveries_physical};
-}
-
 }  // namespace
 
 std::string SetText(const std::string& path, double value) {
@@ -76,9 +68,7 @@ SweepModel::SweepModel(const Scenario& scenario, const std::vector<VariedPath>& 
         batched_ = false;
       } else {
         FindLeverPattern(path, v.low, v.high);
-        if (std::find(lever_regions_.begin(), lever_regions_.end(), path.region) == lever_regions_.end()) {
-          lever_regions_.push_back(path.region);
-        }
+        per_draw_levers_ = true;
       }
     }
     kinds_.push_back(path);
@@ -109,11 +99,11 @@ SweepModel::SweepModel(const Scenario& scenario, const std::vector<VariedPath>& 
     }
     if (batch.draw_levers.active) {
       const int T = scenario_.Years(), width = batch.draw_levers.draws;
-      std::vector<Eigen::ArrayXXd*> mine = Tables(batch.draw_levers.levers, batch.draw_levers.public_money);
-      std::vector<Eigen::ArrayXXd*> theirs = Tables(one.levers, one.public_money);
-      for (size_t t = 0; t < mine.size(); ++t) {
+      for (const LeverName& lever : kBatchedLevers) {
+        const Eigen::ArrayXXd& mine = batch.draw_levers.levers.*lever.table;
+        const Eigen::ArrayXXd& theirs = one.levers.*lever.table;
         for (int k = 0; k < T; ++k) {
-          if (!((*mine[t]).col(k * width + j) == (*theirs[t]).col(k)).all()) batched_ = false;
+          if (!(mine.col(k * width + j) == theirs.col(k)).all()) batched_ = false;
         }
       }
     }
@@ -161,9 +151,9 @@ void SweepModel::FillBlockInputs(const Eigen::ArrayXXd& values, Block& block) co
     inputs.draws = width;
     inputs.assumptions = SliceDrawsPadded(base_.assumptions, 0, 1, width);
     block.workspace.Resize(R, width);
-    if (!lever_regions_.empty()) {
+    if (per_draw_levers_) {
       // Every region's levers as in the base scenario, for every draw; the
-      // blocks then rewrite the rows of the regions they vary.
+      // blocks then rewrite the rows of the levers they vary.
       d.active = true;
       d.draws = width;
       for (const LeverName& lever : kBatchedLevers) {
@@ -174,7 +164,6 @@ void SweepModel::FillBlockInputs(const Eigen::ArrayXXd& values, Block& block) co
               (base_.levers.*lever.table).col(k);
         }
       }
-      d.public_money = BuildPublicMoneyTables(d.levers, base_.region);
     }
   }
   // Padding columns are copies of the last sample (see PaddedDraws).
@@ -197,7 +186,6 @@ void SweepModel::FillBlockInputs(const Eigen::ArrayXXd& values, Block& block) co
       }
     }
   }
-  for (int r : lever_regions_) FillPublicMoneyRow(d.levers, base_.region, r, d.public_money);
 }
 
 void SweepModel::Simulate(const ModelInputs& inputs, int count, int first_column, Block& block,

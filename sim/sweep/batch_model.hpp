@@ -81,7 +81,7 @@ class SweepModel {
   Scenario scenario_;
   std::vector<std::string> paths_;
   std::vector<Path> kinds_;
-  std::vector<int> lever_regions_;  // regions with a varied lever, each once
+  bool per_draw_levers_ = false;  // some region lever varies
   std::vector<OutcomeIndex> outcomes_;
   ModelInputs base_;
   bool batched_ = true;
