@@ -6,17 +6,18 @@
 namespace sim {
 namespace {
 
-// log10 of the effective compute of the best run, from usable operational
-// compute `usable` (R x N), the share of it the best run uses times the
-// region's algorithmic efficiency (`best_run_scale`), the per-draw FLOP per H100e-year `flop_per_unit`
-// times the algorithmic multiplier `multiplier`. Result written to `out`.
-// The logarithm has a statement of its own: Eigen vectorises it only in
-// expressions without per-draw (row) broadcasts.
+// log10 of the effective compute of the best run, floored at 0 (1 FLOP),
+// from usable operational compute `usable` (R x N), the share of it the best
+// run uses times the region's algorithmic efficiency (`best_run_scale`), the
+// per-draw FLOP per H100e-year `flop_per_unit` and log10 of the algorithmic
+// multiplier `log_multiplier`. Result written to `out`. An empty region has
+// log10(0) = -inf, floored to 0. The logarithm has a statement of its own:
+// Eigen vectorises it only in expressions without per-draw (row) broadcasts.
 void EffectiveComputeLog10(const RegionDrawArray& usable, const RegionColumn& best_run_scale,
-                           const DrawRow& flop_per_unit, const RegionDrawArray& multiplier,
+                           const DrawRow& flop_per_unit, const RegionDrawArray& log_multiplier,
                            RegionDrawArray& out) {
   out = (usable.colwise() * best_run_scale).rowwise() * flop_per_unit;
-  out = Log10((out * multiplier).max(1.0));
+  out = (Log10(out) + log_multiplier).max(0.0);
 }
 
 }  // namespace
@@ -25,7 +26,7 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
                 const State& state, YearOutcome& outcome, Scratch& scratch) {
   const int R = inputs.regions;
   const auto per_draw = [R](const DrawRow& row) { return row.replicate(R, 1); };
-  RegionDrawArray& multiplier = scratch.a;  // A = g_a^(year - L)
+  RegionDrawArray& log_multiplier = scratch.a;  // log10 A = (year - L) log10 g_a
   RegionDrawArray& usable = scratch.b;
   RegionDrawArray& log_data = scratch.c;
   DrawRow& flop_per_unit = scratch.row_a;  // FLOP one H100e gives the best run in a year
@@ -34,17 +35,16 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
 
   flop_per_unit = assumptions.flops_per_h100e * assumptions.utilization *
                   assumptions.training_share * kSecondsPerYear;
-  log_growth = assumptions.algorithmic_progress.log();
-  multiplier = (static_cast<double>(year) - outcome.lag).rowwise() * log_growth;
-  multiplier = multiplier.exp();
+  log_growth = Log10(assumptions.algorithmic_progress);
+  log_multiplier = (static_cast<double>(year) - outcome.lag).rowwise() * log_growth;
 
   const AllianceMatrices& alliances = inputs.alliances;
   EffectiveComputeLog10(WithPartners(alliances.compute, outcome.operational_generative, usable),
-                        inputs.region.best_run_scale, flop_per_unit, multiplier,
+                        inputs.region.best_run_scale, flop_per_unit, log_multiplier,
                         outcome.capability_generative);
   // Physical capability starts as log10 of its effective compute.
   EffectiveComputeLog10(WithPartners(alliances.compute, outcome.operational_physical, usable),
-                        inputs.region.best_run_scale, flop_per_unit, multiplier,
+                        inputs.region.best_run_scale, flop_per_unit, log_multiplier,
                         outcome.capability_physical);
   log_data = Log10(WithPartners(alliances.data, state.physical_data, log_data).max(1.0));
 
