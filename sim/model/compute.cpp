@@ -2,8 +2,18 @@
 
 namespace sim {
 
+namespace {
+
+// growth^year for every draw, as exp(year ln growth): Eigen vectorises exp()
+// and log(), but calls std::pow draw by draw. Exact at year 0.
+auto Compound(const DrawRow& growth, int year) {
+  return (static_cast<double>(year) * growth.log()).exp();
+}
+
+}  // namespace
+
 void KilowattsPerUnit(const DrawAssumptions& assumptions, int year, DrawRow& out) {
-  out = assumptions.kw_per_h100e / assumptions.energy_efficiency_growth.pow(year);
+  out = assumptions.kw_per_h100e / Compound(assumptions.energy_efficiency_growth, year);
 }
 
 void OperationalCompute(const State& state, const DrawAssumptions& assumptions, int year,
@@ -40,7 +50,7 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
                  const YearMoney& money, State& state, Scratch& scratch) {
   DrawRow& price = scratch.row_a;     // USD per H100e this year
   DrawRow& survival = scratch.row_b;  // 1 - depreciation
-  price = assumptions.capex_per_h100e / assumptions.hardware_price_performance_growth.pow(year);
+  price = assumptions.capex_per_h100e / Compound(assumptions.hardware_price_performance_growth, year);
   survival = 1.0 - assumptions.compute_depreciation;
   const DrawLeverTables& per_draw = inputs.draw_levers;
   if (!per_draw.active) {
