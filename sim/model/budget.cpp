@@ -22,7 +22,6 @@ void AllocateMoney(const ModelInputs& inputs, const DrawAssumptions& assumptions
   DrawRow& whole = scratch.row_b;  // talent and power money is not split: x * 1 is exact
   generative_share = 1.0 - physical_share;
   whole.setOnes();
-  money.private_total = private_investment;
 
   const DrawLeverTables& per_draw = inputs.draw_levers;
   if (!per_draw.active) {

@@ -103,7 +103,7 @@ void ReadVariable(const Workspace& w, const DrawAssumptions& assumptions, Variab
     case Variable::kValue: put(o.value); break;
     case Variable::kSovereignty: put(o.sovereignty); break;
     case Variable::kInvestmentPublic: put(w.money.public_total); break;
-    case Variable::kInvestmentPrivate: put(w.money.private_total); break;
+    case Variable::kInvestmentPrivate: put(w.private_investment); break;
     case Variable::kInvestmentPublicCumulative: put(s.public_cumulative + w.money.public_total); break;
     case Variable::kCount: break;
   }

@@ -12,7 +12,7 @@ void State::Resize(int regions, int draws) {
 
 void YearMoney::Resize(int regions, int draws) {
   for (RegionDrawArray* array :
-       {&public_total, &private_total, &compute_generative, &compute_physical, &talent, &power,
+       {&public_total, &compute_generative, &compute_physical, &talent, &power,
         &data_generative, &data_physical, &adoption_generative, &adoption_physical}) {
     array->resize(regions, draws);
   }

@@ -25,7 +25,7 @@ struct State {
 
 // Money spent during the year, by purpose and sector, USD bn / yr.
 struct YearMoney {
-  RegionDrawArray public_total, private_total;
+  RegionDrawArray public_total;  // private: Workspace::private_investment
   RegionDrawArray compute_generative, compute_physical;
   RegionDrawArray talent, power;
   RegionDrawArray data_generative, data_physical;
