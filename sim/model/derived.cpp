@@ -1,21 +1,11 @@
 #include "sim/model/derived.hpp"
 
 namespace sim {
-namespace {
 
-void GapToLeader(const RegionDrawArray& capability, const DrawRow& oom_per_year, DrawRow& top,
-                 RegionDrawArray& years_behind) {
+void YearsBehind(const RegionDrawArray& capability, const DrawRow& frontier_oom_per_year,
+                 DrawRow& top, RegionDrawArray& years_behind) {
   top = capability.colwise().maxCoeff();
-  years_behind = ((-capability).rowwise() + top).rowwise() / oom_per_year;
-}
-
-}  // namespace
-
-void YearsBehind(const DrawAssumptions& assumptions, YearOutcome& outcome, Scratch& scratch) {
-  GapToLeader(outcome.capability_generative, assumptions.frontier_oom_per_year, scratch.row_a,
-              outcome.years_behind_generative);
-  GapToLeader(outcome.capability_physical, assumptions.frontier_oom_per_year, scratch.row_a,
-              outcome.years_behind_physical);
+  years_behind = ((-capability).rowwise() + top).rowwise() / frontier_oom_per_year;
 }
 
 void Rank(const Eigen::Ref<const RegionDrawArray>& capability, Eigen::Ref<RegionDrawArray> out) {

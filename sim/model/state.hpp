@@ -42,9 +42,9 @@ struct YearOutcome {
   RegionDrawArray capability_physical;    // weighted log10 index (see docs/MODEL.md)
   RegionDrawArray share_generative, share_physical;  // shares of global revenue, [0, 1]
   RegionDrawArray value;               // AI revenue captured, USD bn / yr
+  // Filled only when read (ReadVariable in model.hpp); ranks are not stored.
   RegionDrawArray sovereignty;         // share of domestic generative demand served at home
   RegionDrawArray years_behind_generative, years_behind_physical;  // years
-  // Ranks are derived when read (Rank in derived.hpp).
 
   void Resize(int regions, int draws);
 };

@@ -199,7 +199,7 @@ void SweepModel::Simulate(const ModelInputs& inputs, int count, int first_column
     if (timeseries) {
       for (int v = 0; v < kVariableCount; ++v) {
         const Variable variable = static_cast<Variable>(v);
-        ReadVariable(w, inputs.assumptions, variable, year, count,
+        ReadVariable(inputs, inputs.assumptions, variable, year, count, w,
                      timeseries->At(variable, year).middleCols(first_column, count));
       }
     }
@@ -208,7 +208,7 @@ void SweepModel::Simulate(const ModelInputs& inputs, int count, int first_column
     for (const OutcomeIndex& o : outcomes_) {
       if (o.year != year) continue;
       if (o.variable != last) {
-        ReadVariable(w, inputs.assumptions, o.variable, year, count, values);
+        ReadVariable(inputs, inputs.assumptions, o.variable, year, count, w, values);
         last = o.variable;
       }
       outcomes.row(o.column).segment(first_column, count) = values.row(o.region);

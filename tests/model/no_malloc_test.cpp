@@ -15,7 +15,7 @@
 
 namespace sim {
 
-TEST_CASE("a year step allocates nothing, deterministic and Monte Carlo") {
+TEST_CASE("a year step and reading its results allocate nothing, deterministic and Monte Carlo") {
   for (int draws : {1, 64}) {
     Scenario scenario = LoadScenario("world-2025");
     scenario.draws = draws;
@@ -25,9 +25,13 @@ TEST_CASE("a year step allocates nothing, deterministic and Monte Carlo") {
     Workspace workspace;
     workspace.Resize(inputs.regions, draws);
     InitialiseState(inputs, inputs.assumptions, workspace.state);
+    RegionDrawArray values(inputs.regions, draws);
     for (int year = 0; year < inputs.years; ++year) {
       Eigen::internal::set_is_malloc_allowed(false);
       ComputeYear(inputs, inputs.assumptions, year, workspace);
+      for (int v = 0; v < kVariableCount; ++v) {
+        ReadVariable(inputs, inputs.assumptions, static_cast<Variable>(v), year, draws, workspace, values);
+      }
       AdvanceYear(inputs, inputs.assumptions, year, workspace);
       Eigen::internal::set_is_malloc_allowed(true);
     }
