@@ -51,12 +51,11 @@ class Permutation {
     return (left << half_) | right;
   }
 
-  // The image of i < n: passes until it falls below n.
+  // The image of i < n given Pass(i): passes until it falls below n.
   std::uint64_t Walk(std::uint64_t image) const {
     while (image >= n_) image = Pass(image);
     return image;
   }
-  std::uint64_t operator()(std::uint64_t i) const { return Walk(Pass(i)); }
 
  private:
   std::uint64_t n_, key_, mask_;
@@ -146,7 +145,7 @@ void SampleDesign::Fill(long long first, int count, Eigen::ArrayXXd& unit) const
       break;
     case SweepMethod::kLhs:
       // McKay et al. (1979): each dimension's N strata are each hit once;
-      // sample i is in stratum Permute_d(i), jittered uniformly within it.
+      // sample i is in stratum permutation_d(i), jittered uniformly within it.
       // Per dimension, the first pass of the permutation for every sample of
       // the block before any cycle-walking: a pass has no data-dependent
       // branch, so the processor overlaps the hashes of successive samples.
