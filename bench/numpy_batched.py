@@ -126,7 +126,6 @@ class BatchedModel:
         has_compute_alliance = bool(inp.ally_compute.any())
         has_data_alliance = bool(inp.ally_data.any())
         B = np.eye(R) + inp.ally_talent
-        best_run = col(inp.concentration * inp.algorithmic_efficiency)
         access = col(inp.market_access)
         home_advantage = col(inp.home_advantage)
         alloc_pub = {c: col(inp.public_alloc[c]) for c in ref.CATEGORIES}
@@ -162,6 +161,7 @@ class BatchedModel:
             multiplier = a["algorithmic_progress"] ** (k - lag)
             usable_gen = op_gen + inp.ally_compute @ op_gen if has_compute_alliance else op_gen
             usable_phys = op_phys + inp.ally_compute @ op_phys if has_compute_alliance else op_phys
+            best_run = col(inp.concentration[:, k] * inp.algorithmic_efficiency)
             effective_gen = best_run * usable_gen * flop_per_h100e_year * multiplier
             effective_phys = best_run * usable_phys * flop_per_h100e_year * multiplier
             cap_gen = np.log10(np.maximum(effective_gen, 1.0))

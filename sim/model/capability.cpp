@@ -7,7 +7,7 @@ namespace {
 // compute `usable` (R x N), the share of it the best run uses times the
 // region's algorithmic efficiency (`best_run_scale`), the per-draw FLOP per H100e-year `flop_per_unit`
 // times the algorithmic multiplier `multiplier`. Result written to `out`.
-void EffectiveComputeLog10(const RegionDrawArray& usable, const RegionColumn& best_run_scale,
+void EffectiveComputeLog10(const RegionDrawArray& usable, const Eigen::Ref<const RegionColumn>& best_run_scale,
                            const DrawRow& flop_per_unit, const RegionDrawArray& multiplier,
                            RegionDrawArray& out) {
   out = usable.colwise() * best_run_scale;
@@ -37,12 +37,12 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
   const AllianceMatrices& alliances = inputs.alliances;
   usable.matrix().noalias() = alliances.compute.lazyProduct(outcome.operational_generative.matrix());
   usable += outcome.operational_generative;
-  EffectiveComputeLog10(usable, inputs.region.best_run_scale, flop_per_unit, multiplier,
+  EffectiveComputeLog10(usable, inputs.trends.best_run_scale.col(year), flop_per_unit, multiplier,
                         outcome.capability_generative);
 
   usable.matrix().noalias() = alliances.compute.lazyProduct(outcome.operational_physical.matrix());
   usable += outcome.operational_physical;
-  EffectiveComputeLog10(usable, inputs.region.best_run_scale, flop_per_unit, multiplier,
+  EffectiveComputeLog10(usable, inputs.trends.best_run_scale.col(year), flop_per_unit, multiplier,
                         log_compute_physical);
 
   log_data.matrix().noalias() = alliances.data.lazyProduct(state.physical_data.matrix());

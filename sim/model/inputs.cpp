@@ -129,12 +129,14 @@ TrendTables BuildTrendTables(const Scenario& scenario) {
   TrendTables trends;
   trends.private_growth_factor.resize(regions, years);
   trends.robot_installations.resize(regions, years);
+  trends.best_run_scale.resize(regions, years);
   for (int r = 0; r < regions; ++r) {
     const Region& region = scenario.regions[r];
     for (int k = 0; k < years; ++k) {
       const double year = scenario.start_year + k;
       trends.private_growth_factor(r, k) = 1.0 + region.private_growth.At(year);
       trends.robot_installations(r, k) = region.robot_installations.At(year);
+      trends.best_run_scale(r, k) = region.concentration.At(year) * region.algorithmic_efficiency;
     }
   }
   return trends;
@@ -151,7 +153,6 @@ RegionConstants BuildRegionConstants(const Scenario& scenario) {
       {&c.researchers, &Region::researchers},
       {&c.robots, &Region::robots},
       {&c.generative_data, &Region::generative_data},
-      {&c.concentration, &Region::concentration},
       {&c.algorithmic_efficiency, &Region::algorithmic_efficiency},
       {&c.home_advantage, &Region::home_advantage},
       {&c.market_access, &Region::market_access},
@@ -173,7 +174,6 @@ RegionConstants BuildRegionConstants(const Scenario& scenario) {
       (*shares[i].first)(r) = allocation.*shares[i].second;
     }
   }
-  c.best_run_scale = c.concentration * c.algorithmic_efficiency;
   c.market_access_offset = (c.market_access > 0.0)
                                .select(RegionColumn::Zero(regions),
                                        -std::numeric_limits<double>::infinity());

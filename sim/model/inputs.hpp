@@ -35,6 +35,7 @@ struct PublicMoneyTables {
 struct TrendTables {
   Eigen::ArrayXXd private_growth_factor;  // 1 + private_growth: P_exog(t+1) / P_exog(t)
   Eigen::ArrayXXd robot_installations;    // robots installed during the year, units / yr
+  Eigen::ArrayXXd best_run_scale;         // concentration * algorithmic_efficiency
 };
 
 // Global assumptions, one value per draw (1 x N). Names match Assumptions.
@@ -58,9 +59,8 @@ struct RegionConstants {
   RegionColumn private_investment;
   RegionColumn compute_stock, compute_physical_share, power_capacity, researchers, robots,
       generative_data;
-  RegionColumn concentration, algorithmic_efficiency, home_advantage, market_access;
+  RegionColumn algorithmic_efficiency, home_advantage, market_access;
   // Derived once so the year loop only broadcasts stored columns:
-  RegionColumn best_run_scale;          // concentration * algorithmic_efficiency
   RegionColumn market_access_offset;    // 0 with market access, -inf without (markets.cpp)
   RegionColumn log10_generative_data;   // log10(max(generative_data, 1e-12))
 };

@@ -212,7 +212,7 @@ const std::vector<Field<Region>>& RegionFields() {
        &R::concentration,
        "share",
        {0, 1, true, false},
-       "share of training compute the largest run can use"},
+       "share of training compute the largest run uses in the year (schedule)"},
       {"algorithmic_efficiency", &R::algorithmic_efficiency, "factor", Between(1e-3, 1e3),
        "effective compute per FLOP relative to the algorithms the region has access to "
        "(e.g. DeepSeek-style training efficiency)"},

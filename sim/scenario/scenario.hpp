@@ -80,7 +80,7 @@ struct Region {
   Schedule robot_installations;       // robots installed during the year without public money, units / yr
 
   // Structural parameters.
-  double concentration = 0;   // share of the region's training compute its largest run can use, (0, 1]
+  Schedule concentration;     // share of the region's training compute its largest run uses in the year, (0, 1]
   double algorithmic_efficiency = 1;  // effective compute per FLOP vs the region's algorithmic access, > 0
   double home_advantage = 0;  // logit shift of domestic-model demand (language, rules), >= 0
   double market_access = 1;   // weight of the region's firms in global AI markets, [0, 1]

@@ -254,4 +254,22 @@ TEST_CASE("private growth and robot installations follow their schedules year by
   }
 }
 
+TEST_CASE("a concentration schedule scales that year's best run only") {
+  // Doubling Korea's concentration in 2027 alone adds log10(2) to its 2027
+  // generative capability and changes nothing before; its own compute is
+  // unchanged that year (capability feeds back only through later years).
+  Scenario base = World();
+  const int kr = Index(base, "KR");
+  const double c = base.regions[kr].concentration.At(2027);
+  Scenario doubled = base;
+  doubled.regions[kr].concentration.points = {{2026, c}, {2027, 2 * c}, {2028, c}};
+  const Results a = RunSimulation(base), b = RunSimulation(doubled);
+  for (int k = 0; k < 2; ++k) {
+    CHECK(At(b, Variable::kCapabilityGenerative, k, kr) == At(a, Variable::kCapabilityGenerative, k, kr));
+  }
+  CHECK(At(b, Variable::kCapabilityGenerative, 2, kr) ==
+        Approx(At(a, Variable::kCapabilityGenerative, 2, kr) + std::log10(2.0)).epsilon(kTolerance));
+  CHECK(At(b, Variable::kComputeStock, 2, kr) == At(a, Variable::kComputeStock, 2, kr));
+}
+
 }  // namespace sim

@@ -239,7 +239,7 @@ class _Inputs:
 
         for field in ("private_investment", "compute_stock",
                       "compute_physical_share", "power_capacity", "researchers", "robots",
-                      "generative_data", "concentration", "algorithmic_efficiency",
+                      "generative_data", "algorithmic_efficiency",
                       "home_advantage", "market_access"):
             setattr(self, field, column(field))
         self.public_alloc = {c: np.array([_number(regions[r]["public_allocation"][c], c)
@@ -251,7 +251,7 @@ class _Inputs:
         # focus, GPU deliveries) is read at (year - start_delay) and is zero
         # before start_year + start_delay. chip_access and power_growth are
         # not part of the public programme and use the calendar year, as do
-        # the trends private_growth and robot_installations.
+        # the trends private_growth, robot_installations and concentration.
         self.budget = np.zeros((R, T))
         self.deliveries = np.zeros((R, T))
         self.focus = np.zeros((R, T))
@@ -259,6 +259,7 @@ class _Inputs:
         self.power_growth = np.zeros((R, T))
         self.private_growth = np.zeros((R, T))
         self.robot_installations = np.zeros((R, T))
+        self.concentration = np.zeros((R, T))
         for r, code in enumerate(self.codes):
             region = regions[code]
             delay = _number(region.get("start_delay", 0), f"regions.{code}.start_delay")
@@ -269,6 +270,7 @@ class _Inputs:
             power = Schedule(region["power_growth"], f"regions.{code}.power_growth")
             growth = Schedule(region["private_growth"], f"regions.{code}.private_growth")
             robots = Schedule(region["robot_installations"], f"regions.{code}.robot_installations")
+            concentration = Schedule(region["concentration"], f"regions.{code}.concentration")
             for k in range(T):
                 year = self.t0 + k
                 programme_year = year - delay
@@ -284,6 +286,7 @@ class _Inputs:
                 self.power_growth[r, k] = power.at(year)
                 self.private_growth[r, k] = growth.at(year)
                 self.robot_installations[r, k] = robots.at(year)
+                self.concentration[r, k] = concentration.at(year)
 
         # Alliances: share (i, j) of region j's stock that region i can use; a
         # pair in several alliances uses the most generous share.
@@ -419,7 +422,7 @@ def simulate(scenario):
         multiplier = a["algorithmic_progress"] ** (k - lag)
         usable_gen = op_gen + inp.ally_compute @ op_gen
         usable_phys = op_phys + inp.ally_compute @ op_phys
-        best_run = inp.concentration * inp.algorithmic_efficiency
+        best_run = inp.concentration[:, k] * inp.algorithmic_efficiency
         effective_gen = best_run * usable_gen * flop_per_h100e_year * multiplier
         effective_phys = best_run * usable_phys * flop_per_h100e_year * multiplier
         cap_gen = _log10_floor(effective_gen)
