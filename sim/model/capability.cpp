@@ -5,9 +5,11 @@ namespace {
 
 // log10 of the effective compute of the best run, from usable operational
 // compute `usable` (R x N), the share of it the best run uses times the
-// region's algorithmic efficiency (`best_run_scale`), the per-draw FLOP per H100e-year `flop_per_unit`
-// times the algorithmic multiplier `multiplier`. Result written to `out`.
-void EffectiveComputeLog10(const RegionDrawArray& usable, const Eigen::Ref<const RegionColumn>& best_run_scale,
+// region's algorithmic efficiency this year (`best_run_scale`), the per-draw
+// FLOP per H100e-year `flop_per_unit` times the algorithmic multiplier
+// `multiplier`. Result written to `out`.
+void EffectiveComputeLog10(const RegionDrawArray& usable,
+                           const Eigen::Ref<const RegionColumn>& best_run_scale,
                            const DrawRow& flop_per_unit, const RegionDrawArray& multiplier,
                            RegionDrawArray& out) {
   out = usable.colwise() * best_run_scale;
