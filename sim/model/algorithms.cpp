@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "sim/model/alliances.hpp"
+
 namespace sim {
 
 void AlgorithmicLag(const ModelInputs& inputs, const DrawAssumptions& assumptions,
@@ -9,24 +11,24 @@ void AlgorithmicLag(const ModelInputs& inputs, const DrawAssumptions& assumption
   // Floors keep log2 finite: an empty region gets a huge ratio, which the
   // min() then caps at max_lag.
   constexpr double kFloor = 1e-12;
+  const int R = inputs.regions;
+  const auto per_draw = [R](const DrawRow& row) { return row.replicate(R, 1); };
   RegionDrawArray& usable = scratch.a;
   DrawRow& top = scratch.row_a;
   DrawRow& open_factor = scratch.row_b;
-  usable.matrix().noalias() = inputs.alliances.talent.lazyProduct(state.researchers.matrix());
-  usable += state.researchers;
-  usable = usable.max(kFloor);
+  usable = WithPartners(inputs.alliances.talent, state.researchers, usable).max(kFloor);
   top = usable.colwise().maxCoeff();
+  open_factor = 1.0 - 0.5 * assumptions.open_weights;
 
   // log2(top / usable) by true division, so that the leader's ratio is
   // exactly 1 and its lag exactly 0 (top * (1 / top) can round below 1).
-  outcome.lag.setZero();
-  outcome.lag.rowwise() += top;
-  outcome.lag /= usable;
+  // The logarithm has a statement of its own: Eigen vectorises it only in
+  // expressions without per-draw (row) broadcasts.
+  outcome.lag = per_draw(top) / usable;
   outcome.lag = outcome.lag.log() * (1.0 / std::log(2.0));
-  outcome.lag.rowwise() *= assumptions.lag_per_talent_halving;
-  outcome.lag = outcome.lag.min(assumptions.max_diffusion_lag.replicate(inputs.regions, 1));
-  open_factor = 1.0 - 0.5 * assumptions.open_weights;
-  outcome.lag.rowwise() *= open_factor;
+  outcome.lag = (outcome.lag * per_draw(assumptions.lag_per_talent_halving))
+                    .min(per_draw(assumptions.max_diffusion_lag)) *
+                per_draw(open_factor);
 }
 
 }  // namespace sim

@@ -3,20 +3,12 @@
 namespace sim {
 namespace {
 
-// out = private_investment * share (per region) * sector_share (per draw) + public_table(:, year).
-// With per-draw levers (sweeps) `draw_table` replaces `public_table`: the same
-// sums, element by element, so a draw's result does not depend on the mode.
+// out = private_investment * share (per region) * sector_share (per draw) + public_money (R x N).
+template <typename PublicMoney>
 void AddPrivateAndPublic(const RegionDrawArray& private_investment, const RegionColumn& share,
-                         const DrawRow* sector_share, const Eigen::ArrayXXd& public_table,
-                         const Eigen::ArrayXXd& draw_table, const DrawLeverTables& per_draw,
-                         int year, RegionDrawArray& out) {
-  out = private_investment.colwise() * share;
-  if (sector_share != nullptr) out.rowwise() *= *sector_share;
-  if (per_draw.active) {
-    out += DrawColumns(draw_table, per_draw.draws, year);
-  } else {
-    out.colwise() += public_table.col(year);
-  }
+                         const DrawRow& sector_share, const Eigen::ArrayBase<PublicMoney>& public_money,
+                         RegionDrawArray& out) {
+  out = (private_investment.colwise() * share).rowwise() * sector_share + public_money.derived();
 }
 
 }  // namespace
@@ -24,34 +16,46 @@ void AddPrivateAndPublic(const RegionDrawArray& private_investment, const Region
 void AllocateMoney(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                    const RegionDrawArray& private_investment, YearMoney& money, Scratch& scratch) {
   const RegionConstants& c = inputs.region;
-  const PublicMoneyTables& pub = inputs.public_money;
+  const RegionDrawArray& p = private_investment;
   const DrawRow& physical_share = assumptions.private_physical_share;
   DrawRow& generative_share = scratch.row_a;
+  DrawRow& whole = scratch.row_b;  // talent and power money is not split: x * 1 is exact
   generative_share = 1.0 - physical_share;
+  whole.setOnes();
 
   const DrawLeverTables& per_draw = inputs.draw_levers;
-  const PublicMoneyTables& draw_pub = per_draw.public_money;
-  if (per_draw.active) {
-    money.public_total = DrawColumns(per_draw.levers.public_budget, per_draw.draws, year);
-  } else {
-    money.public_total.colwise() = inputs.levers.public_budget.col(year);
+  if (!per_draw.active) {
+    // This year's column of a public money table, for every draw.
+    const Eigen::Index draws = p.cols();
+    const auto this_year = [&](const Eigen::ArrayXXd& table) { return table.col(year).replicate(1, draws); };
+    const PublicMoneyTables& pub = inputs.public_money;
+    money.public_total = this_year(inputs.levers.public_budget);
+    AddPrivateAndPublic(p, c.private_compute, generative_share, this_year(pub.compute_generative), money.compute_generative);
+    AddPrivateAndPublic(p, c.private_compute, physical_share, this_year(pub.compute_physical), money.compute_physical);
+    AddPrivateAndPublic(p, c.private_data, generative_share, this_year(pub.data_generative), money.data_generative);
+    AddPrivateAndPublic(p, c.private_data, physical_share, this_year(pub.data_physical), money.data_physical);
+    AddPrivateAndPublic(p, c.private_adoption, generative_share, this_year(pub.adoption_generative), money.adoption_generative);
+    AddPrivateAndPublic(p, c.private_adoption, physical_share, this_year(pub.adoption_physical), money.adoption_physical);
+    AddPrivateAndPublic(p, c.private_talent, whole, this_year(pub.talent), money.talent);
+    AddPrivateAndPublic(p, c.private_power, whole, this_year(pub.power), money.power);
+    return;
   }
-  money.private_total = private_investment;
-  AddPrivateAndPublic(private_investment, c.private_compute, &generative_share,
-                      pub.compute_generative, draw_pub.compute_generative, per_draw, year, money.compute_generative);
-  AddPrivateAndPublic(private_investment, c.private_compute, &physical_share,
-                      pub.compute_physical, draw_pub.compute_physical, per_draw, year, money.compute_physical);
-  AddPrivateAndPublic(private_investment, c.private_data, &generative_share,
-                      pub.data_generative, draw_pub.data_generative, per_draw, year, money.data_generative);
-  AddPrivateAndPublic(private_investment, c.private_data, &physical_share, pub.data_physical, draw_pub.data_physical, per_draw,
-                      year, money.data_physical);
-  AddPrivateAndPublic(private_investment, c.private_adoption, &generative_share,
-                      pub.adoption_generative, draw_pub.adoption_generative, per_draw, year, money.adoption_generative);
-  AddPrivateAndPublic(private_investment, c.private_adoption, &physical_share,
-                      pub.adoption_physical, draw_pub.adoption_physical, per_draw, year, money.adoption_physical);
-  AddPrivateAndPublic(private_investment, c.private_talent, nullptr, pub.talent, draw_pub.talent, per_draw, year,
-                      money.talent);
-  AddPrivateAndPublic(private_investment, c.private_power, nullptr, pub.power, draw_pub.power, per_draw, year, money.power);
+  // Sweeps: budget B and focus phi differ between draws, and the public money
+  // is formed here, by the products of BuildPublicMoneyTables in the same
+  // order (B (1 - phi) a, B phi a, B a), so that a draw's money has the same
+  // bits as in `aisim run`. A table per purpose and draw would cost more to
+  // fill and read than these products.
+  const Eigen::Ref<const Eigen::ArrayXXd> budget = DrawColumns(per_draw.levers.public_budget, per_draw.draws, year);
+  const Eigen::Ref<const Eigen::ArrayXXd> focus = DrawColumns(per_draw.levers.physical_focus, per_draw.draws, year);
+  money.public_total = budget;
+  AddPrivateAndPublic(p, c.private_compute, generative_share, (budget * (1.0 - focus)).colwise() * c.public_compute, money.compute_generative);
+  AddPrivateAndPublic(p, c.private_compute, physical_share, (budget * focus).colwise() * c.public_compute, money.compute_physical);
+  AddPrivateAndPublic(p, c.private_data, generative_share, (budget * (1.0 - focus)).colwise() * c.public_data, money.data_generative);
+  AddPrivateAndPublic(p, c.private_data, physical_share, (budget * focus).colwise() * c.public_data, money.data_physical);
+  AddPrivateAndPublic(p, c.private_adoption, generative_share, (budget * (1.0 - focus)).colwise() * c.public_adoption, money.adoption_generative);
+  AddPrivateAndPublic(p, c.private_adoption, physical_share, (budget * focus).colwise() * c.public_adoption, money.adoption_physical);
+  AddPrivateAndPublic(p, c.private_talent, whole, budget.colwise() * c.public_talent, money.talent);
+  AddPrivateAndPublic(p, c.private_power, whole, budget.colwise() * c.public_power, money.power);
 }
 
 }  // namespace sim

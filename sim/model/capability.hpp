@@ -21,6 +21,8 @@ inline constexpr double kSecondsPerYear = 31557600.0;
 //   D_acc = D_phys + data_alliance * D_phys                robot-years
 //   cap_phys = w_c log10(max(C_eff,phys, 1)) + w_d log10(max(D_acc, 1)) + w_g gen_access
 // The floors at 1 FLOP and 1 robot-year keep log10 finite for empty regions.
+// log10 C_eff is computed as log10(C_eff / A) + (year - L) log10 g_a, which
+// needs no exp() for A, and the floor as max(log10 C_eff, 0).
 void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                 const State& state, YearOutcome& outcome, Scratch& scratch);
 

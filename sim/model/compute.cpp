@@ -2,47 +2,46 @@
 
 namespace sim {
 
+namespace {
+
+// growth^year for every draw, as exp(year ln growth): Eigen vectorises exp()
+// and log(), but calls std::pow draw by draw. Exact at year 0.
+auto Compound(const DrawRow& growth, int year) {
+  return (static_cast<double>(year) * growth.log()).exp();
+}
+
+}  // namespace
+
 void KilowattsPerUnit(const DrawAssumptions& assumptions, int year, DrawRow& out) {
-  out = assumptions.kw_per_h100e / assumptions.energy_efficiency_growth.pow(year);
+  out = assumptions.kw_per_h100e / Compound(assumptions.energy_efficiency_growth, year);
 }
 
 void OperationalCompute(const State& state, const DrawAssumptions& assumptions, int year,
                         YearOutcome& outcome, Scratch& scratch) {
   RegionDrawArray& stock = scratch.a;
-  RegionDrawArray& powered = scratch.b;  // H100e the power can run
-  RegionDrawArray& running_share = scratch.c;
+  RegionDrawArray& running_share = scratch.b;
   DrawRow& kilowatts = scratch.row_a;
   KilowattsPerUnit(assumptions, year, kilowatts);
   stock = state.compute_generative + state.compute_physical;
-  powered = state.power_capacity * 1e6;  // GW -> kW
-  powered.rowwise() /= kilowatts;
-  // Guarded division: select() evaluates both branches, and the 0/0 of an
-  // empty region is discarded in favour of 0.
-  running_share = (stock > 0.0).select(stock.min(powered) / stock, 0.0);
+  // H100e the power can run: GW * 1e6 kW / kW per H100e. Guarded division:
+  // select() evaluates both branches, and the 0/0 of an empty region is
+  // discarded in favour of 0.
+  running_share = (stock > 0.0).select(
+      stock.min((state.power_capacity * 1e6).rowwise() / kilowatts) / stock, 0.0);
   outcome.operational_generative = state.compute_generative * running_share;
   outcome.operational_physical = state.compute_physical * running_share;
 }
 
 namespace {
 
-// One sector of StepCompute: K <- survival * K + chip_access * money * 1e9 / price + deliveries.
-// `deliveries` and `per_draw_deliveries` are that sector's delivery tables.
-void AddPurchases(const ModelInputs& inputs, int year, const RegionDrawArray& money,
-                  const Eigen::ArrayXXd& deliveries, const Eigen::ArrayXXd& per_draw_deliveries,
-                  const DrawRow& price, const DrawRow& survival, RegionDrawArray& stock,
-                  RegionDrawArray& added) {
-  const DrawLeverTables& per_draw = inputs.draw_levers;
-  added = money * 1e9;
-  added.rowwise() /= price;
-  if (per_draw.active) {  // sweeps: the same products and sums, per draw
-    added *= DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
-    added += DrawColumns(per_draw_deliveries, per_draw.draws, year);
-  } else {
-    added.colwise() *= inputs.levers.chip_access.col(year);
-    added.colwise() += deliveries.col(year);
-  }
-  stock.rowwise() *= survival;
-  stock += added;
+// One sector of StepCompute: K <- survival * K + chip_access * money * 1e9 / price + deliveries,
+// with this year's chip access and deliveries (R x N).
+template <typename ChipAccess, typename Deliveries>
+void AddPurchases(const RegionDrawArray& money, const DrawRow& price, const DrawRow& survival,
+                  const Eigen::ArrayBase<ChipAccess>& chip_access,
+                  const Eigen::ArrayBase<Deliveries>& deliveries, RegionDrawArray& stock) {
+  stock = stock.rowwise() * survival +
+          ((money * 1e9).rowwise() / price * chip_access.derived() + deliveries.derived());
 }
 
 }  // namespace
@@ -51,28 +50,41 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
                  const YearMoney& money, State& state, Scratch& scratch) {
   DrawRow& price = scratch.row_a;     // USD per H100e this year
   DrawRow& survival = scratch.row_b;  // 1 - depreciation
-  price = assumptions.capex_per_h100e / assumptions.hardware_price_performance_growth.pow(year);
+  price = assumptions.capex_per_h100e / Compound(assumptions.hardware_price_performance_growth, year);
   survival = 1.0 - assumptions.compute_depreciation;
   const DrawLeverTables& per_draw = inputs.draw_levers;
-  AddPurchases(inputs, year, money.compute_generative, inputs.public_money.deliveries_generative,
-               per_draw.public_money.deliveries_generative, price, survival,
-               state.compute_generative, scratch.a);
-  AddPurchases(inputs, year, money.compute_physical, inputs.public_money.deliveries_physical,
-               per_draw.public_money.deliveries_physical, price, survival,
-               state.compute_physical, scratch.a);
+  if (!per_draw.active) {
+    // This year's column of a table, for every draw.
+    const Eigen::Index draws = state.compute_generative.cols();
+    const auto this_year = [&](const Eigen::ArrayXXd& table) { return table.col(year).replicate(1, draws); };
+    const PublicMoneyTables& pub = inputs.public_money;
+    AddPurchases(money.compute_generative, price, survival, this_year(inputs.levers.chip_access),
+                 this_year(pub.deliveries_generative), state.compute_generative);
+    AddPurchases(money.compute_physical, price, survival, this_year(inputs.levers.chip_access),
+                 this_year(pub.deliveries_physical), state.compute_physical);
+    return;
+  }
+  // Sweeps: deliveries split by the per-draw focus with the products of
+  // BuildPublicMoneyTables (see AllocateMoney).
+  const Eigen::Ref<const Eigen::ArrayXXd> chip_access = DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
+  const Eigen::Ref<const Eigen::ArrayXXd> deliveries = DrawColumns(per_draw.levers.gpu_deliveries, per_draw.draws, year);
+  const Eigen::Ref<const Eigen::ArrayXXd> focus = DrawColumns(per_draw.levers.physical_focus, per_draw.draws, year);
+  AddPurchases(money.compute_generative, price, survival, chip_access, deliveries * (1.0 - focus),
+               state.compute_generative);
+  AddPurchases(money.compute_physical, price, survival, chip_access, deliveries * focus,
+               state.compute_physical);
 }
 
 void StepPower(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
-               const YearMoney& money, State& state, Scratch& scratch) {
-  RegionDrawArray& bought = scratch.a;  // GW bought with money
-  bought = money.power;
-  bought.rowwise() /= assumptions.cost_per_gw;
-  state.power_capacity += bought;
+               const YearMoney& money, State& state) {
+  // power + GW bought with money + growth
   if (inputs.draw_levers.active) {
-    state.power_capacity +=
-        DrawColumns(inputs.draw_levers.levers.power_growth, inputs.draw_levers.draws, year);
+    state.power_capacity = (state.power_capacity + money.power.rowwise() / assumptions.cost_per_gw) +
+                           DrawColumns(inputs.draw_levers.levers.power_growth, inputs.draw_levers.draws, year);
   } else {
-    state.power_capacity.colwise() += inputs.levers.power_growth.col(year);
+    state.power_capacity =
+        (state.power_capacity + money.power.rowwise() / assumptions.cost_per_gw).colwise() +
+        inputs.levers.power_growth.col(year);
   }
 }
 

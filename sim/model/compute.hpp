@@ -27,6 +27,6 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
 // Advances power capacity by one year:
 //   power <- power + power_growth + money_power / cost_per_gw   (GW)
 void StepPower(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
-               const YearMoney& money, State& state, Scratch& scratch);
+               const YearMoney& money, State& state);
 
 }  // namespace sim

@@ -1,28 +1,20 @@
 #include "sim/model/derived.hpp"
 
 namespace sim {
-namespace {
 
-void GapAndRank(int regions, const RegionDrawArray& capability, const DrawRow& oom_per_year,
-                RegionDrawArray& years_behind, RegionDrawArray& rank, DrawRow& top) {
+void YearsBehind(const RegionDrawArray& capability, const DrawRow& frontier_oom_per_year,
+                 DrawRow& top, RegionDrawArray& years_behind) {
   top = capability.colwise().maxCoeff();
-  years_behind = (-capability).rowwise() + top;
-  years_behind.rowwise() /= oom_per_year;
-  // R passes over R x N arrays: one per competitor j, all draws at once.
-  rank.setOnes();
-  for (int j = 0; j < regions; ++j) {
-    rank += (capability.row(j).replicate(regions, 1) > capability).cast<double>();
-  }
+  years_behind = ((-capability).rowwise() + top).rowwise() / frontier_oom_per_year;
 }
 
-}  // namespace
-
-void YearsBehindAndRank(const ModelInputs& inputs, const DrawAssumptions& assumptions,
-                        YearOutcome& outcome, Scratch& scratch) {
-  GapAndRank(inputs.regions, outcome.capability_generative, assumptions.frontier_oom_per_year,
-             outcome.years_behind_generative, outcome.rank_generative, scratch.row_a);
-  GapAndRank(inputs.regions, outcome.capability_physical, assumptions.frontier_oom_per_year,
-             outcome.years_behind_physical, outcome.rank_physical, scratch.row_a);
+void Rank(const Eigen::Ref<const RegionDrawArray>& capability, Eigen::Ref<RegionDrawArray> out) {
+  // One pass over R x n per competitor j, all draws at once.
+  const Eigen::Index regions = capability.rows();
+  out.setOnes();
+  for (Eigen::Index j = 0; j < regions; ++j) {
+    out += (capability.row(j).replicate(regions, 1) > capability).cast<double>();
+  }
 }
 
 }  // namespace sim

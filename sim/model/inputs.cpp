@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include "sim/model/log10.hpp"
+
 namespace sim {
 namespace {
 
@@ -177,7 +179,7 @@ RegionConstants BuildRegionConstants(const Scenario& scenario) {
   c.market_access_offset = (c.market_access > 0.0)
                                .select(RegionColumn::Zero(regions),
                                        -std::numeric_limits<double>::infinity());
-  c.log10_generative_data = c.generative_data.max(1e-12).log10();
+  c.log10_generative_data = Log10(c.generative_data.max(1e-12));
   return c;
 }
 

@@ -75,15 +75,15 @@ struct AllianceMatrices {
 };
 
 // Region levers that differ between draws (sweeps vary them per sample).
-// When `active`, these R x (T * draws) tables replace levers.public_budget,
-// levers.chip_access, levers.power_growth and every public_money table: the
-// value of year k for draw j is column k * draws + j. Ordinary runs leave it
-// inactive and the year loop broadcasts the R x T columns as before.
+// When `active`, these R x (T * draws) tables replace `levers`, and the year
+// loop forms the year's public money from them (AllocateMoney, StepCompute)
+// instead of reading public_money: the value of year k for draw j is column
+// k * draws + j. Ordinary runs leave it inactive and the year loop broadcasts
+// the R x T columns as before.
 struct DrawLeverTables {
   bool active = false;
   int draws = 0;
   LeverTables levers;
-  PublicMoneyTables public_money;
 };
 
 struct ModelInputs {

@@ -13,10 +13,10 @@ void SoftmaxShares(const RegionDrawArray& capability, const DrawRow& temperature
                    RegionDrawArray& share, DrawRow& row) {
   // Regions without access sit at -inf, so exp() gives them exactly 0 rather
   // than inf * 0 when they out-rank every region with access.
-  share = capability.colwise() + access_offset;
-  row = share.colwise().maxCoeff();
-  share.rowwise() -= row;
-  share.rowwise() /= temperature;
+  // exp() has a statement of its own: Eigen vectorises it only in
+  // expressions without per-draw (row) broadcasts.
+  row = (capability.colwise() + access_offset).colwise().maxCoeff();
+  share = ((capability.colwise() + access_offset).rowwise() - row).rowwise() / temperature;
   share = share.exp();
   share.colwise() *= access;
   row = share.colwise().sum();
@@ -34,9 +34,10 @@ void Markets(const ModelInputs& inputs, const DrawAssumptions& assumptions, int 
   SoftmaxShares(outcome.capability_physical, assumptions.market_temperature_physical,
                 inputs.region.market_access, inputs.region.market_access_offset,
                 outcome.share_physical, row);
-  outcome.value = outcome.share_generative * inputs.market_size_generative(year) +
-                  outcome.share_physical * inputs.market_size_physical(year);
-  outcome.value.rowwise() *= assumptions.market_size_multiplier;
+  outcome.value = (outcome.share_generative * inputs.market_size_generative(year) +
+                   outcome.share_physical * inputs.market_size_physical(year))
+                      .rowwise() *
+                  assumptions.market_size_multiplier;
 }
 
 void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,

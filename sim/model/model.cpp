@@ -26,8 +26,14 @@ void Workspace::Resize(int regions, int draws) {
 
 void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptions, State& state) {
   const RegionConstants& c = inputs.region;
-  state.compute_generative.colwise() = c.compute_stock * (1.0 - c.compute_physical_share);
-  state.compute_physical.colwise() = c.compute_stock * c.compute_physical_share;
+  // Products go into the first column and are copied from there: assigning
+  // an expression to colwise() would allocate a temporary for it, and sweeps
+  // call this for every block.
+  const Eigen::Index others = state.compute_generative.cols() - 1;
+  state.compute_generative.col(0) = c.compute_stock * (1.0 - c.compute_physical_share);
+  state.compute_generative.rightCols(others).colwise() = state.compute_generative.col(0);
+  state.compute_physical.col(0) = c.compute_stock * c.compute_physical_share;
+  state.compute_physical.rightCols(others).colwise() = state.compute_physical.col(0);
   state.power_capacity.colwise() = c.power_capacity;
   state.researchers.colwise() = c.researchers;
   state.robots.colwise() = c.robots;
@@ -46,8 +52,6 @@ void ComputeYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   AlgorithmicLag(inputs, assumptions, w.state, w.outcome, w.scratch);
   Capability(inputs, assumptions, year, w.state, w.outcome, w.scratch);
   Markets(inputs, assumptions, year, w.outcome, w.scratch);
-  Sovereignty(inputs, assumptions, w.state, w.outcome, w.scratch);
-  YearsBehindAndRank(inputs, assumptions, w.outcome, w.scratch);
   PrivateInvestment(inputs, assumptions, year, w.outcome, w.state, w.private_investment);
   AllocateMoney(inputs, assumptions, year, w.private_investment, w.money, w.scratch);
 }
@@ -58,16 +62,16 @@ void AdvanceYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   // stocks the other steps change, so the order among these steps is free.
   StepTalent(inputs, assumptions, w.money, w.outcome, w.private_investment, w.state, w.scratch);
   StepCompute(inputs, assumptions, year, w.money, w.state, w.scratch);
-  StepPower(inputs, assumptions, year, w.money, w.state, w.scratch);
+  StepPower(inputs, assumptions, year, w.money, w.state);
   StepData(inputs, assumptions, year, w.money, w.state, w.scratch);
   AdvancePrivateInvestment(inputs, year, w.state);
   w.state.public_cumulative += w.money.public_total;
 }
 
-void ReadVariable(const Workspace& w, const DrawAssumptions& assumptions, Variable variable,
-                  int year, int count, Eigen::Ref<RegionDrawArray> out) {
+void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions, Variable variable,
+                  int year, int count, Workspace& w, Eigen::Ref<RegionDrawArray> out) {
   const State& s = w.state;
-  const YearOutcome& o = w.outcome;
+  YearOutcome& o = w.outcome;
   auto put = [&](const auto& values) { out = values.leftCols(count); };
   switch (variable) {
     case Variable::kComputeStock: put(s.compute_generative + s.compute_physical); break;
@@ -76,9 +80,10 @@ void ReadVariable(const Workspace& w, const DrawAssumptions& assumptions, Variab
     case Variable::kComputeOperational: put(o.operational_generative + o.operational_physical); break;
     case Variable::kPowerCapacity: put(s.power_capacity); break;
     case Variable::kPowerDemand: {
-      DrawRow kilowatts;  // outside the no-allocation year step
-      KilowattsPerUnit(assumptions, year, kilowatts);
-      put((o.operational_generative + o.operational_physical).rowwise() * (kilowatts * 1e-6));
+      DrawRow& gigawatts = w.scratch.row_a;  // GW per H100e
+      KilowattsPerUnit(assumptions, year, gigawatts);
+      gigawatts *= 1e-6;
+      put((o.operational_generative + o.operational_physical).rowwise() * gigawatts);
       break;
     }
     case Variable::kResearchers: put(s.researchers); break;
@@ -88,16 +93,27 @@ void ReadVariable(const Workspace& w, const DrawAssumptions& assumptions, Variab
     case Variable::kAlgorithmicLag: put(o.lag); break;
     case Variable::kCapabilityGenerative: put(o.capability_generative); break;
     case Variable::kCapabilityPhysical: put(o.capability_physical); break;
-    case Variable::kYearsBehindGenerative: put(o.years_behind_generative); break;
-    case Variable::kYearsBehindPhysical: put(o.years_behind_physical); break;
-    case Variable::kRankGenerative: put(o.rank_generative); break;
-    case Variable::kRankPhysical: put(o.rank_physical); break;
+    case Variable::kYearsBehindGenerative:
+      YearsBehind(o.capability_generative, assumptions.frontier_oom_per_year, w.scratch.row_a,
+                  o.years_behind_generative);
+      put(o.years_behind_generative);
+      break;
+    case Variable::kYearsBehindPhysical:
+      YearsBehind(o.capability_physical, assumptions.frontier_oom_per_year, w.scratch.row_a,
+                  o.years_behind_physical);
+      put(o.years_behind_physical);
+      break;
+    case Variable::kRankGenerative: Rank(o.capability_generative.leftCols(count), out); break;
+    case Variable::kRankPhysical: Rank(o.capability_physical.leftCols(count), out); break;
     case Variable::kMarketShareGenerative: put(o.share_generative); break;
     case Variable::kMarketSharePhysical: put(o.share_physical); break;
     case Variable::kValue: put(o.value); break;
-    case Variable::kSovereignty: put(o.sovereignty); break;
+    case Variable::kSovereignty:
+      Sovereignty(inputs, assumptions, s, o, w.scratch);
+      put(o.sovereignty);
+      break;
     case Variable::kInvestmentPublic: put(w.money.public_total); break;
-    case Variable::kInvestmentPrivate: put(w.money.private_total); break;
+    case Variable::kInvestmentPrivate: put(w.private_investment); break;
     case Variable::kInvestmentPublicCumulative: put(s.public_cumulative + w.money.public_total); break;
     case Variable::kCount: break;
   }
@@ -106,11 +122,11 @@ void ReadVariable(const Workspace& w, const DrawAssumptions& assumptions, Variab
 namespace {
 
 // Copies this year's values of the block's draws into the results.
-void Record(const Workspace& w, const DrawAssumptions& assumptions, int year, int first_draw,
-            int count, Results& results) {
+void Record(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+            int first_draw, int count, Workspace& w, Results& results) {
   for (int v = 0; v < kVariableCount; ++v) {
     const Variable variable = static_cast<Variable>(v);
-    ReadVariable(w, assumptions, variable, year, count,
+    ReadVariable(inputs, assumptions, variable, year, count, w,
                  results.At(variable, year).middleCols(first_draw, count));
   }
 }
@@ -128,7 +144,7 @@ void SimulateBlock(const ModelInputs& inputs, int first_draw, int count, Results
   InitialiseState(inputs, assumptions, workspace.state);
   for (int year = 0; year < inputs.years; ++year) {
     ComputeYear(inputs, assumptions, year, workspace);
-    Record(workspace, assumptions, year, first_draw, count, results);
+    Record(inputs, assumptions, year, first_draw, count, workspace, results);
     AdvanceYear(inputs, assumptions, year, workspace);
   }
 }

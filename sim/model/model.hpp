@@ -44,8 +44,12 @@ inline int PaddedDraws(int count) {
 
 // Writes the first `count` draws of `variable` for year index `year` from a
 // workspace after ComputeYear (as `aisim run` records it) into `out` (R x count).
-void ReadVariable(const Workspace& workspace, const DrawAssumptions& assumptions, Variable variable,
-                  int year, int count, Eigen::Ref<RegionDrawArray> out);
+// Outputs that nothing in the year loop reads (years behind, rank,
+// sovereignty: steps 7b and 8) are computed here, when read, in the
+// workspace's outcome and scratch: a sweep computes only what it records.
+// Allocates nothing.
+void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions, Variable variable,
+                  int year, int count, Workspace& workspace, Eigen::Ref<RegionDrawArray> out);
 
 // Sets the starting state (1 January of the start year) for draws whose
 // assumptions are `assumptions`.
@@ -54,7 +58,7 @@ void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptio
 // One year of the model (docs/MODEL.md) is two calls, with the year's
 // results read in between. Neither allocates (tests check this).
 // ComputeYear: from the state on 1 January of year index `year` (0 = start
-// year), this year's outcome (steps 2, 5-8) and money (step 1).
+// year), this year's outcome (steps 2, 5-7) and money (step 1).
 void ComputeYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                  Workspace& workspace);
 // AdvanceYear: the year's flows move the state to 1 January of the next year

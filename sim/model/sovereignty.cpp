@@ -2,16 +2,19 @@
 
 #include <limits>
 
+#include "sim/model/log10.hpp"
+
 namespace sim {
 
 void Sovereignty(const ModelInputs& inputs, const DrawAssumptions& assumptions,
                  const State& state, YearOutcome& outcome, Scratch& scratch) {
   constexpr double kFloor = 1e-12;  // same floor as log10_generative_data
   const double minus_infinity = -std::numeric_limits<double>::infinity();
+  const int R = inputs.regions;
+  const auto per_draw = [R](const DrawRow& row) { return row.replicate(R, 1); };
   const RegionDrawArray& capability = outcome.capability_generative;
-  RegionDrawArray& is_top = scratch.a;  // 1 where a region holds the column max
-  RegionDrawArray& foreign = scratch.b;
-  RegionDrawArray& logit = scratch.c;
+  RegionDrawArray& logit = scratch.a;
+  RegionDrawArray& log_data = scratch.b;  // log10(D_gen)
   DrawRow& top = scratch.row_a;
   DrawRow& second = scratch.row_b;
   DrawRow& top_count = scratch.row_c;
@@ -19,21 +22,19 @@ void Sovereignty(const ModelInputs& inputs, const DrawAssumptions& assumptions,
   // Best foreign capability without an R x R loop: the column max, except for
   // a sole leader, whose best foreign model is the runner-up.
   top = capability.colwise().maxCoeff();
-  is_top = (capability == top.replicate(inputs.regions, 1)).cast<double>();
-  top_count = is_top.colwise().sum();
-  second = (is_top > 0.0).select(minus_infinity, capability).colwise().maxCoeff();
-  top_count = (top_count == 1.0).cast<double>();  // now: 1 where the leader is alone
-  is_top.rowwise() *= top_count;
-  foreign = (is_top > 0.0).select(second.replicate(inputs.regions, 1),
-                                  top.replicate(inputs.regions, 1));
-
-  logit = capability - foreign;
-  logit.rowwise() /= assumptions.sovereignty_scale;
-  logit.colwise() += inputs.region.home_advantage;
-  foreign = state.generative_data.max(kFloor).log10();  // reused: data growth term
-  foreign.colwise() -= inputs.region.log10_generative_data;
-  foreign.rowwise() *= assumptions.sovereignty_data_weight;
-  logit += foreign;
+  top_count = (capability == per_draw(top)).cast<double>().colwise().sum();
+  second = (capability == per_draw(top)).select(minus_infinity, capability).colwise().maxCoeff();
+  second = (top_count == 1.0).select(second, top);  // now: what a leader sees abroad
+  logit = ((capability - (capability == per_draw(top)).select(per_draw(second), per_draw(top)))
+               .rowwise() /
+           assumptions.sovereignty_scale)
+              .colwise() +
+          inputs.region.home_advantage;
+  // The logarithm and exp() have statements of their own: Eigen vectorises
+  // them only in expressions without per-draw (row) broadcasts.
+  log_data = Log10(state.generative_data.max(kFloor));
+  logit += (log_data.colwise() - inputs.region.log10_generative_data).rowwise() *
+           assumptions.sovereignty_data_weight;
   // A lone region has foreign = -inf and logit = +inf: exp(-inf) = 0, share 1.
   outcome.sovereignty = 1.0 / (1.0 + (-logit).exp());
 }

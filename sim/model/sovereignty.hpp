@@ -13,6 +13,8 @@ namespace sim {
 //           + sovereignty_data_weight * log10(D_gen / D_gen,start)
 //   sovereignty = 1 / (1 + exp(-logit))
 // With a single region there is no foreign model and the share is 1.
+// Nothing in the year loop reads it, so it is computed when read
+// (ReadVariable in model.hpp), from the state of 1 January.
 void Sovereignty(const ModelInputs& inputs, const DrawAssumptions& assumptions,
                  const State& state, YearOutcome& outcome, Scratch& scratch);
 

@@ -12,7 +12,7 @@ void State::Resize(int regions, int draws) {
 
 void YearMoney::Resize(int regions, int draws) {
   for (RegionDrawArray* array :
-       {&public_total, &private_total, &compute_generative, &compute_physical, &talent, &power,
+       {&public_total, &compute_generative, &compute_physical, &talent, &power,
         &data_generative, &data_physical, &adoption_generative, &adoption_physical}) {
     array->resize(regions, draws);
   }
@@ -22,7 +22,7 @@ void YearOutcome::Resize(int regions, int draws) {
   for (RegionDrawArray* array :
        {&operational_generative, &operational_physical, &lag, &capability_generative,
         &capability_physical, &share_generative, &share_physical, &value, &sovereignty,
-        &years_behind_generative, &years_behind_physical, &rank_generative, &rank_physical}) {
+        &years_behind_generative, &years_behind_physical}) {
     array->resize(regions, draws);
   }
 }

@@ -25,7 +25,7 @@ struct State {
 
 // Money spent during the year, by purpose and sector, USD bn / yr.
 struct YearMoney {
-  RegionDrawArray public_total, private_total;
+  RegionDrawArray public_total;  // private: Workspace::private_investment
   RegionDrawArray compute_generative, compute_physical;
   RegionDrawArray talent, power;
   RegionDrawArray data_generative, data_physical;
@@ -42,9 +42,9 @@ struct YearOutcome {
   RegionDrawArray capability_physical;    // weighted log10 index (see docs/MODEL.md)
   RegionDrawArray share_generative, share_physical;  // shares of global revenue, [0, 1]
   RegionDrawArray value;               // AI revenue captured, USD bn / yr
+  // Filled only when read (ReadVariable in model.hpp); ranks are not stored.
   RegionDrawArray sovereignty;         // share of domestic generative demand served at home
   RegionDrawArray years_behind_generative, years_behind_physical;  // years
-  RegionDrawArray rank_generative, rank_physical;  // 1 = leader
 
   void Resize(int regions, int draws);
 };

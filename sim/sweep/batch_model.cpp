@@ -12,20 +12,15 @@ namespace {
 struct LeverName {
   const char* name;
   Schedule Region::*member;
+  Eigen::ArrayXXd LeverTables::*table;
 };
 const LeverName kBatchedLevers[] = {
-    {"public_budget", &Region::public_budget},   {"physical_focus", &Region::physical_focus},
-    {"gpu_deliveries", &Region::gpu_deliveries}, {"chip_access", &Region::chip_access},
-    {"power_growth", &Region::power_growth},
+    {"public_budget", &Region::public_budget, &LeverTables::public_budget},
+    {"physical_focus", &Region::physical_focus, &LeverTables::physical_focus},
+    {"gpu_deliveries", &Region::gpu_deliveries, &LeverTables::gpu_deliveries},
+    {"chip_access", &Region::chip_access, &LeverTables::chip_access},
+    {"power_growth", &Region::power_growth, &LeverTables::power_growth},
 };
-
-// Every table the year loop reads per draw, for comparisons and copies.
-std::vector<Eigen::ArrayXXd*> Tables(LeverTables& l, PublicMoneyTables& m) {
-  return {&l.public_budget, &l.physical_focus, &l.gpu_deliveries, &l.chip_access, &l.power_growth,
-          &m.compute_generative, &m.compute_physical, &m.talent, &m.power, &m.data_generative,
-          &m.data_physical, &m.adoption_generative, &m.adoption_physical,
-          &m.deliveries_generative, &m.deliveries_physical};
-}
 
 }  // namespace
 
@@ -52,7 +47,7 @@ SweepModel::SweepModel(const Scenario& scenario, const std::vector<VariedPath>& 
         throw ScenarioError(at, "varying " + v.path + ": " + error.message(), error.hint());
       }
     }
-    Path path{Kind::kAssumption, "", -1, nullptr};
+    Path path;
     const std::string prefix = "assumptions.";
     DrawAssumptions probe = base_.assumptions;
     if (v.path.rfind(prefix, 0) == 0 && FindDrawAssumption(probe, v.path.substr(prefix.size()))) {
@@ -64,11 +59,17 @@ SweepModel::SweepModel(const Scenario& scenario, const std::vector<VariedPath>& 
           if (v.path == "regions." + scenario_.regions[r].code + "." + lever.name) {
             path.region = r;
             path.lever = lever.member;
+            path.table = lever.table;
             path.name = lever.name;
           }
         }
       }
-      if (path.region < 0) batched_ = false;
+      if (path.region < 0) {
+        batched_ = false;
+      } else {
+        FindLeverPattern(path, v.low, v.high);
+        per_draw_levers_ = true;
+      }
     }
     kinds_.push_back(path);
   }
@@ -83,7 +84,9 @@ SweepModel::SweepModel(const Scenario& scenario, const std::vector<VariedPath>& 
   const int dims = static_cast<int>(varied.size());
   Eigen::ArrayXXd ends(dims, 2);
   for (int p = 0; p < dims; ++p) ends(p, 0) = varied[p].low, ends(p, 1) = varied[p].high;
-  ModelInputs batch = BlockInputs(ends, PaddedDraws(2));
+  Block check;
+  FillBlockInputs(ends, check);
+  ModelInputs& batch = check.inputs;
   for (int j = 0; j < 2 && batched_; ++j) {
     Scenario single = scenario_;
     for (int p = 0; p < dims; ++p) ApplyOverride(single, SetText(paths_[p], ends(p, j)));
@@ -96,90 +99,107 @@ SweepModel::SweepModel(const Scenario& scenario, const std::vector<VariedPath>& 
     }
     if (batch.draw_levers.active) {
       const int T = scenario_.Years(), width = batch.draw_levers.draws;
-      std::vector<Eigen::ArrayXXd*> mine = Tables(batch.draw_levers.levers, batch.draw_levers.public_money);
-      std::vector<Eigen::ArrayXXd*> theirs = Tables(one.levers, one.public_money);
-      for (size_t t = 0; t < mine.size(); ++t) {
+      for (const LeverName& lever : kBatchedLevers) {
+        const Eigen::ArrayXXd& mine = batch.draw_levers.levers.*lever.table;
+        const Eigen::ArrayXXd& theirs = one.levers.*lever.table;
         for (int k = 0; k < T; ++k) {
-          if (!((*mine[t]).col(k * width + j) == (*theirs[t]).col(k)).all()) batched_ = false;
+          if (!(mine.col(k * width + j) == theirs.col(k)).all()) batched_ = false;
         }
       }
     }
   }
 }
 
-ModelInputs SweepModel::BlockInputs(const Eigen::ArrayXXd& values, int padded) const {
+// FillRegionLevers reads a lever only through Schedule::At, and a constant
+// schedule's At is its value in every year, so each year of a varied lever's
+// row either is the sample's value or does not depend on it (the zeros before
+// a delayed programme starts). Which of the two, is read once from the rows
+// FillRegionLevers writes for both ends of the range; any other outcome runs
+// the sweep unbatched.
+void SweepModel::FindLeverPattern(Path& path, double low, double high) {
+  const int T = base_.years;
+  LeverTables at_low = base_.levers, at_high = base_.levers;
+  Region region = scenario_.regions[path.region];
+  region.*path.lever = Schedule::Constant(low);
+  FillRegionLevers(scenario_, region, path.region, at_low);
+  region.*path.lever = Schedule::Constant(high);
+  FillRegionLevers(scenario_, region, path.region, at_high);
+  path.takes_value.assign(T, false);
+  path.fixed = Eigen::ArrayXd::Zero(T);
+  for (int k = 0; k < T; ++k) {
+    const double a = (at_low.*path.table)(path.region, k), b = (at_high.*path.table)(path.region, k);
+    if (a == low && b == high) {
+      path.takes_value[k] = true;
+    } else if (a == b) {
+      path.fixed(k) = a;
+    } else {
+      batched_ = false;
+    }
+  }
+}
+
+void SweepModel::FillBlockInputs(const Eigen::ArrayXXd& values, Block& block) const {
   const int count = static_cast<int>(values.cols());
   const int dims = static_cast<int>(values.rows());
+  const int width = PaddedDraws(count);
   const int R = base_.regions, T = base_.years;
-  ModelInputs inputs = base_;
-  inputs.draws = padded;
-  inputs.assumptions = SliceDrawsPadded(base_.assumptions, 0, 1, padded);
-  bool any_lever = false;
-  for (int p = 0; p < dims; ++p) {
-    if (kinds_[p].kind == Kind::kAssumption) {
-      DrawRow& row = *FindDrawAssumption(inputs.assumptions, kinds_[p].name);
-      row.head(count) = values.row(p);
-      row.tail(padded - count).setConstant(values(p, count - 1));  // padding: copies of the last sample
-    } else {
-      any_lever = true;
-    }
-  }
-  if (!any_lever) return inputs;
-
+  ModelInputs& inputs = block.inputs;
   DrawLeverTables& d = inputs.draw_levers;
-  d.active = true;
-  d.draws = padded;
-  d.levers = base_.levers;
-  LeverTables base_levers = base_.levers;
-  std::vector<Eigen::ArrayXXd*> wide = Tables(d.levers, d.public_money);
-  std::vector<Eigen::ArrayXXd*> narrow = Tables(base_levers, inputs.public_money);
-  for (int t = 0; t < 5; ++t) {
-    Eigen::ArrayXXd& table = *wide[t];
-    table.resize(R, static_cast<Eigen::Index>(T) * padded);
-    for (int k = 0; k < T; ++k) table.middleCols(static_cast<Eigen::Index>(k) * padded, padded).colwise() = narrow[t]->col(k);
-  }
-  // Each varied region's levers come from the same FillRegionLevers as
-  // BuildInputs, with the varied schedule set to the sample's constant.
-  std::vector<int> regions;
-  for (const Path& path : kinds_) {
-    if (path.kind == Kind::kLever && std::find(regions.begin(), regions.end(), path.region) == regions.end()) {
-      regions.push_back(path.region);
-    }
-  }
-  LeverTables one = base_.levers;
-  for (int j = 0; j < padded; ++j) {
-    const int sample = std::min(j, count - 1);
-    for (int r : regions) {
-      Region region = scenario_.regions[r];
-      for (int p = 0; p < dims; ++p) {
-        if (kinds_[p].kind == Kind::kLever && kinds_[p].region == r) {
-          region.*(kinds_[p].lever) = Schedule::Constant(values(p, sample));
+  if (block.width != width) {  // the first block, or a narrower last one: size the buffers
+    block.width = width;
+    inputs = base_;
+    inputs.draws = width;
+    inputs.assumptions = SliceDrawsPadded(base_.assumptions, 0, 1, width);
+    block.workspace.Resize(R, width);
+    if (per_draw_levers_) {
+      // Every region's levers as in the base scenario, for every draw; the
+      // blocks then rewrite the rows of the levers they vary.
+      d.active = true;
+      d.draws = width;
+      for (const LeverName& lever : kBatchedLevers) {
+        Eigen::ArrayXXd& table = d.levers.*lever.table;
+        table.resize(R, static_cast<Eigen::Index>(T) * width);
+        for (int k = 0; k < T; ++k) {
+          table.middleCols(static_cast<Eigen::Index>(k) * width, width).colwise() =
+              (base_.levers.*lever.table).col(k);
         }
       }
-      FillRegionLevers(scenario_, region, r, one);
-      std::vector<Eigen::ArrayXXd*> single = Tables(one, inputs.public_money);
-      for (int t = 0; t < 5; ++t) {
-        for (int k = 0; k < T; ++k) (*wide[t])(r, static_cast<Eigen::Index>(k) * padded + j) = (*single[t])(r, k);
+    }
+  }
+  // Padding columns are copies of the last sample (see PaddedDraws).
+  for (int p = 0; p < dims; ++p) {
+    const Path& path = kinds_[p];
+    if (path.kind == Kind::kAssumption) {
+      DrawRow& row = *FindDrawAssumption(inputs.assumptions, path.name);
+      row.head(count) = values.row(p);
+      row.tail(width - count).setConstant(values(p, count - 1));
+      continue;
+    }
+    Eigen::ArrayXXd& table = d.levers.*path.table;
+    for (int k = 0; k < T; ++k) {
+      const Eigen::Index first = static_cast<Eigen::Index>(k) * width;  // year k's columns
+      if (path.takes_value[k]) {
+        table.row(path.region).segment(first, count) = values.row(p);
+        table.row(path.region).segment(first + count, width - count).setConstant(values(p, count - 1));
+      } else {
+        table.row(path.region).segment(first, width).setConstant(path.fixed(k));
       }
     }
   }
-  d.public_money = BuildPublicMoneyTables(d.levers, base_.region);
-  return inputs;
 }
 
-void SweepModel::Simulate(const ModelInputs& inputs, int count, int first_column,
+void SweepModel::Simulate(const ModelInputs& inputs, int count, int first_column, Block& block,
                           Eigen::ArrayXXd& outcomes, Results* timeseries) const {
-  const int padded = static_cast<int>(inputs.assumptions.utilization.size());
-  Workspace w;
-  w.Resize(inputs.regions, padded);
+  Workspace& w = block.workspace;
+  RegionDrawArray& values = block.read;
+  values.resize(inputs.regions, count);
   InitialiseState(inputs, inputs.assumptions, w.state);
-  RegionDrawArray values(inputs.regions, count);
   for (int year = 0; year < inputs.years; ++year) {
     ComputeYear(inputs, inputs.assumptions, year, w);
     if (timeseries) {
       for (int v = 0; v < kVariableCount; ++v) {
         const Variable variable = static_cast<Variable>(v);
-        ReadVariable(w, inputs.assumptions, variable, year, count,
+        ReadVariable(inputs, inputs.assumptions, variable, year, count, w,
                      timeseries->At(variable, year).middleCols(first_column, count));
       }
     }
@@ -188,7 +208,7 @@ void SweepModel::Simulate(const ModelInputs& inputs, int count, int first_column
     for (const OutcomeIndex& o : outcomes_) {
       if (o.year != year) continue;
       if (o.variable != last) {
-        ReadVariable(w, inputs.assumptions, o.variable, year, count, values);
+        ReadVariable(inputs, inputs.assumptions, o.variable, year, count, w, values);
         last = o.variable;
       }
       outcomes.row(o.column).segment(first_column, count) = values.row(o.region);
@@ -197,16 +217,17 @@ void SweepModel::Simulate(const ModelInputs& inputs, int count, int first_column
   }
 }
 
-void SweepModel::RunOne(const Eigen::ArrayXXd& values, int j, Eigen::ArrayXXd& outcomes,
+void SweepModel::RunOne(const Eigen::ArrayXXd& values, int j, Block& block, Eigen::ArrayXXd& outcomes,
                         Results* timeseries) const {
   Scenario single = scenario_;
   for (size_t p = 0; p < paths_.size(); ++p) ApplyOverride(single, SetText(paths_[p], values(p, j)));
   ModelInputs inputs = BuildInputs(single, 1, single.seed);
   inputs.assumptions = SliceDrawsPadded(inputs.assumptions, 0, 1, PaddedDraws(1));
-  Simulate(inputs, 1, j, outcomes, timeseries);
+  block.workspace.Resize(inputs.regions, PaddedDraws(1));
+  Simulate(inputs, 1, j, block, outcomes, timeseries);
 }
 
-void SweepModel::Run(const Eigen::ArrayXXd& values, Eigen::ArrayXXd& outcomes,
+void SweepModel::Run(const Eigen::ArrayXXd& values, Block& block, Eigen::ArrayXXd& outcomes,
                      std::unique_ptr<Results>* timeseries) const {
   const int count = static_cast<int>(values.cols());
   outcomes.resize(static_cast<Eigen::Index>(outcomes_.size()), count);
@@ -218,11 +239,11 @@ void SweepModel::Run(const Eigen::ArrayXXd& values, Eigen::ArrayXXd& outcomes,
   }
   Results* full = timeseries ? timeseries->get() : nullptr;
   if (!batched_) {
-    for (int j = 0; j < count; ++j) RunOne(values, j, outcomes, full);
+    for (int j = 0; j < count; ++j) RunOne(values, j, block, outcomes, full);
     return;
   }
-  const ModelInputs inputs = BlockInputs(values, PaddedDraws(count));
-  Simulate(inputs, count, 0, outcomes, full);
+  FillBlockInputs(values, block);
+  Simulate(block.inputs, count, 0, block, outcomes, full);
 }
 
 }  // namespace sim

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/model/inputs.hpp"
+#include "sim/model/model.hpp"
 #include "sim/model/results.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/sweep/study.hpp"
@@ -28,10 +29,25 @@ class SweepModel {
   SweepModel(const Scenario& scenario, const std::vector<VariedPath>& varied,
              const std::vector<OutcomeSpec>& outcomes);
 
-  // Runs samples whose values are the columns of `values` (paths x count).
-  // Writes outcome o of sample j to outcomes(o, j). When `timeseries` is not
-  // null it is resized to count draws and receives every variable and year.
-  void Run(const Eigen::ArrayXXd& values, Eigen::ArrayXXd& outcomes,
+  // A worker's buffers for running blocks of samples: the block's inputs (the
+  // base inputs with the samples' assumption rows and per-draw lever tables)
+  // and the year loop's workspace. The first block sizes them; every later
+  // block of the same width only refills the varied rows, so a warmed-up
+  // block allocates nothing. Not shared between threads.
+  class Block {
+   private:
+    friend class SweepModel;
+    int width = 0;  // padded draws the buffers hold; 0 before the first block
+    ModelInputs inputs;
+    Workspace workspace;
+    RegionDrawArray read;  // one variable read from the workspace, R x samples
+  };
+
+  // Runs samples whose values are the columns of `values` (paths x count) in
+  // `block`'s buffers. Writes outcome o of sample j to outcomes(o, j). When
+  // `timeseries` is not null it is resized to count draws and receives every
+  // variable and year.
+  void Run(const Eigen::ArrayXXd& values, Block& block, Eigen::ArrayXXd& outcomes,
            std::unique_ptr<Results>* timeseries = nullptr) const;
 
   bool batched() const { return batched_; }
@@ -40,27 +56,32 @@ class SweepModel {
  private:
   enum class Kind { kAssumption, kLever };
   struct Path {
-    Kind kind;
+    Kind kind = Kind::kAssumption;
     std::string name;        // assumption name, or lever name
     int region = -1;         // for levers
     Schedule Region::*lever = nullptr;
+    Eigen::ArrayXXd LeverTables::*table = nullptr;  // the lever table it sets
+    // Year k of the lever's row is the sample's value where takes_value[k],
+    // else fixed(k) (e.g. 0 before a delayed programme starts).
+    std::vector<bool> takes_value;
+    Eigen::ArrayXd fixed;
   };
   struct OutcomeIndex {
     Variable variable;
     int region, year, column;
   };
 
-  ModelInputs BlockInputs(const Eigen::ArrayXXd& values, int padded) const;
-  void RunBatched(const Eigen::ArrayXXd& values, Eigen::ArrayXXd& outcomes,
-                  std::unique_ptr<Results>* timeseries) const;
-  void RunOne(const Eigen::ArrayXXd& values, int j, Eigen::ArrayXXd& outcomes,
+  void FindLeverPattern(Path& path, double low, double high);
+  void FillBlockInputs(const Eigen::ArrayXXd& values, Block& block) const;
+  void RunOne(const Eigen::ArrayXXd& values, int j, Block& block, Eigen::ArrayXXd& outcomes,
               Results* timeseries) const;
-  void Simulate(const ModelInputs& inputs, int count, int first_column, Eigen::ArrayXXd& outcomes,
-                Results* timeseries) const;
+  void Simulate(const ModelInputs& inputs, int count, int first_column, Block& block,
+                Eigen::ArrayXXd& outcomes, Results* timeseries) const;
 
   Scenario scenario_;
   std::vector<std::string> paths_;
   std::vector<Path> kinds_;
+  bool per_draw_levers_ = false;  // some region lever varies
   std::vector<OutcomeIndex> outcomes_;
   ModelInputs base_;
   bool batched_ = true;

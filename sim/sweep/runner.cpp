@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
@@ -145,24 +146,48 @@ void ToValues(const Study& study, const Eigen::ArrayXXd& unit, Eigen::ArrayXXd& 
   }
 }
 
-Chunk MakeChunk(const Study& study, const SampleDesign& design, const SweepModel& model,
-                long long first, int count) {
+// The CSV cells of a chunk are appended in place: a temporary string per
+// number cost more than formatting it.
+void AppendInteger(std::string& text, long long value) {
+  char buffer[24];
+  text.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+}
+
+// ",VALUE" with VALUE as FormatNumber writes it (shortest round-trip text).
+void AppendNumber(std::string& text, double value) {
+  char buffer[32] = {','};
+  text.append(buffer, std::to_chars(buffer + 1, buffer + sizeof buffer, value).ptr);
+}
+
+// A worker thread's buffers, reused from block to block.
+struct WorkerBuffers {
+  SweepModel::Block block;
   Eigen::ArrayXXd unit, values, outcomes;
+};
+
+Chunk MakeChunk(const Study& study, const SampleDesign& design, const SweepModel& model,
+                long long first, int count, WorkerBuffers& buffers) {
+  Eigen::ArrayXXd& unit = buffers.unit;
+  Eigen::ArrayXXd& values = buffers.values;
+  Eigen::ArrayXXd& outcomes = buffers.outcomes;
   design.Fill(first, count, unit);
   ToValues(study, unit, values);
   std::unique_ptr<Results> full;
-  model.Run(values, outcomes, study.timeseries ? &full : nullptr);
+  model.Run(values, buffers.block, outcomes, study.timeseries ? &full : nullptr);
   Chunk chunk;
   chunk.count = count;
+  // Room for the id and up to 24 characters per number (FormatNumber's longest).
+  chunk.samples.reserve(static_cast<size_t>(count) * (21 + 25 * values.rows()));
+  chunk.outcomes.reserve(static_cast<size_t>(count) * (21 + 25 * outcomes.rows()));
   for (int j = 0; j < count; ++j) {
-    const std::string id = std::to_string(first + j);
-    chunk.samples += id;
-    for (Eigen::Index p = 0; p < values.rows(); ++p) chunk.samples += "," + FormatNumber(values(p, j));
+    AppendInteger(chunk.samples, first + j);
+    for (Eigen::Index p = 0; p < values.rows(); ++p) AppendNumber(chunk.samples, values(p, j));
     chunk.samples += '\n';
-    chunk.outcomes += id;
-    for (Eigen::Index o = 0; o < outcomes.rows(); ++o) chunk.outcomes += "," + FormatNumber(outcomes(o, j));
+    AppendInteger(chunk.outcomes, first + j);
+    for (Eigen::Index o = 0; o < outcomes.rows(); ++o) AppendNumber(chunk.outcomes, outcomes(o, j));
     chunk.outcomes += '\n';
     if (full) {
+      const std::string id = std::to_string(first + j);
       for (int r = 0; r < full->regions(); ++r) {
         for (const VariableInfo& info : Variables()) {
           for (int k = 0; k < full->years(); ++k) {
@@ -396,6 +421,7 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
   auto old_term = std::signal(SIGTERM, OnSignal);
 
   auto worker = [&]() {
+    WorkerBuffers buffers;
     while (true) {
       long long b;
       {
@@ -407,7 +433,7 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
       try {
         const long long first = start + b * kBlock;
         const int count = static_cast<int>(std::min<long long>(kBlock, report.end - first));
-        Chunk chunk = MakeChunk(study, design, model, first, count);
+        Chunk chunk = MakeChunk(study, design, model, first, count, buffers);
         std::lock_guard<std::mutex> lock(mutex);
         finished.emplace(b, std::move(chunk));
       } catch (...) {

@@ -6,6 +6,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace sim {
 namespace {
@@ -30,22 +31,37 @@ double UnitInterior(std::uint64_t bits) {
 // A pseudo-random bijection of [0, n): a balanced Feistel network on the
 // smallest even number of bits covering n, cycle-walking until the image is
 // below n (at most 4 steps expected). Needs no memory, so LHS works for any n.
-std::uint64_t Permute(std::uint64_t i, std::uint64_t n, std::uint64_t key) {
-  int bits = 2;
-  while (bits < 64 && (std::uint64_t{1} << bits) < n) bits += 2;
-  const int half = bits / 2;
-  const std::uint64_t mask = (std::uint64_t{1} << half) - 1;
-  do {
-    std::uint64_t left = i >> half, right = i & mask;
+class Permutation {
+ public:
+  Permutation(std::uint64_t n, std::uint64_t key) : n_(n), key_(key) {
+    int bits = 2;
+    while (bits < 64 && (std::uint64_t{1} << bits) < n) bits += 2;
+    half_ = bits / 2;
+    mask_ = (std::uint64_t{1} << half_) - 1;
+  }
+
+  // One pass of the network: a bijection of [0, 2^bits).
+  std::uint64_t Pass(std::uint64_t i) const {
+    std::uint64_t left = i >> half_, right = i & mask_;
     for (std::uint64_t round = 0; round < 6; ++round) {
-      const std::uint64_t next = left ^ (Mix(key ^ (right * 0x100000001b3ULL) ^ round) & mask);
+      const std::uint64_t next = left ^ (Mix(key_ ^ (right * 0x100000001b3ULL) ^ round) & mask_);
       left = right;
       right = next;
     }
-    i = (left << half) | right;
-  } while (i >= n);
-  return i;
-}
+    return (left << half_) | right;
+  }
+
+  // The image of i < n: passes until it falls below n.
+  std::uint64_t Walk(std::uint64_t image) const {
+    while (image >= n_) image = Pass(image);
+    return image;
+  }
+  std::uint64_t operator()(std::uint64_t i) const { return Walk(Pass(i)); }
+
+ private:
+  std::uint64_t n_, key_, mask_;
+  int half_;
+};
 
 // A uniform integer in [0, n) from a 64-bit engine by rejection (std's
 // distributions differ between standard libraries; this does not).
@@ -131,11 +147,16 @@ void SampleDesign::Fill(long long first, int count, Eigen::ArrayXXd& unit) const
     case SweepMethod::kLhs:
       // McKay et al. (1979): each dimension's N strata are each hit once;
       // sample i is in stratum Permute_d(i), jittered uniformly within it.
-      for (int j = 0; j < count; ++j) {
-        const std::uint64_t i = static_cast<std::uint64_t>(first + j);
-        for (int d = 0; d < D; ++d) {
-          const std::uint64_t stratum =
-              Permute(i, static_cast<std::uint64_t>(base_), Key(seed_, kLhsStratum, d));
+      // Per dimension, the first pass of the permutation for every sample of
+      // the block before any cycle-walking: a pass has no data-dependent
+      // branch, so the processor overlaps the hashes of successive samples.
+      for (int d = 0; d < D; ++d) {
+        const Permutation permute(static_cast<std::uint64_t>(base_), Key(seed_, kLhsStratum, d));
+        std::vector<std::uint64_t> image(count);
+        for (int j = 0; j < count; ++j) image[j] = permute.Pass(static_cast<std::uint64_t>(first + j));
+        for (int j = 0; j < count; ++j) {
+          const std::uint64_t i = static_cast<std::uint64_t>(first + j);
+          const std::uint64_t stratum = permute.Walk(image[j]);
           const double jitter = UnitInterior(Key(seed_, kLhsJitter, (i << 8) ^ d));
           unit(d, j) = (static_cast<double>(stratum) + jitter) / static_cast<double>(base_);
         }
