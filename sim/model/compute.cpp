@@ -56,7 +56,9 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   if (!per_draw.active) {
     // This year's column of a table, for every draw.
     const Eigen::Index draws = state.compute_generative.cols();
-    const auto this_year = [&](const Eigen::ArrayXXd& table) { return table.col(year).replicate(1, draws); };
+    const auto this_year = [&](const Eigen::ArrayXXd& table) {
+      return table.col(year).replicate(1, draws);
+    };
     const PublicMoneyTables& pub = inputs.public_money;
     AddPurchases(money.compute_generative, price, survival, this_year(inputs.levers.chip_access),
                  this_year(pub.deliveries_generative), state.compute_generative);
@@ -66,9 +68,10 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   }
   // Sweeps: deliveries split by the per-draw focus with the products of
   // BuildPublicMoneyTables (see AllocateMoney).
-  const Eigen::Ref<const Eigen::ArrayXXd> chip_access = DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
-  const Eigen::Ref<const Eigen::ArrayXXd> deliveries = DrawColumns(per_draw.levers.gpu_deliveries, per_draw.draws, year);
-  const Eigen::Ref<const Eigen::ArrayXXd> focus = DrawColumns(per_draw.levers.physical_focus, per_draw.draws, year);
+  using Columns = Eigen::Ref<const Eigen::ArrayXXd>;
+  const Columns chip_access = DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
+  const Columns deliveries = DrawColumns(per_draw.levers.gpu_deliveries, per_draw.draws, year);
+  const Columns focus = DrawColumns(per_draw.levers.physical_focus, per_draw.draws, year);
   AddPurchases(money.compute_generative, price, survival, chip_access, deliveries * (1.0 - focus),
                state.compute_generative);
   AddPurchases(money.compute_physical, price, survival, chip_access, deliveries * focus,
@@ -78,9 +81,11 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
 void StepPower(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                const YearMoney& money, State& state) {
   // power + GW bought with money + growth
-  if (inputs.draw_levers.active) {
-    state.power_capacity = (state.power_capacity + money.power.rowwise() / assumptions.cost_per_gw) +
-                           DrawColumns(inputs.draw_levers.levers.power_growth, inputs.draw_levers.draws, year);
+  const DrawLeverTables& per_draw = inputs.draw_levers;
+  if (per_draw.active) {
+    state.power_capacity =
+        (state.power_capacity + money.power.rowwise() / assumptions.cost_per_gw) +
+        DrawColumns(per_draw.levers.power_growth, per_draw.draws, year);
   } else {
     state.power_capacity =
         (state.power_capacity + money.power.rowwise() / assumptions.cost_per_gw).colwise() +

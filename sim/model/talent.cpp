@@ -11,8 +11,8 @@ void MigrateResearchers(const AllianceMatrices& alliances, const DrawRow& mobili
                         RegionDrawArray& researchers, Scratch& scratch) {
   RegionDrawArray& weight = scratch.a;     // e
   RegionDrawArray& normaliser = scratch.b; // Z
-  RegionDrawArray& share = scratch.c;      // q
-  RegionDrawArray& coupled = scratch.d;    // G q
+  RegionDrawArray& leaving = scratch.c;    // q = o / Z
+  RegionDrawArray& coupled = scratch.d;    // G q, when G is not I
   DrawRow& bias_gain = scratch.row_a;      // exp(home_bias) - 1
   DrawRow& column = scratch.row_b;         // per draw: max or sum over regions
 
@@ -22,18 +22,18 @@ void MigrateResearchers(const AllianceMatrices& alliances, const DrawRow& mobili
   bias_gain = home_bias.exp() - 1.0;
 
   // Z = A^T e = colsum(e) + (exp(b) - 1) G^T e
-  const RegionDrawArray& affine_weight =
+  const RegionDrawArray& allied_weight =  // G^T e
       Couple(alliances.talent_affinity_transposed, weight, normaliser);
   column = weight.colwise().sum();
-  normaliser = (affine_weight.rowwise() * bias_gain).rowwise() + column;
+  normaliser = (allied_weight.rowwise() * bias_gain).rowwise() + column;
 
   // q = o / Z with o = mobility * H the researchers who re-choose, then
   // H <- H - o + e * (A q),  A q = colsum(q) + (exp(b) - 1) G q.
-  share = (researchers.rowwise() * mobility) / normaliser;
-  const RegionDrawArray& affine_share = Couple(alliances.talent_affinity, share, coupled);
-  column = share.colwise().sum();
+  leaving = (researchers.rowwise() * mobility) / normaliser;
+  const RegionDrawArray& allied_leaving = Couple(alliances.talent_affinity, leaving, coupled);
+  column = leaving.colwise().sum();
   researchers = (researchers - researchers.rowwise() * mobility) +
-                ((affine_share.rowwise() * bias_gain).rowwise() + column) * weight;
+                ((allied_leaving.rowwise() * bias_gain).rowwise() + column) * weight;
 }
 
 void StepTalent(const ModelInputs& inputs, const DrawAssumptions& assumptions,

@@ -40,6 +40,9 @@ struct ParamInfo {
 // Every settable path of a scenario with its current value and unit.
 std::vector<ParamInfo> ListParams(const Scenario& scenario);
 
+// The paths of ListParams, in the same order, without formatting the values.
+std::vector<std::string> ListParamPaths(const Scenario& scenario);
+
 // The fully merged scenario as YAML that LoadScenarioFromString reads back to
 // an identical Scenario (doubles written in shortest round-trip form, money in
 // USD bn at base-year prices).

@@ -10,8 +10,7 @@ namespace sim::internal {
 namespace {
 
 std::vector<std::string> SettablePaths(const Scenario& scenario) {
-  std::vector<std::string> paths;
-  for (const ParamInfo& param : ListParams(scenario)) paths.push_back(param.path);
+  std::vector<std::string> paths = ListParamPaths(scenario);
   for (const Region& region : scenario.regions) {
     paths.push_back("regions." + region.code + ".public_allocation");
     paths.push_back("regions." + region.code + ".private_allocation");
