@@ -126,10 +126,8 @@ class BatchedModel:
         has_compute_alliance = bool(inp.ally_compute.any())
         has_data_alliance = bool(inp.ally_data.any())
         B = np.eye(R) + inp.ally_talent
-        best_run = col(inp.concentration * inp.algorithmic_efficiency)
         access = col(inp.market_access)
         home_advantage = col(inp.home_advantage)
-        private_growth = col(inp.private_growth)
         alloc_pub = {c: col(inp.public_alloc[c]) for c in ref.CATEGORIES}
         alloc_priv = {c: col(inp.private_alloc[c]) for c in ref.CATEGORIES}
         gain = np.exp(a["home_bias"]) - 1.0
@@ -163,6 +161,7 @@ class BatchedModel:
             multiplier = a["algorithmic_progress"] ** (k - lag)
             usable_gen = op_gen + inp.ally_compute @ op_gen if has_compute_alliance else op_gen
             usable_phys = op_phys + inp.ally_compute @ op_phys if has_compute_alliance else op_phys
+            best_run = col(inp.concentration[:, k] * inp.algorithmic_efficiency)
             effective_gen = best_run * usable_gen * flop_per_h100e_year * multiplier
             effective_phys = best_run * usable_phys * flop_per_h100e_year * multiplier
             cap_gen = np.log10(np.maximum(effective_gen, 1.0))
@@ -268,12 +267,12 @@ class BatchedModel:
 
             data_phys = ((1.0 - a["physical_data_decay"]) * data_phys + robots
                          + money["data", "phys"] * 1e9 / a["cost_per_robot_year_data"])
-            robots = ((1.0 - a["robot_retirement"]) * robots + col(inp.robot_installations)
+            robots = ((1.0 - a["robot_retirement"]) * robots + col(inp.robot_installations[:, k])
                       + money["adoption", "phys"] * 1e9 / a["robot_cost"])
             data_gen = ((1.0 + a["generative_data_growth"]) * data_gen
                         + (money["data", "gen"] + money["adoption", "gen"]) / a["cost_per_trillion_tokens"])
 
-            private_exogenous = private_exogenous * (1.0 + private_growth)
+            private_exogenous = private_exogenous * (1.0 + col(inp.private_growth[:, k]))
             public_cumulative = public_cumulative + budget
 
         return out

@@ -8,12 +8,13 @@ namespace {
 
 // log10 of the effective compute of the best run, floored at 0 (1 FLOP),
 // from usable operational compute `usable` (R x N), the share of it the best
-// run uses times the region's algorithmic efficiency (`best_run_scale`), the
-// per-draw FLOP per H100e-year `flop_per_unit` and log10 of the algorithmic
-// multiplier `log_multiplier`. Result written to `out`. An empty region has
+// run uses this year times the region's algorithmic efficiency
+// (`best_run_scale`), the per-draw FLOP per H100e-year `flop_per_unit` and
+// log10 of the algorithmic multiplier `log_multiplier`. Result written to `out`. An empty region has
 // log10(0) = -inf, floored to 0. The logarithm has a statement of its own:
 // Eigen vectorises it only in expressions without per-draw (row) broadcasts.
-void EffectiveComputeLog10(const RegionDrawArray& usable, const RegionColumn& best_run_scale,
+void EffectiveComputeLog10(const RegionDrawArray& usable,
+                           const Eigen::Ref<const RegionColumn>& best_run_scale,
                            const DrawRow& flop_per_unit, const RegionDrawArray& log_multiplier,
                            RegionDrawArray& out) {
   out = (usable.colwise() * best_run_scale).rowwise() * flop_per_unit;
@@ -40,11 +41,11 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
 
   const AllianceMatrices& alliances = inputs.alliances;
   EffectiveComputeLog10(WithPartners(alliances.compute, outcome.operational_generative, usable),
-                        inputs.region.best_run_scale, flop_per_unit, log_multiplier,
+                        inputs.trends.best_run_scale.col(year), flop_per_unit, log_multiplier,
                         outcome.capability_generative);
   // Physical capability starts as log10 of its effective compute.
   EffectiveComputeLog10(WithPartners(alliances.compute, outcome.operational_physical, usable),
-                        inputs.region.best_run_scale, flop_per_unit, log_multiplier,
+                        inputs.trends.best_run_scale.col(year), flop_per_unit, log_multiplier,
                         outcome.capability_physical);
   log_data = Log10(WithPartners(alliances.data, state.physical_data, log_data).max(1.0));
 

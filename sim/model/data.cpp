@@ -2,7 +2,7 @@
 
 namespace sim {
 
-void StepData(const ModelInputs& inputs, const DrawAssumptions& assumptions,
+void StepData(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
               const YearMoney& money, State& state, Scratch& scratch) {
   RegionDrawArray& bought = scratch.a;
   DrawRow& kept = scratch.row_a;  // share of a stock that survives the year
@@ -18,7 +18,7 @@ void StepData(const ModelInputs& inputs, const DrawAssumptions& assumptions,
   kept = 1.0 - assumptions.robot_retirement;
   state.robots.rowwise() *= kept;
   state.robots += bought;
-  state.robots.colwise() += inputs.region.robot_installations;
+  state.robots.colwise() += inputs.trends.robot_installations.col(year);
 
   bought = money.data_generative + money.adoption_generative;
   bought.rowwise() /= assumptions.cost_per_trillion_tokens;

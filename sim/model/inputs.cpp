@@ -125,20 +125,36 @@ LeverTables BuildLeverTables(const Scenario& scenario) {
 
 namespace {
 
+TrendTables BuildTrendTables(const Scenario& scenario) {
+  const int regions = static_cast<int>(scenario.regions.size());
+  const int years = scenario.Years();
+  TrendTables trends;
+  trends.private_growth_factor.resize(regions, years);
+  trends.robot_installations.resize(regions, years);
+  trends.best_run_scale.resize(regions, years);
+  for (int r = 0; r < regions; ++r) {
+    const Region& region = scenario.regions[r];
+    for (int k = 0; k < years; ++k) {
+      const double year = scenario.start_year + k;
+      trends.private_growth_factor(r, k) = 1.0 + region.private_growth.At(year);
+      trends.robot_installations(r, k) = region.robot_installations.At(year);
+      trends.best_run_scale(r, k) = region.concentration.At(year) * region.algorithmic_efficiency;
+    }
+  }
+  return trends;
+}
+
 RegionConstants BuildRegionConstants(const Scenario& scenario) {
   const int regions = static_cast<int>(scenario.regions.size());
   RegionConstants c;
   std::pair<RegionColumn*, double Region::*> scalars[] = {
       {&c.private_investment, &Region::private_investment},
-      {&c.private_growth, &Region::private_growth},
       {&c.compute_stock, &Region::compute_stock},
       {&c.compute_physical_share, &Region::compute_physical_share},
       {&c.power_capacity, &Region::power_capacity},
       {&c.researchers, &Region::researchers},
       {&c.robots, &Region::robots},
-      {&c.robot_installations, &Region::robot_installations},
       {&c.generative_data, &Region::generative_data},
-      {&c.concentration, &Region::concentration},
       {&c.algorithmic_efficiency, &Region::algorithmic_efficiency},
       {&c.home_advantage, &Region::home_advantage},
       {&c.market_access, &Region::market_access},
@@ -160,8 +176,6 @@ RegionConstants BuildRegionConstants(const Scenario& scenario) {
       (*shares[i].first)(r) = allocation.*shares[i].second;
     }
   }
-  c.private_growth_factor = 1.0 + c.private_growth;
-  c.best_run_scale = c.concentration * c.algorithmic_efficiency;
   c.market_access_offset = (c.market_access > 0.0)
                                .select(RegionColumn::Zero(regions),
                                        -std::numeric_limits<double>::infinity());
@@ -241,6 +255,7 @@ ModelInputs BuildInputs(const Scenario& scenario, int draws, unsigned long long 
   inputs.region = BuildRegionConstants(scenario);
   inputs.alliances = BuildAllianceMatrices(scenario);
   inputs.public_money = BuildPublicMoneyTables(inputs.levers, inputs.region);
+  inputs.trends = BuildTrendTables(scenario);
 
   const Assumptions& a = scenario.assumptions;
   for (const AssumptionField& field : kAssumptionFields) {

@@ -30,6 +30,14 @@ struct PublicMoneyTables {
   Eigen::ArrayXXd deliveries_generative, deliveries_physical;
 };
 
+// Region x year tables (R x T) of the trends that go on without public money,
+// each schedule evaluated at every calendar year (no start_delay shift).
+struct TrendTables {
+  Eigen::ArrayXXd private_growth_factor;  // 1 + private_growth: P_exog(t+1) / P_exog(t)
+  Eigen::ArrayXXd robot_installations;    // robots installed during the year, units / yr
+  Eigen::ArrayXXd best_run_scale;         // concentration * algorithmic_efficiency
+};
+
 // Global assumptions, one value per draw (1 x N). Names match Assumptions.
 struct DrawAssumptions {
   DrawRow hardware_price_performance_growth, capex_per_h100e, compute_depreciation,
@@ -48,13 +56,11 @@ struct DrawAssumptions {
 struct RegionConstants {
   RegionColumn public_compute, public_talent, public_data, public_adoption, public_power;
   RegionColumn private_compute, private_talent, private_data, private_adoption, private_power;
-  RegionColumn private_investment, private_growth;
+  RegionColumn private_investment;
   RegionColumn compute_stock, compute_physical_share, power_capacity, researchers, robots,
-      robot_installations, generative_data;
-  RegionColumn concentration, algorithmic_efficiency, home_advantage, market_access;
+      generative_data;
+  RegionColumn algorithmic_efficiency, home_advantage, market_access;
   // Derived once so the year loop only broadcasts stored columns:
-  RegionColumn private_growth_factor;   // 1 + private_growth
-  RegionColumn best_run_scale;          // concentration * algorithmic_efficiency
   RegionColumn market_access_offset;    // 0 with market access, -inf without (markets.cpp)
   RegionColumn log10_generative_data;   // log10(max(generative_data, 1e-12))
 };
@@ -87,6 +93,7 @@ struct ModelInputs {
   int start_year = 0;
   LeverTables levers;
   PublicMoneyTables public_money;
+  TrendTables trends;
   RegionConstants region;
   DrawAssumptions assumptions;
   AllianceMatrices alliances;

@@ -51,8 +51,8 @@ void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumpt
   private_investment += state.private_exogenous;
 }
 
-void AdvancePrivateInvestment(const ModelInputs& inputs, State& state) {
-  state.private_exogenous.colwise() *= inputs.region.private_growth_factor;
+void AdvancePrivateInvestment(const ModelInputs& inputs, int year, State& state) {
+  state.private_exogenous.colwise() *= inputs.trends.private_growth_factor.col(year);
 }
 
 }  // namespace sim

@@ -19,12 +19,12 @@ void Markets(const ModelInputs& inputs, const DrawAssumptions& assumptions, int 
 //   P = P_exog + reinvestment_rate * V
 // In the start year P_exog is calibrated so that P equals the scenario's
 // private_investment: P_exog = max(0, P_0 - reinvestment_rate * V). It then
-// grows by private_growth a year (AdvancePrivateInvestment).
+// grows by that year's private_growth (AdvancePrivateInvestment).
 void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                        const YearOutcome& outcome, State& state,
                        RegionDrawArray& private_investment);
 
-// P_exog <- (1 + private_growth) P_exog.
-void AdvancePrivateInvestment(const ModelInputs& inputs, State& state);
+// P_exog <- (1 + private_growth(year)) P_exog, at the end of year index `year`.
+void AdvancePrivateInvestment(const ModelInputs& inputs, int year, State& state);
 
 }  // namespace sim

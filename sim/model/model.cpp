@@ -63,8 +63,8 @@ void AdvanceYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   StepTalent(inputs, assumptions, w.money, w.outcome, w.private_investment, w.state, w.scratch);
   StepCompute(inputs, assumptions, year, w.money, w.state, w.scratch);
   StepPower(inputs, assumptions, year, w.money, w.state);
-  StepData(inputs, assumptions, w.money, w.state, w.scratch);
-  AdvancePrivateInvestment(inputs, w.state);
+  StepData(inputs, assumptions, year, w.money, w.state, w.scratch);
+  AdvancePrivateInvestment(inputs, year, w.state);
   w.state.public_cumulative += w.money.public_total;
 }
 

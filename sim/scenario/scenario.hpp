@@ -67,7 +67,7 @@ struct Region {
 
   // Private money.
   double private_investment = 0;  // private AI investment in the start year, USD bn / yr
-  double private_growth = 0;      // exogenous growth of private investment, / yr
+  Schedule private_growth;        // exogenous growth of private investment during the year, / yr
   Allocation private_allocation;
 
   // Starting state (value on 1 January of the start year).
@@ -76,11 +76,11 @@ struct Region {
   double power_capacity = 0;          // data-centre power available for AI, GW
   double researchers = 0;             // top-tier AI researchers working in the region, persons
   double robots = 0;                  // operational industrial robot stock, units
-  double robot_installations = 0;     // robots installed per year without public money, units / yr
   double generative_data = 0;         // usable domestic training text, trillion tokens
+  Schedule robot_installations;       // robots installed during the year without public money, units / yr
 
   // Structural parameters.
-  double concentration = 0;   // share of the region's training compute its largest run can use, (0, 1]
+  Schedule concentration;     // share of the region's training compute its largest run uses in the year, (0, 1]
   double algorithmic_efficiency = 1;  // effective compute per FLOP vs the region's algorithmic access, > 0
   double home_advantage = 0;  // logit shift of domestic-model demand (language, rules), >= 0
   double market_access = 1;   // weight of the region's firms in global AI markets, [0, 1]

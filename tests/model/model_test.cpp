@@ -27,7 +27,7 @@ void SwitchOffInflows(Scenario& s) {
     r.private_investment = 0;
     r.gpu_deliveries = Schedule::Constant(0);
     r.power_growth = Schedule::Constant(0);
-    r.robot_installations = 0;
+    r.robot_installations = Schedule::Constant(0);
   }
   s.assumptions.reinvestment_rate.value = 0;
   s.assumptions.researcher_growth.value = 0;
@@ -227,6 +227,49 @@ TEST_CASE("sovereignty is a share in [0, 1]") {
     CHECK(v.minCoeff() >= 0.0);
     CHECK(v.maxCoeff() <= 1.0);
   }
+}
+
+TEST_CASE("private growth and robot installations follow their schedules year by year") {
+  // Without reinvested value, private investment is the exogenous part alone,
+  // so each year's growth is exactly that year's private_growth; with no
+  // public money and no private money for physical AI, each year's robots are
+  // the survivors plus that year's installations.
+  Scenario s = World();
+  s.assumptions.reinvestment_rate.value = 0;
+  s.assumptions.private_physical_share.value = 0;
+  const int kr = Index(s, "KR");
+  Region& korea = s.regions[kr];
+  korea.public_budget = Schedule::Constant(0);
+  korea.private_growth.points = {{2025, 0.5}, {2026, -0.2}, {2027, 1.0}, {2028, 0.0}};
+  korea.robot_installations.points = {{2025, 10000}, {2026, 50000}, {2027, 0}};
+  const Results results = RunSimulation(s);
+  const double survival = 1.0 - s.assumptions.robot_retirement.value;
+  const double growth[] = {0.5, -0.2, 1.0, 0.0};
+  const double installed[] = {10000, 50000, 0, 0};
+  for (int k = 0; k < 4; ++k) {
+    CHECK(At(results, Variable::kInvestmentPrivate, k + 1, kr) ==
+          Approx(At(results, Variable::kInvestmentPrivate, k, kr) * (1.0 + growth[k])).epsilon(kTolerance));
+    CHECK(At(results, Variable::kRobots, k + 1, kr) ==
+          Approx(At(results, Variable::kRobots, k, kr) * survival + installed[k]).epsilon(kTolerance));
+  }
+}
+
+TEST_CASE("a concentration schedule scales that year's best run only") {
+  // Doubling Korea's concentration in 2027 alone adds log10(2) to its 2027
+  // generative capability and changes nothing before; its own compute is
+  // unchanged that year (capability feeds back only through later years).
+  Scenario base = World();
+  const int kr = Index(base, "KR");
+  const double c = base.regions[kr].concentration.At(2027);
+  Scenario doubled = base;
+  doubled.regions[kr].concentration.points = {{2026, c}, {2027, 2 * c}, {2028, c}};
+  const Results a = RunSimulation(base), b = RunSimulation(doubled);
+  for (int k = 0; k < 2; ++k) {
+    CHECK(At(b, Variable::kCapabilityGenerative, k, kr) == At(a, Variable::kCapabilityGenerative, k, kr));
+  }
+  CHECK(At(b, Variable::kCapabilityGenerative, 2, kr) ==
+        Approx(At(a, Variable::kCapabilityGenerative, 2, kr) + std::log10(2.0)).epsilon(kTolerance));
+  CHECK(At(b, Variable::kComputeStock, 2, kr) == At(a, Variable::kComputeStock, 2, kr));
 }
 
 }  // namespace sim

@@ -99,7 +99,9 @@ Scenario RandomScenario(const Scenario& base, RandomValues& random) {
         region.*(*schedule) = random.ScheduleIn(field.range);
       }
     }
-    region.concentration = std::max(region.concentration, 1e-6);  // (0, 1] in the loader
+    for (auto& point : region.concentration.points) {
+      point.second = std::max(point.second, 1e-6);  // (0, 1] in the loader
+    }
     region.public_allocation = random.RandomAllocation();
     region.private_allocation = random.RandomAllocation();
   }

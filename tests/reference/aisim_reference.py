@@ -237,9 +237,9 @@ class _Inputs:
             return np.array([_number(regions[c][field], f"regions.{c}.{field}")
                              for c in self.codes])
 
-        for field in ("private_investment", "private_growth", "compute_stock",
+        for field in ("private_investment", "compute_stock",
                       "compute_physical_share", "power_capacity", "researchers", "robots",
-                      "robot_installations", "generative_data", "concentration", "algorithmic_efficiency",
+                      "generative_data", "algorithmic_efficiency",
                       "home_advantage", "market_access"):
             setattr(self, field, column(field))
         self.public_alloc = {c: np.array([_number(regions[r]["public_allocation"][c], c)
@@ -250,12 +250,16 @@ class _Inputs:
         # Lever tables (R x T). The public programme (budget, its physical
         # focus, GPU deliveries) is read at (year - start_delay) and is zero
         # before start_year + start_delay. chip_access and power_growth are
-        # not part of the public programme and use the calendar year.
+        # not part of the public programme and use the calendar year, as do
+        # the trends private_growth, robot_installations and concentration.
         self.budget = np.zeros((R, T))
         self.deliveries = np.zeros((R, T))
         self.focus = np.zeros((R, T))
         self.chip_access = np.zeros((R, T))
         self.power_growth = np.zeros((R, T))
+        self.private_growth = np.zeros((R, T))
+        self.robot_installations = np.zeros((R, T))
+        self.concentration = np.zeros((R, T))
         for r, code in enumerate(self.codes):
             region = regions[code]
             delay = _number(region.get("start_delay", 0), f"regions.{code}.start_delay")
@@ -264,6 +268,9 @@ class _Inputs:
             focus = Schedule(region["physical_focus"], f"regions.{code}.physical_focus")
             chip = Schedule(region["chip_access"], f"regions.{code}.chip_access")
             power = Schedule(region["power_growth"], f"regions.{code}.power_growth")
+            growth = Schedule(region["private_growth"], f"regions.{code}.private_growth")
+            robots = Schedule(region["robot_installations"], f"regions.{code}.robot_installations")
+            concentration = Schedule(region["concentration"], f"regions.{code}.concentration")
             for k in range(T):
                 year = self.t0 + k
                 programme_year = year - delay
@@ -277,6 +284,9 @@ class _Inputs:
                     self.focus[r, k] = focus.at(self.t0)
                 self.chip_access[r, k] = chip.at(year)
                 self.power_growth[r, k] = power.at(year)
+                self.private_growth[r, k] = growth.at(year)
+                self.robot_installations[r, k] = robots.at(year)
+                self.concentration[r, k] = concentration.at(year)
 
         # Alliances: share (i, j) of region j's stock that region i can use; a
         # pair in several alliances uses the most generous share.
@@ -412,7 +422,7 @@ def simulate(scenario):
         multiplier = a["algorithmic_progress"] ** (k - lag)
         usable_gen = op_gen + inp.ally_compute @ op_gen
         usable_phys = op_phys + inp.ally_compute @ op_phys
-        best_run = inp.concentration * inp.algorithmic_efficiency
+        best_run = inp.concentration[:, k] * inp.algorithmic_efficiency
         effective_gen = best_run * usable_gen * flop_per_h100e_year * multiplier
         effective_phys = best_run * usable_phys * flop_per_h100e_year * multiplier
         cap_gen = _log10_floor(effective_gen)
@@ -518,12 +528,12 @@ def simulate(scenario):
         # Step 4: data (uses the start-of-year robot stock) and robots.
         data_phys = ((1.0 - a["physical_data_decay"]) * data_phys + robots
                      + money["data", "phys"] * 1e9 / a["cost_per_robot_year_data"])
-        robots = ((1.0 - a["robot_retirement"]) * robots + inp.robot_installations
+        robots = ((1.0 - a["robot_retirement"]) * robots + inp.robot_installations[:, k]
                   + money["adoption", "phys"] * 1e9 / a["robot_cost"])
         data_gen = ((1.0 + a["generative_data_growth"]) * data_gen
                     + (money["data", "gen"] + money["adoption", "gen"]) / a["cost_per_trillion_tokens"])
 
-        private_exogenous = private_exogenous * (1.0 + inp.private_growth)
+        private_exogenous = private_exogenous * (1.0 + inp.private_growth[:, k])
         public_cumulative = public_cumulative + budget
 
     return out

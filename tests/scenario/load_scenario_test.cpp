@@ -547,16 +547,17 @@ void CheckIdentical(const Scenario& a, const Scenario& b) {
     CHECK(p.name == q.name);
     for (Schedule Region::*member :
          {&Region::public_budget, &Region::physical_focus, &Region::gpu_deliveries,
-          &Region::chip_access, &Region::power_growth}) {
+          &Region::chip_access, &Region::power_growth, &Region::private_growth,
+          &Region::robot_installations, &Region::concentration}) {
       CHECK(same_schedule(p.*member, q.*member));
     }
     CHECK(same_allocation(p.public_allocation, q.public_allocation));
     CHECK(same_allocation(p.private_allocation, q.private_allocation));
     for (double Region::*member :
-         {&Region::start_delay, &Region::private_investment, &Region::private_growth,
+         {&Region::start_delay, &Region::private_investment,
           &Region::compute_stock, &Region::compute_physical_share, &Region::power_capacity,
-          &Region::researchers, &Region::robots, &Region::robot_installations,
-          &Region::generative_data, &Region::concentration, &Region::algorithmic_efficiency,
+          &Region::researchers, &Region::robots,
+          &Region::generative_data, &Region::algorithmic_efficiency,
           &Region::home_advantage,
           &Region::market_access}) {
       CHECK(SameBits(p.*member, q.*member));

@@ -1,0 +1,129 @@
+"""The figures the docs quote are the figures the tool gives.
+
+1. docs/SCENARIOS.md's headline table says it is taken from
+   results/<scenario>/timeseries.csv: every capability, years-behind and rank
+   cell must equal the committed results at the precision printed.
+2. docs/VALIDATION.md quotes `aisim check` on both backtests: the count of
+   observations within tolerance, and each row's model value and result, must
+   be what the binary prints now.
+
+A change that moves the model therefore fails here until the docs are
+updated with it (after `scripts/regenerate-results.sh`).
+
+Usage: docs_figures_test.py AISIM_BINARY SOURCE_DIR
+"""
+import csv
+import os
+import re
+import subprocess
+import sys
+
+HEADLINE_COLUMNS = [  # (year, variable pair) of the table's numeric columns, in order
+    (2030, "Capability"), (2030, "Years Behind"), (2030, "Rank"),
+    (2035, "Capability"), (2035, "Years Behind"), (2035, "Rank"),
+]
+
+
+def read_results(source, scenario):
+    path = os.path.join(source, "results", scenario, "timeseries.csv")
+    values = {}
+    with open(path, newline="") as f:
+        for row in csv.DictReader(f):
+            values[(row["region"], row["variable"], int(row["year"]))] = float(row["value"])
+    return values
+
+
+def decimals(text):
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def check_headline_table(source, problems):
+    text = open(os.path.join(source, "docs", "SCENARIOS.md")).read()
+    rows = 0
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 10 or not re.fullmatch(r"[a-z0-9-]+", cells[0]) or not re.fullmatch(r"[A-Z]+", cells[2]):
+            continue
+        scenario, country = cells[0], cells[2]
+        if not os.path.isdir(os.path.join(source, "results", scenario)):
+            problems.append(f"SCENARIOS.md: {scenario}: no results/{scenario}/")
+            continue
+        results = read_results(source, scenario)
+        rows += 1
+        for (year, kind), cell in zip(HEADLINE_COLUMNS, cells[3:9]):
+            for sector, quoted in zip(("Generative", "Physical"), cell.split("/")):
+                quoted = quoted.strip()
+                actual = results[(country, f"{kind}|{sector}", year)]
+                places = decimals(quoted)
+                if abs(float(quoted) - actual) > 0.5 * 10 ** -places + 1e-9:
+                    problems.append(f"SCENARIOS.md: {scenario} {country} {kind}|{sector} {year}: "
+                                    f"docs say {quoted}, results/ say {actual:.{places}f}")
+    if rows < 10:
+        problems.append(f"SCENARIOS.md: only {rows} headline rows found (table format changed?)")
+    return rows
+
+
+def check_output(binary, scenario):
+    run = subprocess.run([binary, "check", scenario], capture_output=True, text=True)
+    rows = []
+    for line in run.stdout.splitlines()[2:]:
+        # region, variable (may hold spaces), year, model value, ..., result
+        match = re.match(r"(\S+)\s+(.+?)\s+(\d{4})\s+(\S+)\s.*\s(pass|FAIL)$", line)
+        if match:
+            rows.append({"region": match.group(1), "variable": match.group(2),
+                         "year": int(match.group(3)), "model": float(match.group(4)),
+                         "result": match.group(5)})
+    summary = re.search(r"(\d+) of (\d+) observations within tolerance", run.stdout)
+    return run.returncode, rows, summary
+
+
+def check_validation(binary, source, problems):
+    text = open(os.path.join(source, "docs", "VALIDATION.md")).read()
+    # Each backtest's section: from its heading (or the top) to the next heading.
+    sections = {"backtest-2020": text.split("## The backtest with observed drivers")[0],
+                "backtest-2020-observed-drivers": text.split("## The backtest with observed drivers")[1]
+                .split("\n## ")[0]}
+    claims = {"backtest-2020": r"\*\*Result: (\d+) of 14 observations are within tolerance",
+              "backtest-2020-observed-drivers": r"\*\*(\d+) of 14\*\* are within"}
+    for scenario, section in sections.items():
+        code, rows, summary = check_output(binary, scenario)
+        if summary is None:
+            problems.append(f"aisim check {scenario}: no summary line (exit {code})")
+            continue
+        claim = re.search(claims[scenario], text)
+        if not claim or claim.group(1) != summary.group(1):
+            problems.append(f"VALIDATION.md: {scenario}: docs say {claim and claim.group(1)} within "
+                            f"tolerance, aisim check says {summary.group(1)}")
+        table = [l for l in section.splitlines() if l.startswith("| ") and ("pass" in l or "FAIL" in l)]
+        if len(table) != len(rows):
+            problems.append(f"VALIDATION.md: {scenario}: {len(table)} table rows, {len(rows)} observations")
+            continue
+        for line, row in zip(table, rows):
+            cells = [c.strip() for c in line.replace("\\|", "/").strip("|").split("|")]
+            quoted_result = "pass" if cells[7].startswith("pass") else "FAIL"
+            if cells[0] != row["region"] or int(cells[2]) != row["year"] or quoted_result != row["result"]:
+                problems.append(f"VALIDATION.md: {scenario}: row '{line[:60]}...' vs {row}")
+            quoted = cells[3].replace(",", "")
+            scale = {"M": 1e6, "": 1}[quoted.split()[-1] if quoted.endswith(" M") else ""]
+            number = float(quoted.split()[0]) * scale
+            # Quoted to 2-4 significant figures: agree to 1%, or 0.01 absolute.
+            if abs(number - row["model"]) > max(0.01 * abs(row["model"]), 0.011):
+                problems.append(f"VALIDATION.md: {scenario} {row['region']} {row['variable']} "
+                                f"{row['year']}: docs say {cells[3]}, aisim check says {row['model']:.4g}")
+
+
+def main():
+    binary, source = sys.argv[1], sys.argv[2]
+    problems = []
+    rows = check_headline_table(source, problems)
+    check_validation(binary, source, problems)
+    for problem in problems:
+        print("FAIL", problem)
+    if problems:
+        sys.exit(1)
+    print(f"ok: {rows} headline rows of SCENARIOS.md and both backtests of VALIDATION.md "
+          "match results/ and aisim check")
+
+
+if __name__ == "__main__":
+    main()
