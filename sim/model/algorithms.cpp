@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "sim/model/alliances.hpp"
+#include "sim/model/vector_math.hpp"
 
 namespace sim {
 
@@ -22,10 +23,10 @@ void AlgorithmicLag(const ModelInputs& inputs, const DrawAssumptions& assumption
 
   // log2(top / usable) by true division, so that the leader's ratio is
   // exactly 1 and its lag exactly 0 (top * (1 / top) can round below 1).
-  // The logarithm has a statement of its own: Eigen vectorises it only in
-  // expressions without per-draw (row) broadcasts.
+  // The logarithm runs on the whole array (vector_math.hpp).
   outcome.lag = per_draw(top) / usable;
-  outcome.lag = outcome.lag.log() * (1.0 / std::log(2.0));
+  LogInPlace(outcome.lag);
+  outcome.lag *= 1.0 / std::log(2.0);
   outcome.lag = (outcome.lag * per_draw(assumptions.lag_per_talent_halving))
                     .min(per_draw(assumptions.max_diffusion_lag)) *
                 per_draw(open_factor);

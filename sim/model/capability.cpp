@@ -1,7 +1,7 @@
 #include "sim/model/capability.hpp"
 
 #include "sim/model/alliances.hpp"
-#include "sim/model/log10.hpp"
+#include "sim/model/vector_math.hpp"
 
 namespace sim {
 namespace {
@@ -11,14 +11,15 @@ namespace {
 // run uses this year times the region's algorithmic efficiency
 // (`best_run_scale`), the per-draw FLOP per H100e-year `flop_per_unit` and
 // log10 of the algorithmic multiplier `log_multiplier`. Result written to `out`. An empty region has
-// log10(0) = -inf, floored to 0. The logarithm has a statement of its own:
-// Eigen vectorises it only in expressions without per-draw (row) broadcasts.
+// log10(0) = -inf, floored to 0. The logarithm runs on the whole array
+// (vector_math.hpp).
 void EffectiveComputeLog10(const RegionDrawArray& usable,
                            const Eigen::Ref<const RegionColumn>& best_run_scale,
                            const DrawRow& flop_per_unit, const RegionDrawArray& log_multiplier,
                            RegionDrawArray& out) {
   out = (usable.colwise() * best_run_scale).rowwise() * flop_per_unit;
-  out = (Log10(out) + log_multiplier).max(0.0);
+  LogInPlace(out);
+  out = (out * kInverseLn10 + log_multiplier).max(0.0);
 }
 
 }  // namespace
@@ -36,7 +37,8 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
 
   flop_per_unit = assumptions.flops_per_h100e * assumptions.utilization *
                   assumptions.training_share * kSecondsPerYear;
-  log_growth = Log10(assumptions.algorithmic_progress);
+  log_growth = assumptions.algorithmic_progress;
+  Log10InPlace(log_growth);
   log_multiplier = (static_cast<double>(year) - outcome.lag).rowwise() * log_growth;
 
   const AllianceMatrices& alliances = inputs.alliances;
@@ -47,7 +49,9 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
   EffectiveComputeLog10(WithPartners(alliances.compute, outcome.operational_physical, usable),
                         inputs.trends.best_run_scale.col(year), flop_per_unit, log_multiplier,
                         outcome.capability_physical);
-  log_data = Log10(WithPartners(alliances.data, state.physical_data, log_data).max(1.0));
+  // WithPartners may compute into log_data and return it: max() is elementwise.
+  log_data = WithPartners(alliances.data, state.physical_data, log_data).max(1.0);
+  Log10InPlace(log_data);
 
   // The open-weight frontier: the best generative model, as open releases make
   // it available max_lag * (1 - open_weights) years later; every region has

@@ -1,19 +1,25 @@
 #include "sim/model/compute.hpp"
 
+#include "sim/model/vector_math.hpp"
+
 namespace sim {
 
 namespace {
 
-// growth^year for every draw, as exp(year ln growth): Eigen vectorises exp()
-// and log(), but calls std::pow draw by draw. Exact at year 0.
-auto Compound(const DrawRow& growth, int year) {
-  return (static_cast<double>(year) * growth.log()).exp();
+// growth^year for every draw, as exp(year ln growth) (vector_math.hpp; std::pow
+// would go draw by draw), written to `out`. Exact at year 0.
+void Compound(const DrawRow& growth, int year, DrawRow& out) {
+  out = growth;
+  LogInPlace(out);
+  out *= static_cast<double>(year);
+  ExpInPlace(out);
 }
 
 }  // namespace
 
 void KilowattsPerUnit(const DrawAssumptions& assumptions, int year, DrawRow& out) {
-  out = assumptions.kw_per_h100e / Compound(assumptions.energy_efficiency_growth, year);
+  Compound(assumptions.energy_efficiency_growth, year, out);
+  out = assumptions.kw_per_h100e / out;
 }
 
 void OperationalCompute(const State& state, const DrawAssumptions& assumptions, int year,
@@ -50,7 +56,8 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
                  const YearMoney& money, State& state, Scratch& scratch) {
   DrawRow& price = scratch.row_a;     // USD per H100e this year
   DrawRow& survival = scratch.row_b;  // 1 - depreciation
-  price = assumptions.capex_per_h100e / Compound(assumptions.hardware_price_performance_growth, year);
+  Compound(assumptions.hardware_price_performance_growth, year, price);
+  price = assumptions.capex_per_h100e / price;
   survival = 1.0 - assumptions.compute_depreciation;
   const DrawLeverTables& per_draw = inputs.draw_levers;
   if (!per_draw.active) {

@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-#include "sim/model/log10.hpp"
+#include "sim/model/vector_math.hpp"
 
 namespace sim {
 namespace {
@@ -179,7 +179,8 @@ RegionConstants BuildRegionConstants(const Scenario& scenario) {
   c.market_access_offset = (c.market_access > 0.0)
                                .select(RegionColumn::Zero(regions),
                                        -std::numeric_limits<double>::infinity());
-  c.log10_generative_data = Log10(c.generative_data.max(1e-12));
+  c.log10_generative_data = c.generative_data.max(1e-12);
+  Log10InPlace(c.log10_generative_data);
   return c;
 }
 

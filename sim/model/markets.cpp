@@ -1,5 +1,7 @@
 #include "sim/model/markets.hpp"
 
+#include "sim/model/vector_math.hpp"
+
 namespace sim {
 namespace {
 
@@ -13,11 +15,10 @@ void SoftmaxShares(const RegionDrawArray& capability, const DrawRow& temperature
                    RegionDrawArray& share, DrawRow& row) {
   // Regions without access sit at -inf, so exp() gives them exactly 0 rather
   // than inf * 0 when they out-rank every region with access.
-  // exp() has a statement of its own: Eigen vectorises it only in
-  // expressions without per-draw (row) broadcasts.
+  // exp() runs on the whole array (vector_math.hpp).
   row = (capability.colwise() + access_offset).colwise().maxCoeff();
   share = ((capability.colwise() + access_offset).rowwise() - row).rowwise() / temperature;
-  share = share.exp();
+  ExpInPlace(share);
   share.colwise() *= access;
   row = share.colwise().sum();
   share.rowwise() /= row;

@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "sim/model/log10.hpp"
+#include "sim/model/vector_math.hpp"
 
 namespace sim {
 
@@ -30,13 +30,15 @@ void Sovereignty(const ModelInputs& inputs, const DrawAssumptions& assumptions,
            assumptions.sovereignty_scale)
               .colwise() +
           inputs.region.home_advantage;
-  // The logarithm and exp() have statements of their own: Eigen vectorises
-  // them only in expressions without per-draw (row) broadcasts.
-  log_data = Log10(state.generative_data.max(kFloor));
+  // The logarithm and exp() run on whole arrays (vector_math.hpp).
+  log_data = state.generative_data.max(kFloor);
+  Log10InPlace(log_data);
   logit += (log_data.colwise() - inputs.region.log10_generative_data).rowwise() *
            assumptions.sovereignty_data_weight;
   // A lone region has foreign = -inf and logit = +inf: exp(-inf) = 0, share 1.
-  outcome.sovereignty = 1.0 / (1.0 + (-logit).exp());
+  outcome.sovereignty = -logit;
+  ExpInPlace(outcome.sovereignty);
+  outcome.sovereignty = 1.0 / (1.0 + outcome.sovereignty);
 }
 
 }  // namespace sim

@@ -1,11 +1,11 @@
 #include "sim/model/talent.hpp"
 
 #include "sim/model/alliances.hpp"
+#include "sim/model/vector_math.hpp"
 
 namespace sim {
 
-// exp() and log() have statements of their own below: Eigen vectorises them
-// only in expressions without per-draw (row) broadcasts.
+// exp() and log() run on whole arrays (vector_math.hpp).
 void MigrateResearchers(const AllianceMatrices& alliances, const DrawRow& mobility,
                         const DrawRow& home_bias, const RegionDrawArray& attractiveness,
                         RegionDrawArray& researchers, Scratch& scratch) {
@@ -18,8 +18,10 @@ void MigrateResearchers(const AllianceMatrices& alliances, const DrawRow& mobili
 
   column = attractiveness.colwise().maxCoeff();
   weight = attractiveness.rowwise() - column;
-  weight = weight.exp();
-  bias_gain = home_bias.exp() - 1.0;
+  ExpInPlace(weight);
+  bias_gain = home_bias;
+  ExpInPlace(bias_gain);
+  bias_gain -= 1.0;
 
   // Z = A^T e = colsum(e) + (exp(b) - 1) G^T e
   const RegionDrawArray& allied_weight =  // G^T e
@@ -53,9 +55,10 @@ void StepTalent(const ModelInputs& inputs, const DrawAssumptions& assumptions,
   RegionDrawArray& money_term = scratch.c;
   attractiveness = ((outcome.operational_generative + outcome.operational_physical) /
                     state.researchers.max(1.0))
-                       .max(kFloor)
-                       .log();
-  money_term = (private_investment / state.researchers.max(1.0)).max(kFloor).log();
+                       .max(kFloor);
+  LogInPlace(attractiveness);
+  money_term = (private_investment / state.researchers.max(1.0)).max(kFloor);
+  LogInPlace(money_term);
   attractiveness = attractiveness.rowwise() * assumptions.attraction_compute_weight +
                    money_term.rowwise() * assumptions.attraction_money_weight;
 

@@ -1,0 +1,148 @@
+#include "sim/model/vector_math.hpp"
+
+#include <immintrin.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+// SLEEF 3.5's header declares the AVX and AVX-512 functions only when the
+// including file is compiled for them (__AVX__, __AVX512F__); this file is
+// compiled for baseline x86-64 and reaches them from functions with a target
+// attribute, so they are declared here, as in sleef.h. The "cinz" functions
+// are the deterministic ones (no FMA; the same bits on every vector width).
+// There is no cinz AVX2 function: AVX2 CPUs run the AVX one.
+extern "C" {
+double Sleef_cinz_expd1_u10purec(double);
+double Sleef_cinz_logd1_u10purec(double);
+__m128d Sleef_cinz_expd2_u10sse2(__m128d);
+__m128d Sleef_cinz_logd2_u10sse2(__m128d);
+__m128d Sleef_cinz_expd2_u10sse4(__m128d);
+__m128d Sleef_cinz_logd2_u10sse4(__m128d);
+__m256d Sleef_cinz_expd4_u10avx(__m256d);
+__m256d Sleef_cinz_logd4_u10avx(__m256d);
+__m512d Sleef_cinz_expd8_u10avx512fnofma(__m512d);
+__m512d Sleef_cinz_logd8_u10avx512fnofma(__m512d);
+}
+
+namespace sim {
+namespace {
+
+using Kernel = void (*)(const double*, double*, Eigen::Index);
+
+// Each kernel runs whole vectors, then the remainder with the scalar
+// function, which gives the same bits as every vector width.
+void ExpScalar(const double* in, double* out, Eigen::Index count) {
+  for (Eigen::Index i = 0; i < count; ++i) out[i] = Sleef_cinz_expd1_u10purec(in[i]);
+}
+void LogScalar(const double* in, double* out, Eigen::Index count) {
+  for (Eigen::Index i = 0; i < count; ++i) out[i] = Sleef_cinz_logd1_u10purec(in[i]);
+}
+
+#define AISIM_SSE_KERNEL(NAME, FUNCTION, SCALAR)                                \
+  void NAME(const double* in, double* out, Eigen::Index count) {                \
+    Eigen::Index i = 0;                                                          \
+    for (; i + 2 <= count; i += 2) _mm_storeu_pd(out + i, FUNCTION(_mm_loadu_pd(in + i))); \
+    SCALAR(in + i, out + i, count - i);                                          \
+  }
+AISIM_SSE_KERNEL(ExpSse2, Sleef_cinz_expd2_u10sse2, ExpScalar)
+AISIM_SSE_KERNEL(LogSse2, Sleef_cinz_logd2_u10sse2, LogScalar)
+AISIM_SSE_KERNEL(ExpSse4, Sleef_cinz_expd2_u10sse4, ExpScalar)
+AISIM_SSE_KERNEL(LogSse4, Sleef_cinz_logd2_u10sse4, LogScalar)
+#undef AISIM_SSE_KERNEL
+
+#define AISIM_AVX_KERNEL(NAME, FUNCTION, SCALAR)                                \
+  __attribute__((target("avx"))) void NAME(const double* in, double* out, Eigen::Index count) { \
+    Eigen::Index i = 0;                                                          \
+    for (; i + 4 <= count; i += 4) _mm256_storeu_pd(out + i, FUNCTION(_mm256_loadu_pd(in + i))); \
+    SCALAR(in + i, out + i, count - i);                                          \
+  }
+AISIM_AVX_KERNEL(ExpAvx, Sleef_cinz_expd4_u10avx, ExpScalar)
+AISIM_AVX_KERNEL(LogAvx, Sleef_cinz_logd4_u10avx, LogScalar)
+#undef AISIM_AVX_KERNEL
+
+#define AISIM_AVX512_KERNEL(NAME, FUNCTION, SCALAR)                             \
+  __attribute__((target("avx512f"))) void NAME(const double* in, double* out, Eigen::Index count) { \
+    Eigen::Index i = 0;                                                          \
+    for (; i + 8 <= count; i += 8) _mm512_storeu_pd(out + i, FUNCTION(_mm512_loadu_pd(in + i))); \
+    SCALAR(in + i, out + i, count - i);                                          \
+  }
+AISIM_AVX512_KERNEL(ExpAvx512, Sleef_cinz_expd8_u10avx512fnofma, ExpScalar)
+AISIM_AVX512_KERNEL(LogAvx512, Sleef_cinz_logd8_u10avx512fnofma, LogScalar)
+#undef AISIM_AVX512_KERNEL
+
+struct PathKernels {
+  SimdPath path;
+  const char* name;
+  Kernel exp, log;
+};
+const PathKernels kPaths[] = {
+    {SimdPath::kScalar, "scalar", ExpScalar, LogScalar},
+    {SimdPath::kSse2, "sse2", ExpSse2, LogSse2},
+    {SimdPath::kSse4, "sse4", ExpSse4, LogSse4},
+    {SimdPath::kAvx, "avx", ExpAvx, LogAvx},
+    {SimdPath::kAvx512, "avx512", ExpAvx512, LogAvx512},
+};
+
+const PathKernels& KernelsOf(SimdPath path) { return kPaths[static_cast<int>(path)]; }
+
+// AISIM_SIMD, or the widest path; exits with a message on a bad value (this
+// runs once, at the first exp/log, before any result exists).
+const PathKernels& ChooseKernels() {
+  const char* forced = std::getenv("AISIM_SIMD");
+  if (forced == nullptr || *forced == '\0') return KernelsOf(SupportedSimdPaths().back());
+  std::string supported;
+  for (SimdPath path : SupportedSimdPaths()) supported += std::string(" ") + SimdPathName(path);
+  for (const PathKernels& kernels : kPaths) {
+    if (std::strcmp(forced, kernels.name) != 0) continue;
+    if (SimdPathSupported(kernels.path)) return kernels;
+    std::fprintf(stderr, "aisim: error: AISIM_SIMD=%s: this CPU does not support it\nhint: supported here:%s\n",
+                 forced, supported.c_str());
+    std::exit(2);
+  }
+  std::fprintf(stderr, "aisim: error: AISIM_SIMD=%s: unknown vector path\nhint: one of scalar, sse2, sse4, avx, avx512 (supported here:%s), or unset\n",
+               forced, supported.c_str());
+  std::exit(2);
+}
+
+const PathKernels& Active() {
+  static const PathKernels& kernels = ChooseKernels();
+  return kernels;
+}
+
+}  // namespace
+
+const char* SimdPathName(SimdPath path) { return KernelsOf(path).name; }
+
+bool SimdPathSupported(SimdPath path) {
+  switch (path) {
+    case SimdPath::kScalar: return true;
+    case SimdPath::kSse2: return __builtin_cpu_supports("sse2");
+    case SimdPath::kSse4: return __builtin_cpu_supports("sse4.1");
+    case SimdPath::kAvx: return __builtin_cpu_supports("avx");
+    case SimdPath::kAvx512: return __builtin_cpu_supports("avx512f");
+  }
+  return false;
+}
+
+std::vector<SimdPath> SupportedSimdPaths() {
+  std::vector<SimdPath> paths;
+  for (const PathKernels& kernels : kPaths) {
+    if (SimdPathSupported(kernels.path)) paths.push_back(kernels.path);
+  }
+  return paths;
+}
+
+SimdPath ActiveSimdPath() { return Active().path; }
+
+void ExpOn(SimdPath path, const double* in, double* out, Eigen::Index count) {
+  KernelsOf(path).exp(in, out, count);
+}
+void LogOn(SimdPath path, const double* in, double* out, Eigen::Index count) {
+  KernelsOf(path).log(in, out, count);
+}
+
+void Exp(const double* in, double* out, Eigen::Index count) { Active().exp(in, out, count); }
+void Log(const double* in, double* out, Eigen::Index count) { Active().log(in, out, count); }
+
+}  // namespace sim
