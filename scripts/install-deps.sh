@@ -5,6 +5,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake              # compiler and build
   libeigen3-dev                      # the model's arrays
+  libsleef-dev                       # the model's exp/log: same bits on every vector width
   libyaml-cpp-dev                    # scenario files
   libboost-program-options-dev       # the command line
   libboost-dev                       # Boost.Math quantiles (headers)

@@ -2,6 +2,7 @@
 
 #include <immintrin.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -30,20 +31,42 @@ namespace {
 
 using Kernel = void (*)(const double*, double*, Eigen::Index);
 
+// Results that are NaN become this one NaN: SLEEF's paths agree on every
+// number but not on the sign and payload of a NaN (its AVX-512 log of a
+// negative number gives -NaN, the others +NaN), and a NaN's bits reach the
+// output files ("nan" or "-nan").
+constexpr std::uint64_t kCanonicalNaNBits = 0x7ff8000000000000ULL;
+double CanonicalNaN() {
+  double nan;
+  std::memcpy(&nan, &kCanonicalNaNBits, sizeof nan);
+  return nan;
+}
+
 // Each kernel runs whole vectors, then the remainder with the scalar
 // function, which gives the same bits as every vector width.
 void ExpScalar(const double* in, double* out, Eigen::Index count) {
-  for (Eigen::Index i = 0; i < count; ++i) out[i] = Sleef_cinz_expd1_u10purec(in[i]);
+  for (Eigen::Index i = 0; i < count; ++i) {
+    const double y = Sleef_cinz_expd1_u10purec(in[i]);
+    out[i] = y != y ? CanonicalNaN() : y;
+  }
 }
 void LogScalar(const double* in, double* out, Eigen::Index count) {
-  for (Eigen::Index i = 0; i < count; ++i) out[i] = Sleef_cinz_logd1_u10purec(in[i]);
+  for (Eigen::Index i = 0; i < count; ++i) {
+    const double y = Sleef_cinz_logd1_u10purec(in[i]);
+    out[i] = y != y ? CanonicalNaN() : y;
+  }
 }
 
-#define AISIM_SSE_KERNEL(NAME, FUNCTION, SCALAR)                                \
-  void NAME(const double* in, double* out, Eigen::Index count) {                \
-    Eigen::Index i = 0;                                                          \
-    for (; i + 2 <= count; i += 2) _mm_storeu_pd(out + i, FUNCTION(_mm_loadu_pd(in + i))); \
-    SCALAR(in + i, out + i, count - i);                                          \
+#define AISIM_SSE_KERNEL(NAME, FUNCTION, SCALAR)                                  \
+  void NAME(const double* in, double* out, Eigen::Index count) {                  \
+    const __m128d nan = _mm_set1_pd(CanonicalNaN());                              \
+    Eigen::Index i = 0;                                                            \
+    for (; i + 2 <= count; i += 2) {                                               \
+      const __m128d y = FUNCTION(_mm_loadu_pd(in + i));                           \
+      const __m128d is_nan = _mm_cmpunord_pd(y, y);                               \
+      _mm_storeu_pd(out + i, _mm_or_pd(_mm_andnot_pd(is_nan, y), _mm_and_pd(is_nan, nan))); \
+    }                                                                              \
+    SCALAR(in + i, out + i, count - i);                                            \
   }
 AISIM_SSE_KERNEL(ExpSse2, Sleef_cinz_expd2_u10sse2, ExpScalar)
 AISIM_SSE_KERNEL(LogSse2, Sleef_cinz_logd2_u10sse2, LogScalar)
@@ -51,21 +74,29 @@ AISIM_SSE_KERNEL(ExpSse4, Sleef_cinz_expd2_u10sse4, ExpScalar)
 AISIM_SSE_KERNEL(LogSse4, Sleef_cinz_logd2_u10sse4, LogScalar)
 #undef AISIM_SSE_KERNEL
 
-#define AISIM_AVX_KERNEL(NAME, FUNCTION, SCALAR)                                \
+#define AISIM_AVX_KERNEL(NAME, FUNCTION, SCALAR)                                  \
   __attribute__((target("avx"))) void NAME(const double* in, double* out, Eigen::Index count) { \
-    Eigen::Index i = 0;                                                          \
-    for (; i + 4 <= count; i += 4) _mm256_storeu_pd(out + i, FUNCTION(_mm256_loadu_pd(in + i))); \
-    SCALAR(in + i, out + i, count - i);                                          \
+    const __m256d nan = _mm256_set1_pd(CanonicalNaN());                           \
+    Eigen::Index i = 0;                                                            \
+    for (; i + 4 <= count; i += 4) {                                               \
+      const __m256d y = FUNCTION(_mm256_loadu_pd(in + i));                        \
+      _mm256_storeu_pd(out + i, _mm256_blendv_pd(y, nan, _mm256_cmp_pd(y, y, _CMP_UNORD_Q))); \
+    }                                                                              \
+    SCALAR(in + i, out + i, count - i);                                            \
   }
 AISIM_AVX_KERNEL(ExpAvx, Sleef_cinz_expd4_u10avx, ExpScalar)
 AISIM_AVX_KERNEL(LogAvx, Sleef_cinz_logd4_u10avx, LogScalar)
 #undef AISIM_AVX_KERNEL
 
-#define AISIM_AVX512_KERNEL(NAME, FUNCTION, SCALAR)                             \
+#define AISIM_AVX512_KERNEL(NAME, FUNCTION, SCALAR)                               \
   __attribute__((target("avx512f"))) void NAME(const double* in, double* out, Eigen::Index count) { \
-    Eigen::Index i = 0;                                                          \
-    for (; i + 8 <= count; i += 8) _mm512_storeu_pd(out + i, FUNCTION(_mm512_loadu_pd(in + i))); \
-    SCALAR(in + i, out + i, count - i);                                          \
+    const __m512d nan = _mm512_set1_pd(CanonicalNaN());                           \
+    Eigen::Index i = 0;                                                            \
+    for (; i + 8 <= count; i += 8) {                                               \
+      const __m512d y = FUNCTION(_mm512_loadu_pd(in + i));                        \
+      _mm512_storeu_pd(out + i, _mm512_mask_mov_pd(y, _mm512_cmp_pd_mask(y, y, _CMP_UNORD_Q), nan)); \
+    }                                                                              \
+    SCALAR(in + i, out + i, count - i);                                            \
   }
 AISIM_AVX512_KERNEL(ExpAvx512, Sleef_cinz_expd8_u10avx512fnofma, ExpScalar)
 AISIM_AVX512_KERNEL(LogAvx512, Sleef_cinz_logd8_u10avx512fnofma, LogScalar)

@@ -46,7 +46,8 @@ void LogOn(SimdPath path, const double* in, double* out, Eigen::Index count);
 
 // The same on the active path. Special values as C's exp/log: exp(-inf) = 0,
 // exp(+inf) = +inf, exp of a large argument overflows to +inf; log(0) = -inf,
-// log(x < 0) = NaN, log(+inf) = +inf; NaN stays NaN.
+// log(x < 0) = NaN, log(+inf) = +inf; NaN stays NaN. Every NaN result is
+// the same quiet NaN (+, payload 0), on every path.
 void Exp(const double* in, double* out, Eigen::Index count);
 void Log(const double* in, double* out, Eigen::Index count);
 
