@@ -13,12 +13,12 @@ void AlgorithmicLag(const ModelInputs& inputs, const DrawAssumptions& assumption
   // min() then caps at max_lag.
   constexpr double kFloor = 1e-12;
   const int R = inputs.regions;
-  const auto per_draw = [R](const DrawRow& row) { return row.replicate(R, 1); };
+  const auto per_draw = [R](const DrawRow& row) { return PerDraw(row, R); };
   RegionDrawArray& usable = scratch.a;
   DrawRow& top = scratch.row_a;
   DrawRow& open_factor = scratch.row_b;
   usable = WithPartners(inputs.alliances.talent, state.researchers, usable).max(kFloor);
-  top = usable.colwise().maxCoeff();
+  MaxOverRegions(usable, top);
   open_factor = 1.0 - 0.5 * assumptions.open_weights;
 
   // log2(top / usable) by true division, so that the leader's ratio is

@@ -4,12 +4,15 @@ namespace sim {
 namespace {
 
 // out = private_investment * share (per region) * sector_share (per draw)
-//       + public_money (R x N, this year's).
+//       + public_money, region by region (contiguous rows); public_money(r)
+// is region r's public money this year: one number, or a row of draws.
 template <typename PublicMoney>
 void AddPrivateAndPublic(const RegionDrawArray& private_investment, const RegionColumn& share,
-                         const DrawRow& sector_share,
-                         const Eigen::ArrayBase<PublicMoney>& public_money, RegionDrawArray& out) {
-  out = (private_investment.colwise() * share).rowwise() * sector_share + public_money.derived();
+                         const DrawRow& sector_share, PublicMoney public_money,
+                         RegionDrawArray& out) {
+  for (Eigen::Index r = 0; r < out.rows(); ++r) {
+    out.row(r) = (private_investment.row(r) * share(r)) * sector_share + public_money(r);
+  }
 }
 
 }  // namespace
@@ -26,13 +29,14 @@ void AllocateMoney(const ModelInputs& inputs, const DrawAssumptions& assumptions
 
   const DrawLeverTables& per_draw = inputs.draw_levers;
   if (!per_draw.active) {
-    // This year's column of a public money table, for every draw.
-    const Eigen::Index draws = p.cols();
-    const auto this_year = [&](const Eigen::ArrayXXd& table) {
-      return table.col(year).replicate(1, draws);
+    // Region r's public money this year, the same for every draw.
+    const auto this_year = [year](const RegionTable& table) {
+      return [&table, year](Eigen::Index r) { return table(r, year); };
     };
     const PublicMoneyTables& pub = inputs.public_money;
-    money.public_total = this_year(inputs.levers.public_budget);
+    for (Eigen::Index r = 0; r < p.rows(); ++r) {
+      money.public_total.row(r).setConstant(inputs.levers.public_budget(r, year));
+    }
     AddPrivateAndPublic(p, c.private_compute, generative, this_year(pub.compute_generative),
                         money.compute_generative);
     AddPrivateAndPublic(p, c.private_compute, physical, this_year(pub.compute_physical),
@@ -54,24 +58,34 @@ void AllocateMoney(const ModelInputs& inputs, const DrawAssumptions& assumptions
   // order (B (1 - phi) a, B phi a, B a), so that a draw's money has the same
   // bits as in `aisim run`. A table per purpose and draw would cost more to
   // fill and read than these products.
-  using Columns = Eigen::Ref<const Eigen::ArrayXXd>;
+  using Columns = Eigen::Ref<const RegionTable>;
   const Columns budget = DrawColumns(per_draw.levers.public_budget, per_draw.draws, year);
   const Columns focus = DrawColumns(per_draw.levers.physical_focus, per_draw.draws, year);
   money.public_total = budget;
-  AddPrivateAndPublic(p, c.private_compute, generative,
-                      (budget * (1.0 - focus)).colwise() * c.public_compute, money.compute_generative);
-  AddPrivateAndPublic(p, c.private_compute, physical,
-                      (budget * focus).colwise() * c.public_compute, money.compute_physical);
-  AddPrivateAndPublic(p, c.private_data, generative,
-                      (budget * (1.0 - focus)).colwise() * c.public_data, money.data_generative);
-  AddPrivateAndPublic(p, c.private_data, physical,
-                      (budget * focus).colwise() * c.public_data, money.data_physical);
-  AddPrivateAndPublic(p, c.private_adoption, generative,
-                      (budget * (1.0 - focus)).colwise() * c.public_adoption, money.adoption_generative);
-  AddPrivateAndPublic(p, c.private_adoption, physical,
-                      (budget * focus).colwise() * c.public_adoption, money.adoption_physical);
-  AddPrivateAndPublic(p, c.private_talent, whole, budget.colwise() * c.public_talent, money.talent);
-  AddPrivateAndPublic(p, c.private_power, whole, budget.colwise() * c.public_power, money.power);
+  // Region r's public money for purpose `allocation`, aimed at generative
+  // AI, physical AI, or not split: rows of draws.
+  const auto generative_part = [&](const RegionColumn& allocation) {
+    return [&](Eigen::Index r) { return (budget.row(r) * (1.0 - focus.row(r))) * allocation(r); };
+  };
+  const auto physical_part = [&](const RegionColumn& allocation) {
+    return [&](Eigen::Index r) { return (budget.row(r) * focus.row(r)) * allocation(r); };
+  };
+  const auto whole_part = [&](const RegionColumn& allocation) {
+    return [&](Eigen::Index r) { return budget.row(r) * allocation(r); };
+  };
+  AddPrivateAndPublic(p, c.private_compute, generative, generative_part(c.public_compute),
+                      money.compute_generative);
+  AddPrivateAndPublic(p, c.private_compute, physical, physical_part(c.public_compute),
+                      money.compute_physical);
+  AddPrivateAndPublic(p, c.private_data, generative, generative_part(c.public_data),
+                      money.data_generative);
+  AddPrivateAndPublic(p, c.private_data, physical, physical_part(c.public_data), money.data_physical);
+  AddPrivateAndPublic(p, c.private_adoption, generative, generative_part(c.public_adoption),
+                      money.adoption_generative);
+  AddPrivateAndPublic(p, c.private_adoption, physical, physical_part(c.public_adoption),
+                      money.adoption_physical);
+  AddPrivateAndPublic(p, c.private_talent, whole, whole_part(c.public_talent), money.talent);
+  AddPrivateAndPublic(p, c.private_power, whole, whole_part(c.public_power), money.power);
 }
 
 }  // namespace sim

@@ -13,11 +13,12 @@ namespace {
 // log10 of the algorithmic multiplier `log_multiplier`. Result written to `out`. An empty region has
 // log10(0) = -inf, floored to 0. The logarithm runs on the whole array
 // (vector_math.hpp).
-void EffectiveComputeLog10(const RegionDrawArray& usable,
-                           const Eigen::Ref<const RegionColumn>& best_run_scale,
-                           const DrawRow& flop_per_unit, const RegionDrawArray& log_multiplier,
-                           RegionDrawArray& out) {
-  out = (usable.colwise() * best_run_scale).rowwise() * flop_per_unit;
+void EffectiveComputeLog10(const RegionDrawArray& usable, const RegionTable& best_run_scale,
+                           int year, const DrawRow& flop_per_unit,
+                           const RegionDrawArray& log_multiplier, RegionDrawArray& out) {
+  for (Eigen::Index r = 0; r < out.rows(); ++r) {
+    out.row(r) = (usable.row(r) * best_run_scale(r, year)) * flop_per_unit;
+  }
   LogInPlace(out);
   out = (out * kInverseLn10 + log_multiplier).max(0.0);
 }
@@ -27,7 +28,7 @@ void EffectiveComputeLog10(const RegionDrawArray& usable,
 void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                 const State& state, YearOutcome& outcome, Scratch& scratch) {
   const int R = inputs.regions;
-  const auto per_draw = [R](const DrawRow& row) { return row.replicate(R, 1); };
+  const auto per_draw = [R](const DrawRow& row) { return PerDraw(row, R); };
   RegionDrawArray& log_multiplier = scratch.a;  // log10 A = (year - L) log10 g_a
   RegionDrawArray& usable = scratch.b;
   RegionDrawArray& log_data = scratch.c;
@@ -43,11 +44,11 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
 
   const AllianceMatrices& alliances = inputs.alliances;
   EffectiveComputeLog10(WithPartners(alliances.compute, outcome.operational_generative, usable),
-                        inputs.trends.best_run_scale.col(year), flop_per_unit, log_multiplier,
+                        inputs.trends.best_run_scale, year, flop_per_unit, log_multiplier,
                         outcome.capability_generative);
   // Physical capability starts as log10 of its effective compute.
   EffectiveComputeLog10(WithPartners(alliances.compute, outcome.operational_physical, usable),
-                        inputs.trends.best_run_scale.col(year), flop_per_unit, log_multiplier,
+                        inputs.trends.best_run_scale, year, flop_per_unit, log_multiplier,
                         outcome.capability_physical);
   // WithPartners may compute into log_data and return it: max() is elementwise.
   log_data = WithPartners(alliances.data, state.physical_data, log_data).max(1.0);
@@ -58,7 +59,9 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
   // at least that generative access.
   open_frontier = assumptions.frontier_oom_per_year * assumptions.max_diffusion_lag *
                   (1.0 - assumptions.open_weights);
-  open_frontier = outcome.capability_generative.colwise().maxCoeff() - open_frontier;
+  DrawRow& best_generative = scratch.row_a;  // flop_per_unit is no longer needed
+  MaxOverRegions(outcome.capability_generative, best_generative);
+  open_frontier = best_generative - open_frontier;
   outcome.capability_physical =
       outcome.capability_physical * per_draw(assumptions.physical_compute_weight) +
       log_data * per_draw(assumptions.physical_data_weight) +

@@ -41,13 +41,15 @@ void OperationalCompute(const State& state, const DrawAssumptions& assumptions, 
 namespace {
 
 // One sector of StepCompute: K <- survival * K + chip_access * money * 1e9 / price + deliveries,
-// with this year's chip access and deliveries (R x N).
+// region by region; chip_access(r) and deliveries(r) are region r's this
+// year: one number, or a row of draws.
 template <typename ChipAccess, typename Deliveries>
 void AddPurchases(const RegionDrawArray& money, const DrawRow& price, const DrawRow& survival,
-                  const Eigen::ArrayBase<ChipAccess>& chip_access,
-                  const Eigen::ArrayBase<Deliveries>& deliveries, RegionDrawArray& stock) {
-  stock = stock.rowwise() * survival +
-          ((money * 1e9).rowwise() / price * chip_access.derived() + deliveries.derived());
+                  ChipAccess chip_access, Deliveries deliveries, RegionDrawArray& stock) {
+  for (Eigen::Index r = 0; r < stock.rows(); ++r) {
+    stock.row(r) = stock.row(r) * survival +
+                   ((money.row(r) * 1e9) / price * chip_access(r) + deliveries(r));
+  }
 }
 
 }  // namespace
@@ -61,10 +63,9 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   survival = 1.0 - assumptions.compute_depreciation;
   const DrawLeverTables& per_draw = inputs.draw_levers;
   if (!per_draw.active) {
-    // This year's column of a table, for every draw.
-    const Eigen::Index draws = state.compute_generative.cols();
-    const auto this_year = [&](const Eigen::ArrayXXd& table) {
-      return table.col(year).replicate(1, draws);
+    // Region r's value this year, the same for every draw.
+    const auto this_year = [year](const RegionTable& table) {
+      return [&table, year](Eigen::Index r) { return table(r, year); };
     };
     const PublicMoneyTables& pub = inputs.public_money;
     AddPurchases(money.compute_generative, price, survival, this_year(inputs.levers.chip_access),
@@ -75,13 +76,16 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   }
   // Sweeps: deliveries split by the per-draw focus with the products of
   // BuildPublicMoneyTables (see AllocateMoney).
-  using Columns = Eigen::Ref<const Eigen::ArrayXXd>;
+  using Columns = Eigen::Ref<const RegionTable>;
   const Columns chip_access = DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
   const Columns deliveries = DrawColumns(per_draw.levers.gpu_deliveries, per_draw.draws, year);
   const Columns focus = DrawColumns(per_draw.levers.physical_focus, per_draw.draws, year);
-  AddPurchases(money.compute_generative, price, survival, chip_access, deliveries * (1.0 - focus),
+  const auto access = [&](Eigen::Index r) { return chip_access.row(r); };
+  AddPurchases(money.compute_generative, price, survival, access,
+               [&](Eigen::Index r) { return deliveries.row(r) * (1.0 - focus.row(r)); },
                state.compute_generative);
-  AddPurchases(money.compute_physical, price, survival, chip_access, deliveries * focus,
+  AddPurchases(money.compute_physical, price, survival, access,
+               [&](Eigen::Index r) { return deliveries.row(r) * focus.row(r); },
                state.compute_physical);
 }
 
@@ -94,9 +98,11 @@ void StepPower(const ModelInputs& inputs, const DrawAssumptions& assumptions, in
         (state.power_capacity + money.power.rowwise() / assumptions.cost_per_gw) +
         DrawColumns(per_draw.levers.power_growth, per_draw.draws, year);
   } else {
-    state.power_capacity =
-        (state.power_capacity + money.power.rowwise() / assumptions.cost_per_gw).colwise() +
-        inputs.levers.power_growth.col(year);
+    for (Eigen::Index r = 0; r < state.power_capacity.rows(); ++r) {
+      state.power_capacity.row(r) =
+          (state.power_capacity.row(r) + money.power.row(r) / assumptions.cost_per_gw) +
+          inputs.levers.power_growth(r, year);
+    }
   }
 }
 

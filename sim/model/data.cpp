@@ -14,10 +14,11 @@ void StepData(const ModelInputs& inputs, const DrawAssumptions& assumptions, int
                                             assumptions.cost_per_robot_year_data);
 
   kept = 1.0 - assumptions.robot_retirement;
-  state.robots = (state.robots.rowwise() * kept +
-                  (money.adoption_physical * 1e9).rowwise() / assumptions.robot_cost)
-                     .colwise() +
-                 inputs.trends.robot_installations.col(year);
+  for (Eigen::Index r = 0; r < state.robots.rows(); ++r) {
+    state.robots.row(r) = (state.robots.row(r) * kept +
+                           (money.adoption_physical.row(r) * 1e9) / assumptions.robot_cost) +
+                          inputs.trends.robot_installations(r, year);
+  }
 
   kept = 1.0 + assumptions.generative_data_growth;
   state.generative_data = state.generative_data.rowwise() * kept +

@@ -4,7 +4,7 @@ namespace sim {
 
 void YearsBehind(const RegionDrawArray& capability, const DrawRow& frontier_oom_per_year,
                  DrawRow& top, RegionDrawArray& years_behind) {
-  top = capability.colwise().maxCoeff();
+  MaxOverRegions(capability, top);
   years_behind = ((-capability).rowwise() + top).rowwise() / frontier_oom_per_year;
 }
 

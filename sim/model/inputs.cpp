@@ -114,7 +114,7 @@ LeverTables BuildLeverTables(const Scenario& scenario) {
   const int regions = static_cast<int>(scenario.regions.size());
   const int years = scenario.Years();
   LeverTables levers;
-  for (Eigen::ArrayXXd* table :
+  for (RegionTable* table :
        {&levers.public_budget, &levers.physical_focus, &levers.gpu_deliveries,
         &levers.chip_access, &levers.power_growth}) {
     table->setZero(regions, years);
@@ -212,9 +212,9 @@ AllianceMatrices BuildAllianceMatrices(const Scenario& scenario) {
 
 PublicMoneyTables BuildPublicMoneyTables(const LeverTables& levers, const RegionConstants& c) {
   PublicMoneyTables t;
-  const Eigen::ArrayXXd& budget = levers.public_budget;
-  const Eigen::ArrayXXd& physical = levers.physical_focus;
-  const Eigen::ArrayXXd generative = 1.0 - physical;
+  const RegionTable& budget = levers.public_budget;
+  const RegionTable& physical = levers.physical_focus;
+  const RegionTable generative = 1.0 - physical;
   t.compute_generative = (budget * generative).colwise() * c.public_compute;
   t.compute_physical = (budget * physical).colwise() * c.public_compute;
   t.data_generative = (budget * generative).colwise() * c.public_data;

@@ -13,11 +13,11 @@ namespace sim {
 // Region x year tables of levers (R x T), with the public programme already
 // shifted by each region's start_delay (zero before it starts).
 struct LeverTables {
-  Eigen::ArrayXXd public_budget;   // USD bn / yr
-  Eigen::ArrayXXd physical_focus;  // [0, 1]
-  Eigen::ArrayXXd gpu_deliveries;  // H100e / yr
-  Eigen::ArrayXXd chip_access;     // [0, 1]
-  Eigen::ArrayXXd power_growth;    // GW / yr
+  RegionTable public_budget;   // USD bn / yr
+  RegionTable physical_focus;  // [0, 1]
+  RegionTable gpu_deliveries;  // H100e / yr
+  RegionTable chip_access;     // [0, 1]
+  RegionTable power_growth;    // GW / yr
 };
 
 // Public money by purpose and sector (step 1 of docs/MODEL.md), R x T, USD bn / yr:
@@ -25,17 +25,17 @@ struct LeverTables {
 // generative) for compute, data and adoption; talent and power are not split.
 // GPU deliveries are split by physical_focus too (H100e / yr).
 struct PublicMoneyTables {
-  Eigen::ArrayXXd compute_generative, compute_physical, talent, power;
-  Eigen::ArrayXXd data_generative, data_physical, adoption_generative, adoption_physical;
-  Eigen::ArrayXXd deliveries_generative, deliveries_physical;
+  RegionTable compute_generative, compute_physical, talent, power;
+  RegionTable data_generative, data_physical, adoption_generative, adoption_physical;
+  RegionTable deliveries_generative, deliveries_physical;
 };
 
 // Region x year tables (R x T) of the trends that go on without public money,
 // each schedule evaluated at every calendar year (no start_delay shift).
 struct TrendTables {
-  Eigen::ArrayXXd private_growth_factor;  // 1 + private_growth: P_exog(t+1) / P_exog(t)
-  Eigen::ArrayXXd robot_installations;    // robots installed during the year, units / yr
-  Eigen::ArrayXXd best_run_scale;         // concentration * algorithmic_efficiency
+  RegionTable private_growth_factor;  // 1 + private_growth: P_exog(t+1) / P_exog(t)
+  RegionTable robot_installations;    // robots installed during the year, units / yr
+  RegionTable best_run_scale;         // concentration * algorithmic_efficiency
 };
 
 // Global assumptions, one value per draw (1 x N). Names match Assumptions.
@@ -103,7 +103,7 @@ struct ModelInputs {
 };
 
 // Year `year`'s values of a per-draw table (DrawLeverTables), R x draws.
-inline auto DrawColumns(const Eigen::ArrayXXd& table, int draws, int year) {
+inline auto DrawColumns(const RegionTable& table, int draws, int year) {
   return table.middleCols(static_cast<Eigen::Index>(year) * draws, draws);
 }
 

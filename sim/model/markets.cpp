@@ -16,11 +16,12 @@ void SoftmaxShares(const RegionDrawArray& capability, const DrawRow& temperature
   // Regions without access sit at -inf, so exp() gives them exactly 0 rather
   // than inf * 0 when they out-rank every region with access.
   // exp() runs on the whole array (vector_math.hpp).
-  row = (capability.colwise() + access_offset).colwise().maxCoeff();
-  share = ((capability.colwise() + access_offset).rowwise() - row).rowwise() / temperature;
+  for (Eigen::Index r = 0; r < share.rows(); ++r) share.row(r) = capability.row(r) + access_offset(r);
+  MaxOverRegions(share, row);
+  share = (share.rowwise() - row).rowwise() / temperature;
   ExpInPlace(share);
-  share.colwise() *= access;
-  row = share.colwise().sum();
+  for (Eigen::Index r = 0; r < share.rows(); ++r) share.row(r) *= access(r);
+  SumOverRegions(share, row);
   share.rowwise() /= row;
 }
 
@@ -46,14 +47,18 @@ void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumpt
                        RegionDrawArray& private_investment) {
   private_investment = outcome.value.rowwise() * assumptions.reinvestment_rate;
   if (year == 0) {
-    state.private_exogenous = (-private_investment).colwise() + inputs.region.private_investment;
-    state.private_exogenous = state.private_exogenous.max(0.0);
+    for (Eigen::Index r = 0; r < private_investment.rows(); ++r) {
+      state.private_exogenous.row(r) =
+          (-private_investment.row(r) + inputs.region.private_investment(r)).max(0.0);
+    }
   }
   private_investment += state.private_exogenous;
 }
 
 void AdvancePrivateInvestment(const ModelInputs& inputs, int year, State& state) {
-  state.private_exogenous.colwise() *= inputs.trends.private_growth_factor.col(year);
+  for (Eigen::Index r = 0; r < state.private_exogenous.rows(); ++r) {
+    state.private_exogenous.row(r) *= inputs.trends.private_growth_factor(r, year);
+  }
 }
 
 }  // namespace sim

@@ -11,7 +11,7 @@ void Sovereignty(const ModelInputs& inputs, const DrawAssumptions& assumptions,
   constexpr double kFloor = 1e-12;  // same floor as log10_generative_data
   const double minus_infinity = -std::numeric_limits<double>::infinity();
   const int R = inputs.regions;
-  const auto per_draw = [R](const DrawRow& row) { return row.replicate(R, 1); };
+  const auto per_draw = [R](const DrawRow& row) { return PerDraw(row, R); };
   const RegionDrawArray& capability = outcome.capability_generative;
   RegionDrawArray& logit = scratch.a;
   RegionDrawArray& log_data = scratch.b;  // log10(D_gen)
@@ -21,20 +21,21 @@ void Sovereignty(const ModelInputs& inputs, const DrawAssumptions& assumptions,
 
   // Best foreign capability without an R x R loop: the column max, except for
   // a sole leader, whose best foreign model is the runner-up.
-  top = capability.colwise().maxCoeff();
-  top_count = (capability == per_draw(top)).cast<double>().colwise().sum();
-  second = (capability == per_draw(top)).select(minus_infinity, capability).colwise().maxCoeff();
+  MaxOverRegions(capability, top);
+  SumOverRegions((capability == per_draw(top)).cast<double>(), top_count);
+  MaxOverRegions((capability == per_draw(top)).select(minus_infinity, capability), second);
   second = (top_count == 1.0).select(second, top);  // now: what a leader sees abroad
-  logit = ((capability - (capability == per_draw(top)).select(per_draw(second), per_draw(top)))
-               .rowwise() /
-           assumptions.sovereignty_scale)
-              .colwise() +
-          inputs.region.home_advantage;
+  logit = (capability - (capability == per_draw(top)).select(per_draw(second), per_draw(top)))
+              .rowwise() /
+          assumptions.sovereignty_scale;
+  for (Eigen::Index r = 0; r < logit.rows(); ++r) logit.row(r) += inputs.region.home_advantage(r);
   // The logarithm and exp() run on whole arrays (vector_math.hpp).
   log_data = state.generative_data.max(kFloor);
   Log10InPlace(log_data);
-  logit += (log_data.colwise() - inputs.region.log10_generative_data).rowwise() *
-           assumptions.sovereignty_data_weight;
+  for (Eigen::Index r = 0; r < logit.rows(); ++r) {
+    logit.row(r) += (log_data.row(r) - inputs.region.log10_generative_data(r)) *
+                    assumptions.sovereignty_data_weight;
+  }
   // A lone region has foreign = -inf and logit = +inf: exp(-inf) = 0, share 1.
   outcome.sovereignty = -logit;
   ExpInPlace(outcome.sovereignty);

@@ -16,7 +16,7 @@ void MigrateResearchers(const AllianceMatrices& alliances, const DrawRow& mobili
   DrawRow& bias_gain = scratch.row_a;      // exp(home_bias) - 1
   DrawRow& column = scratch.row_b;         // per draw: max or sum over regions
 
-  column = attractiveness.colwise().maxCoeff();
+  MaxOverRegions(attractiveness, column);
   weight = attractiveness.rowwise() - column;
   ExpInPlace(weight);
   bias_gain = home_bias;
@@ -26,14 +26,14 @@ void MigrateResearchers(const AllianceMatrices& alliances, const DrawRow& mobili
   // Z = A^T e = colsum(e) + (exp(b) - 1) G^T e
   const RegionDrawArray& allied_weight =  // G^T e
       Couple(alliances.talent_affinity_transposed, weight, normaliser);
-  column = weight.colwise().sum();
+  SumOverRegions(weight, column);
   normaliser = (allied_weight.rowwise() * bias_gain).rowwise() + column;
 
   // q = o / Z with o = mobility * H the researchers who re-choose, then
   // H <- H - o + e * (A q),  A q = colsum(q) + (exp(b) - 1) G q.
   leaving = (researchers.rowwise() * mobility) / normaliser;
   const RegionDrawArray& allied_leaving = Couple(alliances.talent_affinity, leaving, coupled);
-  column = leaving.colwise().sum();
+  SumOverRegions(leaving, column);
   researchers = (researchers - researchers.rowwise() * mobility) +
                 ((allied_leaving.rowwise() * bias_gain).rowwise() + column) * weight;
 }

@@ -12,7 +12,7 @@ namespace {
 struct LeverName {
   const char* name;
   Schedule Region::*member;
-  Eigen::ArrayXXd LeverTables::*table;
+  RegionTable LeverTables::*table;
 };
 const LeverName kBatchedLevers[] = {
     {"public_budget", &Region::public_budget, &LeverTables::public_budget},
@@ -100,8 +100,8 @@ SweepModel::SweepModel(const Scenario& scenario, const std::vector<VariedPath>& 
     if (batch.draw_levers.active) {
       const int T = scenario_.Years(), width = batch.draw_levers.draws;
       for (const LeverName& lever : kBatchedLevers) {
-        const Eigen::ArrayXXd& mine = batch.draw_levers.levers.*lever.table;
-        const Eigen::ArrayXXd& theirs = one.levers.*lever.table;
+        const RegionTable& mine = batch.draw_levers.levers.*lever.table;
+        const RegionTable& theirs = one.levers.*lever.table;
         for (int k = 0; k < T; ++k) {
           if (!(mine.col(k * width + j) == theirs.col(k)).all()) batched_ = false;
         }
@@ -157,7 +157,7 @@ void SweepModel::FillBlockInputs(const Eigen::ArrayXXd& values, Block& block) co
       d.active = true;
       d.draws = width;
       for (const LeverName& lever : kBatchedLevers) {
-        Eigen::ArrayXXd& table = d.levers.*lever.table;
+        RegionTable& table = d.levers.*lever.table;
         table.resize(R, static_cast<Eigen::Index>(T) * width);
         for (int k = 0; k < T; ++k) {
           table.middleCols(static_cast<Eigen::Index>(k) * width, width).colwise() =
@@ -175,7 +175,7 @@ void SweepModel::FillBlockInputs(const Eigen::ArrayXXd& values, Block& block) co
       row.tail(width - count).setConstant(values(p, count - 1));
       continue;
     }
-    Eigen::ArrayXXd& table = d.levers.*path.table;
+    RegionTable& table = d.levers.*path.table;
     for (int k = 0; k < T; ++k) {
       const Eigen::Index first = static_cast<Eigen::Index>(k) * width;  // year k's columns
       if (path.takes_value[k]) {

@@ -60,7 +60,7 @@ class SweepModel {
     std::string name;        // assumption name, or lever name
     int region = -1;         // for levers
     Schedule Region::*lever = nullptr;
-    Eigen::ArrayXXd LeverTables::*table = nullptr;  // the lever table it sets
+    RegionTable LeverTables::*table = nullptr;  // the lever table it sets
     // Year k of the lever's row is the sample's value where takes_value[k],
     // else fixed(k) (e.g. 0 before a delayed programme starts).
     std::vector<bool> takes_value;

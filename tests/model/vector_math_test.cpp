@@ -17,9 +17,11 @@ namespace {
 
 using Function = void (*)(SimdPath, const double*, double*, Eigen::Index);
 
-// SLEEF's u10 functions are within 1.0 ulp of the exact value and glibc's
-// exp/log within 1 ulp too, so the two may differ by 2 ulp at most.
-constexpr std::int64_t kMaxUlpsFromLibm = 2;
+// SLEEF's exp (u10) is within 1.0 ulp of the exact value, its log (u35)
+// within 3.5 ulp, and glibc's exp/log within 1 ulp: so they may differ from
+// glibc by 2 and 4 ulp at most.
+constexpr std::int64_t kMaxExpUlpsFromLibm = 2;
+constexpr std::int64_t kMaxLogUlpsFromLibm = 4;
 
 std::uint64_t Bits(double x) {
   std::uint64_t bits;
@@ -121,7 +123,7 @@ TEST_CASE("exp is within 2 ulp of libm and has C's special values") {
     } else if (expected < kMin) {  // subnormal results: absolute, not relative, accuracy
       REQUIRE(std::abs(y[i] - expected) <= 2 * kDenormMin);
     } else {
-      REQUIRE(UlpDistance(y[i], expected) <= kMaxUlpsFromLibm);
+      REQUIRE(UlpDistance(y[i], expected) <= kMaxExpUlpsFromLibm);
     }
   }
   double special[] = {-kInf, kInf, 0.0, -0.0, 710.0, -746.0};
@@ -134,7 +136,7 @@ TEST_CASE("exp is within 2 ulp of libm and has C's special values") {
   CHECK(special[5] == 0.0);
 }
 
-TEST_CASE("log is within 2 ulp of libm and has C's special values") {
+TEST_CASE("log is within 4 ulp of libm and has C's special values") {
   const std::vector<double> x = LogArguments();
   std::vector<double> y(x.size());
   Log(x.data(), y.data(), static_cast<Eigen::Index>(x.size()));
@@ -146,7 +148,7 @@ TEST_CASE("log is within 2 ulp of libm and has C's special values") {
     } else if (std::isinf(expected) || expected == 0.0) {
       REQUIRE(y[i] == expected);
     } else {
-      REQUIRE(UlpDistance(y[i], expected) <= kMaxUlpsFromLibm);
+      REQUIRE(UlpDistance(y[i], expected) <= kMaxLogUlpsFromLibm);
     }
   }
   double special[] = {0.0, -0.0, -1.0, kInf, 1.0};
