@@ -1,5 +1,7 @@
 #include "sim/model/compute.hpp"
 
+#include <limits>
+
 #include "sim/model/vector_math.hpp"
 
 namespace sim {
@@ -29,11 +31,13 @@ void OperationalCompute(const State& state, const DrawAssumptions& assumptions, 
   DrawRow& kilowatts = scratch.row_a;
   KilowattsPerUnit(assumptions, year, kilowatts);
   stock = state.compute_generative + state.compute_physical;
-  // H100e the power can run: GW * 1e6 kW / kW per H100e. Guarded division:
-  // select() evaluates both branches, and the 0/0 of an empty region is
-  // discarded in favour of 0.
-  running_share = (stock > 0.0).select(
-      stock.min((state.power_capacity * 1e6).rowwise() / kilowatts) / stock, 0.0);
+  // H100e the power can run: GW * 1e6 kW / kW per H100e. Guarded division
+  // without a select() (Eigen evaluates select() element by element): an
+  // empty region divides min(0, runnable) = 0 by the smallest positive
+  // double and gets 0, and every stock > 0 is at least that, so it divides
+  // by itself unchanged.
+  running_share = stock.min((state.power_capacity * 1e6).rowwise() / kilowatts) /
+                  stock.max(std::numeric_limits<double>::denorm_min());
   outcome.operational_generative = state.compute_generative * running_share;
   outcome.operational_physical = state.compute_physical * running_share;
 }
