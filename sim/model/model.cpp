@@ -4,119 +4,22 @@
 #include <thread>
 #include <vector>
 
-#include "sim/model/algorithms.hpp"
-#include "sim/model/budget.hpp"
-#include "sim/model/capability.hpp"
-#include "sim/model/compute.hpp"
-#include "sim/model/data.hpp"
-#include "sim/model/derived.hpp"
-#include "sim/model/markets.hpp"
-#include "sim/model/sovereignty.hpp"
-#include "sim/model/talent.hpp"
+#include "sim/model/vector_math.hpp"
 
 namespace sim {
 
-void Workspace::Resize(int regions, int draws) {
-  state.Resize(regions, draws);
-  money.Resize(regions, draws);
-  outcome.Resize(regions, draws);
-  scratch.Resize(regions, draws);
-  private_investment.resize(regions, draws);
-}
+// The AVX-512F build of the year loop, in libaisim_year_avx512.so
+// (year_loop_avx512.cpp). Called only on the avx512 path: nothing in that
+// library runs before, not even at load time (it has no static initialisers).
+extern "C" void aisim_year_loop_avx512(YearLoop* loop);
 
-void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptions, State& state) {
-  const RegionConstants& c = inputs.region;
-  // Products go into the first column and are copied from there: assigning
-  // an expression to colwise() would allocate a temporary for it, and sweeps
-  // call this for every block.
-  const Eigen::Index others = state.compute_generative.cols() - 1;
-  state.compute_generative.col(0) = c.compute_stock * (1.0 - c.compute_physical_share);
-  state.compute_generative.rightCols(others).colwise() = state.compute_generative.col(0);
-  state.compute_physical.col(0) = c.compute_stock * c.compute_physical_share;
-  state.compute_physical.rightCols(others).colwise() = state.compute_physical.col(0);
-  state.power_capacity.colwise() = c.power_capacity;
-  state.researchers.colwise() = c.researchers;
-  state.robots.colwise() = c.robots;
-  // Physical data starts at the steady state of a constant robot stock:
-  // D = (1 - decay) D + robots  =>  D = robots / decay.
-  state.physical_data.colwise() = c.robots;
-  state.physical_data.rowwise() /= assumptions.physical_data_decay;
-  state.generative_data.colwise() = c.generative_data;
-  state.private_exogenous.setZero();  // calibrated in the start year (PrivateInvestment)
-  state.public_cumulative.setZero();
-}
-
-void ComputeYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
-                 Workspace& w) {
-  OperationalCompute(w.state, assumptions, year, w.outcome, w.scratch);
-  AlgorithmicLag(inputs, assumptions, w.state, w.outcome, w.scratch);
-  Capability(inputs, assumptions, year, w.state, w.outcome, w.scratch);
-  Markets(inputs, assumptions, year, w.outcome, w.scratch);
-  PrivateInvestment(inputs, assumptions, year, w.outcome, w.state, w.private_investment);
-  AllocateMoney(inputs, assumptions, year, w.private_investment, w.money, w.scratch);
-}
-
-void AdvanceYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
-                 Workspace& w) {
-  // Talent reads this year's operational compute and private money, not the
-  // stocks the other steps change, so the order among these steps is free.
-  StepTalent(inputs, assumptions, w.money, w.outcome, w.private_investment, w.state, w.scratch);
-  StepCompute(inputs, assumptions, year, w.money, w.state, w.scratch);
-  StepPower(inputs, assumptions, year, w.money, w.state);
-  StepData(inputs, assumptions, year, w.money, w.state, w.scratch);
-  AdvancePrivateInvestment(inputs, year, w.state);
-  w.state.public_cumulative += w.money.public_total;
-}
-
-void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions, Variable variable,
-                  int year, int count, Workspace& w, Eigen::Ref<RegionDrawArray> out) {
-  const State& s = w.state;
-  YearOutcome& o = w.outcome;
-  auto put = [&](const auto& values) { out = values.leftCols(count); };
-  switch (variable) {
-    case Variable::kComputeStock: put(s.compute_generative + s.compute_physical); break;
-    case Variable::kComputeStockGenerative: put(s.compute_generative); break;
-    case Variable::kComputeStockPhysical: put(s.compute_physical); break;
-    case Variable::kComputeOperational: put(o.operational_generative + o.operational_physical); break;
-    case Variable::kPowerCapacity: put(s.power_capacity); break;
-    case Variable::kPowerDemand: {
-      DrawRow& gigawatts = w.scratch.row_a;  // GW per H100e
-      KilowattsPerUnit(assumptions, year, gigawatts);
-      gigawatts *= 1e-6;
-      put((o.operational_generative + o.operational_physical).rowwise() * gigawatts);
-      break;
-    }
-    case Variable::kResearchers: put(s.researchers); break;
-    case Variable::kRobots: put(s.robots); break;
-    case Variable::kDataPhysical: put(s.physical_data); break;
-    case Variable::kDataGenerative: put(s.generative_data); break;
-    case Variable::kAlgorithmicLag: put(o.lag); break;
-    case Variable::kCapabilityGenerative: put(o.capability_generative); break;
-    case Variable::kCapabilityPhysical: put(o.capability_physical); break;
-    case Variable::kYearsBehindGenerative:
-      YearsBehind(o.capability_generative, assumptions.frontier_oom_per_year, w.scratch.row_a,
-                  o.years_behind_generative);
-      put(o.years_behind_generative);
-      break;
-    case Variable::kYearsBehindPhysical:
-      YearsBehind(o.capability_physical, assumptions.frontier_oom_per_year, w.scratch.row_a,
-                  o.years_behind_physical);
-      put(o.years_behind_physical);
-      break;
-    case Variable::kRankGenerative: Rank(o.capability_generative.leftCols(count), out); break;
-    case Variable::kRankPhysical: Rank(o.capability_physical.leftCols(count), out); break;
-    case Variable::kMarketShareGenerative: put(o.share_generative); break;
-    case Variable::kMarketSharePhysical: put(o.share_physical); break;
-    case Variable::kValue: put(o.value); break;
-    case Variable::kSovereignty:
-      Sovereignty(inputs, assumptions, s, o, w.scratch);
-      put(o.sovereignty);
-      break;
-    case Variable::kInvestmentPublic: put(w.money.public_total); break;
-    case Variable::kInvestmentPrivate: put(w.private_investment); break;
-    case Variable::kInvestmentPublicCumulative: put(s.public_cumulative + w.money.public_total); break;
-    case Variable::kCount: break;
-  }
+const YearLoop& ActiveYearLoop() {
+  static const YearLoop loop = [] {
+    YearLoop own{&InitialiseState, &ComputeYear, &AdvanceYear, &ReadVariable};
+    if (ActiveSimdPath() == SimdPath::kAvx512) aisim_year_loop_avx512(&own);
+    return own;
+  }();
+  return loop;
 }
 
 namespace {
@@ -126,7 +29,7 @@ void Record(const ModelInputs& inputs, const DrawAssumptions& assumptions, int y
             int first_draw, int count, Workspace& w, Results& results) {
   for (int v = 0; v < kVariableCount; ++v) {
     const Variable variable = static_cast<Variable>(v);
-    ReadVariable(inputs, assumptions, variable, year, count, w,
+    ActiveYearLoop().read(inputs, assumptions, variable, year, count, w,
                  results.At(variable, year).middleCols(first_draw, count));
   }
 }
@@ -141,11 +44,12 @@ void SimulateBlock(const ModelInputs& inputs, int first_draw, int count, Results
       SliceDrawsPadded(inputs.assumptions, first_draw, count, PaddedDraws(count));
   Workspace workspace;
   workspace.Resize(inputs.regions, PaddedDraws(count));
-  InitialiseState(inputs, assumptions, workspace.state);
+  const YearLoop& loop = ActiveYearLoop();
+  loop.initialise(inputs, assumptions, workspace.state);
   for (int year = 0; year < inputs.years; ++year) {
-    ComputeYear(inputs, assumptions, year, workspace);
+    loop.compute(inputs, assumptions, year, workspace);
     Record(inputs, assumptions, year, first_draw, count, workspace, results);
-    AdvanceYear(inputs, assumptions, year, workspace);
+    loop.advance(inputs, assumptions, year, workspace);
   }
 }
 

@@ -66,4 +66,21 @@ void ComputeYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
 void AdvanceYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                  Workspace& workspace);
 
+// The year loop's entry points (the four functions above), as compiled for
+// one instruction set.
+struct YearLoop {
+  decltype(&InitialiseState) initialise;
+  decltype(&ComputeYear) compute;
+  decltype(&AdvanceYear) advance;
+  decltype(&ReadVariable) read;
+};
+
+// The year loop to run, chosen once per process with the exp/log path
+// (sim/model/vector_math.hpp): on the avx512 path the same sources compiled
+// for AVX-512F (libaisim_year_avx512.so: 8-wide packets for the arithmetic,
+// nothing fused), else the library's own (x86-64 baseline, SSE2).
+// Both give the same bits: every operation is elementwise or a sum or
+// maximum over regions in region order (tests/sweep/simd_paths_test.sh).
+const YearLoop& ActiveYearLoop();
+
 }  // namespace sim

@@ -152,7 +152,8 @@ bool SimdPathSupported(SimdPath path) {
     case SimdPath::kSse2: return __builtin_cpu_supports("sse2");
     case SimdPath::kSse4: return __builtin_cpu_supports("sse4.1");
     case SimdPath::kAvx: return __builtin_cpu_supports("avx");
-    case SimdPath::kAvx512: return __builtin_cpu_supports("avx512f");
+    // The year loop's AVX-512 build (model.hpp) also needs FMA.
+    case SimdPath::kAvx512: return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma");
   }
   return false;
 }

@@ -193,13 +193,14 @@ void SweepModel::Simulate(const ModelInputs& inputs, int count, int first_column
   Workspace& w = block.workspace;
   RegionDrawArray& values = block.read;
   values.resize(inputs.regions, count);
-  InitialiseState(inputs, inputs.assumptions, w.state);
+  const YearLoop& loop = ActiveYearLoop();
+  loop.initialise(inputs, inputs.assumptions, w.state);
   for (int year = 0; year < inputs.years; ++year) {
-    ComputeYear(inputs, inputs.assumptions, year, w);
+    loop.compute(inputs, inputs.assumptions, year, w);
     if (timeseries) {
       for (int v = 0; v < kVariableCount; ++v) {
         const Variable variable = static_cast<Variable>(v);
-        ReadVariable(inputs, inputs.assumptions, variable, year, count, w,
+        loop.read(inputs, inputs.assumptions, variable, year, count, w,
                      timeseries->At(variable, year).middleCols(first_column, count));
       }
     }
@@ -208,12 +209,12 @@ void SweepModel::Simulate(const ModelInputs& inputs, int count, int first_column
     for (const OutcomeIndex& o : outcomes_) {
       if (o.year != year) continue;
       if (o.variable != last) {
-        ReadVariable(inputs, inputs.assumptions, o.variable, year, count, w, values);
+        loop.read(inputs, inputs.assumptions, o.variable, year, count, w, values);
         last = o.variable;
       }
       outcomes.row(o.column).segment(first_column, count) = values.row(o.region);
     }
-    AdvanceYear(inputs, inputs.assumptions, year, w);
+    loop.advance(inputs, inputs.assumptions, year, w);
   }
 }
 
