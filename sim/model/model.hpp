@@ -32,11 +32,13 @@ struct Workspace {
 };
 
 // Blocks of draws start at multiples of kDrawAlignment and are computed in
-// workspaces of PaddedDraws(count) columns. Eigen's vectorised exp/log and its
-// scalar remainder loop differ in the last bit, and column alignment changes
-// the order of column sums; aligned, padded blocks put every draw in a SIMD
-// lane at the same alignment, so a draw's results are bit-identical for any
-// thread count, block split or number of draws.
+// workspaces of PaddedDraws(count) columns (copies of the last draw fill the
+// padding). A draw's results are bit-identical for any thread count, block
+// split, number of draws or CPU: exp/log are SLEEF's deterministic functions
+// (vector_math.hpp), and every other operation is elementwise or a sum or
+// maximum over regions in region order. Padding keeps every draw in a full
+// SIMD packet of up to 8 doubles all the same, so that no draw runs through
+// Eigen's scalar remainder loops (whose min/max treat a NaN differently).
 inline constexpr int kDrawAlignment = 8;
 inline int PaddedDraws(int count) {
   return (count + kDrawAlignment - 1) / kDrawAlignment * kDrawAlignment;
