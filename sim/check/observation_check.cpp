@@ -100,19 +100,45 @@ std::vector<ObservationCheck> CheckObservations(const Scenario& scenario, const 
   return checks;
 }
 
+std::vector<ObservationSpread> SpreadObservations(const Scenario& scenario, const Results& draws) {
+  std::vector<ObservationSpread> spreads;
+  std::vector<double> values(static_cast<std::size_t>(draws.draws()));
+  for (const Observation& o : scenario.observations) {
+    const int region = scenario.RegionIndex(o.region);
+    const RegionDrawArray& row = draws.At(FindVariable(o.variable)->variable, o.year - draws.start_year());
+    double below = 0;
+    for (int j = 0; j < draws.draws(); ++j) {
+      values[static_cast<std::size_t>(j)] = row(region, j);
+      below += row(region, j) < o.value ? 1.0 : row(region, j) == o.value ? 0.5 : 0.0;
+    }
+    ObservationSpread spread;
+    spread.below = below / draws.draws();
+    spread.low = Quantile(values, 0.05);
+    spread.high = Quantile(values, 0.95);
+    spread.inside = spread.low <= o.value && o.value <= spread.high;
+    spread.fixed = spread.low == spread.high;
+    spreads.push_back(spread);
+  }
+  return spreads;
+}
+
 std::string FormatObservationChecks(const std::string& scenario_name,
-                                    const std::vector<ObservationCheck>& checks) {
+                                    const std::vector<ObservationCheck>& checks,
+                                    const std::vector<ObservationSpread>& spreads, int draws) {
+  const bool spread = !spreads.empty();
   std::size_t variable_width = 8, unit_width = 4;
   for (const ObservationCheck& c : checks) {
     variable_width = std::max(variable_width, c.observation.variable.size());
     unit_width = std::max(unit_width, c.observation.unit.size());
   }
   std::string out = scenario_name + ": " + std::to_string(checks.size()) +
-                    " observations, deterministic run\n";
+                    " observations, deterministic run" +
+                    (spread ? " and " + std::to_string(draws) + " Monte Carlo draws" : std::string()) + "\n";
   out += Pad("region", 7) + Pad("variable", variable_width + 2) + Pad("year", 6) +
          Pad("model", 11) + Pad("observed", 11) + Pad("unit", unit_width + 2) +
-         Pad("error", 19) + Pad("tolerance", 19) + "result\n";
-  int failures = 0;
+         Pad("error", 19) + Pad("tolerance", 19) +
+         (spread ? Pad("result", 8) + Pad("draws 5% .. 95%", 24) + Pad("below", 9) + "record\n" : "result\n");
+  int failures = 0, inside = 0, fixed = 0;
   for (const ObservationCheck& c : checks) {
     const Observation& o = c.observation;
     const std::string kind = ToleranceName(o.tolerance_kind);
@@ -120,11 +146,28 @@ std::string FormatObservationChecks(const std::string& scenario_name,
     out += Pad(o.region, 7) + Pad(o.variable, variable_width + 2) + Pad(std::to_string(o.year), 6) +
            Pad(Short(c.model), 11) + Pad(Short(o.value), 11) + Pad(o.unit, unit_width + 2) +
            Pad(kind + " " + Short(c.error), 19) + Pad(kind + " " + Short(o.tolerance), 19) +
-           (c.pass ? "pass" : "FAIL") + "\n";
+           (spread ? Pad(c.pass ? "pass" : "FAIL", 8) : (c.pass ? "pass" : "FAIL"));
+    if (spread) {
+      const ObservationSpread& s = spreads[&c - checks.data()];
+      inside += s.inside && !s.fixed;
+      fixed += s.fixed;
+      char share[16];
+      std::snprintf(share, sizeof share, "%.1f%%", 100 * s.below);
+      out += Pad(Short(s.low) + " .. " + Short(s.high), 24) + Pad(share, 9) + (s.fixed ? "no spread" : s.inside ? "inside" : "OUTSIDE");
+    }
+    out += "\n";
   }
   out += std::to_string(checks.size() - failures) + " of " + std::to_string(checks.size()) +
          " observations within tolerance" +
          (failures ? "; " + std::to_string(failures) + " FAIL" : std::string()) + "\n";
+  if (spread) {
+    const int spread_count = static_cast<int>(checks.size()) - fixed;
+    out += std::to_string(inside) + " of " + std::to_string(spread_count) +
+           " observed values inside the 5-95% range of " + std::to_string(draws) + " draws" +
+           (fixed ? " (" + std::to_string(fixed) + " more with no spread: the draws do not vary them)"
+                  : std::string()) +
+           "; the exit status follows the deterministic run\n";
+  }
   return out;
 }
 

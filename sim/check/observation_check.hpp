@@ -34,10 +34,30 @@ void ValidateObservations(const Scenario& scenario);
 // `results` must come from it.
 std::vector<ObservationCheck> CheckObservations(const Scenario& scenario, const Results& results);
 
+// Where an observed value falls among a Monte Carlo run's draws of the same
+// variable: is the record inside the spread the model's own uncertainty gives?
+struct ObservationSpread {
+  double low = 0;    // 5th percentile of the draws, in the variable's unit
+  double high = 0;   // 95th percentile
+  double below = 0;  // share of draws below the observed value (a tie counts half)
+  bool inside = false;  // low <= observed <= high
+  // The draws do not vary it (low == high): the model holds it certain, so
+  // "inside" says nothing about the model's uncertainty.
+  bool fixed = false;
+};
+
+// One spread per observation of `scenario`, from `draws` (a run of the same
+// scenario with draws > 1; percentiles as sim::Quantile computes them).
+std::vector<ObservationSpread> SpreadObservations(const Scenario& scenario, const Results& draws);
+
 // The table `aisim check` prints: one line per observation with the model
 // value, the observed value, the unit, the error, the tolerance and pass or
-// FAIL, then a count of failures.
+// FAIL, then a count of failures. With `spreads` (one per check, from a run
+// of `draws` draws), each line also shows the draws' 5-95% range and the
+// share of draws below the observed value, and a last line counts the
+// observations inside their range.
 std::string FormatObservationChecks(const std::string& scenario_name,
-                                    const std::vector<ObservationCheck>& checks);
+                                    const std::vector<ObservationCheck>& checks,
+                                    const std::vector<ObservationSpread>& spreads = {}, int draws = 0);
 
 }  // namespace sim

@@ -7,12 +7,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "sim/check/observation_check.hpp"
 #include "sim/error.hpp"
@@ -168,4 +171,70 @@ TEST_CASE("aisim check backtest-2020 reports every observation and its exit code
   REQUIRE(check.output.find(summary) != std::string::npos);
   const bool any_fail = check.output.find("FAIL") != std::string::npos;
   CHECK(check.exit_code == (any_fail ? 1 : 0));
+}
+
+TEST_CASE("a spread places each observed value among the Monte Carlo draws") {
+  // Two observations of the same variable: one at the draws' median, one far
+  // above every draw. The percentiles are recomputed here from the sorted draws.
+  const std::string base = "extends: world-2025\nend_year: 2027\ndraws: 201\nseed: 3\n";
+  const Scenario probe = LoadScenarioFromString(base + "observations: []\n", "probe.yaml");
+  const Results draws = RunSimulation(probe);
+  const int us = probe.RegionIndex("US");
+  std::vector<double> sorted;
+  for (int j = 0; j < draws.draws(); ++j) sorted.push_back(draws.At(Variable::kComputeStock, 2)(us, j));
+  std::sort(sorted.begin(), sorted.end());
+  REQUIRE(sorted.front() < sorted.back());  // the draws do vary the stock
+  const double median = sorted[100];          // 201 draws: the 101st value
+  char text[1024];
+  std::snprintf(text, sizeof text,
+                "%sobservations:\n"
+                "  - {region: US, variable: \"Compute|Stock\", year: 2027, value: %.17g, unit: H100e, "
+                "source: test, tolerance: {relative: 0.1}}\n"
+                "  - {region: US, variable: \"Compute|Stock\", year: 2027, value: %.17g, unit: H100e, "
+                "source: test, tolerance: {relative: 0.1}}\n",
+                base.c_str(), median, sorted.back() * 10);
+  const Scenario scenario = LoadScenarioFromString(text, "spread.yaml");
+  const std::vector<ObservationSpread> spreads = SpreadObservations(scenario, RunSimulation(scenario));
+  REQUIRE(spreads.size() == 2);
+  // Linear interpolation between order statistics: position p (n - 1).
+  const double low = sorted[10], high = sorted[190];  // 0.05 * 200 = 10, 0.95 * 200 = 190
+  for (const ObservationSpread& s : spreads) {
+    CHECK(s.low == Approx(low).epsilon(1e-12));
+    CHECK(s.high == Approx(high).epsilon(1e-12));
+    CHECK_FALSE(s.fixed);
+  }
+  CHECK(spreads[0].below == Approx(0.5).margin(1e-12));  // 100 below, the median itself counts half
+  CHECK(spreads[0].inside);
+  CHECK(spreads[1].below == 1.0);
+  CHECK_FALSE(spreads[1].inside);
+}
+
+TEST_CASE("aisim check --draws adds the spread without changing the deterministic check") {
+  const Outcome plain = Aisim("check backtest-2020-observed-drivers");
+  const Outcome spread = Aisim("check backtest-2020-observed-drivers --draws 300 --seed 5");
+  INFO(spread.output);
+  CHECK(spread.exit_code == plain.exit_code);
+  // Every observation line keeps its deterministic columns (up to "pass"/"FAIL").
+  std::istringstream plain_lines(plain.output), spread_lines(spread.output);
+  std::string a, b;
+  std::getline(plain_lines, a);
+  std::getline(spread_lines, b);
+  CHECK(b.find("and 300 Monte Carlo draws") != std::string::npos);
+  std::getline(plain_lines, a);
+  std::getline(spread_lines, b);  // headers
+  int rows = 0;
+  while (std::getline(plain_lines, a) && std::getline(spread_lines, b) && a.find(" of ") == std::string::npos) {
+    CHECK(b.compare(0, a.size(), a) == 0);
+    ++rows;
+  }
+  CHECK(rows == 14);
+  // The private-spending drivers are fed in: the draws cannot vary them.
+  CHECK(spread.output.find("no spread") != std::string::npos);
+  CHECK(spread.output.find("observed values inside the 5-95% range of 300 draws") != std::string::npos);
+  // Same seed, same figures.
+  CHECK(Aisim("check backtest-2020-observed-drivers --draws 300 --seed 5").output == spread.output);
+
+  const Outcome one = Aisim("check backtest-2020 --draws 1");
+  CHECK(one.exit_code == 2);
+  CHECK(one.output.find("a spread needs at least 2 draws, got 1") != std::string::npos);
 }

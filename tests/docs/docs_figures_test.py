@@ -5,7 +5,9 @@
    cell must equal the committed results at the precision printed.
 2. docs/VALIDATION.md quotes `aisim check` on both backtests: the count of
    observations within tolerance, and each row's model value and result, must
-   be what the binary prints now.
+   be what the binary prints now; and its Monte Carlo section quotes
+   `aisim check --draws 1000 --seed 1`: the count of observed values inside
+   the 5-95% range and each row's share of draws below the record.
 
 A change that moves the model therefore fails here until the docs are
 updated with it (after `scripts/regenerate-results.sh`).
@@ -112,17 +114,46 @@ def check_validation(binary, source, problems):
                                 f"{row['year']}: docs say {cells[3]}, aisim check says {row['model']:.4g}")
 
 
+def check_spread(binary, source, problems):
+    """The `aisim check --draws 1000 --seed 1` section: each backtest's count of
+    observed values inside the 5-95% range, and each row's share of draws below."""
+    text = open(os.path.join(source, "docs", "VALIDATION.md")).read()
+    section = text.split("## Is the record inside the model's own uncertainty?")[1].split("\n## ")[0]
+    table = [l for l in section.splitlines() if l.startswith("| ") and not l.startswith("| observation")]
+    for column, scenario in ((2, "backtest-2020"), (4, "backtest-2020-observed-drivers")):
+        run = subprocess.run([binary, "check", scenario, "--draws", "1000", "--seed", "1"],
+                             capture_output=True, text=True)
+        summary = re.search(r"(\d+) of (\d+) observed values inside", run.stdout)
+        claim = re.search(r"\*\*" + re.escape(scenario) + r": (\d+) of (\d+)\*\*", section)
+        if not summary or not claim or claim.groups() != summary.groups():
+            problems.append(f"VALIDATION.md spread: {scenario}: docs say {claim and claim.groups()}, "
+                            f"aisim check --draws says {summary and summary.groups()}")
+        shares = re.findall(r"(\d+\.\d)%\s+(?:inside|OUTSIDE|no spread)$", run.stdout, re.M)
+        if len(shares) != len(table):
+            problems.append(f"VALIDATION.md spread: {len(table)} rows, {len(shares)} observations")
+            continue
+        for line, share in zip(table, shares):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if not cells[column]:
+                continue  # no spread: the table leaves the share empty
+            # Quoted to 2-3 significant figures: agree to 0.6 percentage points.
+            if abs(float(cells[column].rstrip("%")) - float(share)) > 0.6:
+                problems.append(f"VALIDATION.md spread: {scenario} '{cells[0]}': docs say {cells[column]}, "
+                                f"aisim check --draws says {share}%")
+
+
 def main():
     binary, source = sys.argv[1], sys.argv[2]
     problems = []
     rows = check_headline_table(source, problems)
     check_validation(binary, source, problems)
+    check_spread(binary, source, problems)
     for problem in problems:
         print("FAIL", problem)
     if problems:
         sys.exit(1)
     print(f"ok: {rows} headline rows of SCENARIOS.md and both backtests of VALIDATION.md "
-          "match results/ and aisim check")
+          "(tolerances and Monte Carlo spread) match results/ and aisim check")
 
 
 if __name__ == "__main__":
