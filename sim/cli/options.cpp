@@ -7,7 +7,9 @@
 #include "sim/cli/commands.hpp"
 #include "sim/error.hpp"
 #include "sim/output/charts.hpp"
+#include "sim/model/results.hpp"
 #include "sim/output/report.hpp"
+#include "sim/scenario/scenario.hpp"
 
 namespace sim::cli {
 
@@ -61,6 +63,19 @@ void AddCharts(Report& report, bool charts, const ChartRequest& request) {
   report.charts = outcome.charts;
   report.charts_warning = outcome.warning;
   if (!outcome.warning.empty()) std::cerr << "aisim: " << outcome.warning << "\n";
+}
+
+void CheckResultsFitInMemory(const Scenario& scenario) {
+  constexpr double kMaxResultBytes = 4e9;
+  const double bytes = 8.0 * kVariableCount * scenario.Years() *
+                       static_cast<double>(scenario.regions.size()) * scenario.draws;
+  if (bytes > kMaxResultBytes) {
+    throw ScenarioError({"--draws", 0, 0},
+                        std::to_string(scenario.draws) + " draws would need " +
+                            std::to_string(static_cast<long long>(bytes / 1e9)) +
+                            " GB of results in memory (limit 4 GB)",
+                        "use fewer draws; for many variants use `aisim sweep`, which streams");
+  }
 }
 
 }  // namespace sim::cli

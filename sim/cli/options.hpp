@@ -23,6 +23,7 @@ int ParseAndRun(const std::vector<std::string>& args, const std::string& usage,
 namespace sim {
 struct Report;
 struct ChartRequest;
+struct Scenario;
 }  // namespace sim
 
 namespace sim::cli {
@@ -35,5 +36,10 @@ bool WantCharts(const boost::program_options::variables_map& values);
 // missing plotting tool prints its one-line warning on stderr and leaves a
 // note in the report instead.
 void AddCharts(Report& report, bool charts, const ChartRequest& request);
+
+// A run keeps every variable x year x region x draw in memory (sim::Results);
+// throws a ScenarioError at --draws when that would exceed 4 GB, pointing to
+// `aisim sweep`, which streams.
+void CheckResultsFitInMemory(const Scenario& scenario);
 
 }  // namespace sim::cli

@@ -34,9 +34,6 @@ Examples:
   aisim run korea-2026-ai-budget --draws 1000 --seed 7
   aisim run my-plan.yaml --set regions.KR.public_budget={2026: 7.2, 2030: 12} --years 2025:2040)";
 
-// Results memory: every variable x year x region x draw as a double.
-constexpr double kMaxResultBytes = 4e9;
-
 // "2025:2040" -> overrides for start_year and end_year.
 std::vector<std::string> YearOverrides(const std::string& range) {
   const auto colon = range.find(':');
@@ -65,15 +62,7 @@ int Run(const po::variables_map& values) {
   if (values.count("seed")) overrides.push_back("seed=" + values["seed"].as<std::string>());
   const Scenario scenario = LoadScenario(name, overrides);
 
-  const double bytes = 8.0 * kVariableCount * scenario.Years() *
-                       static_cast<double>(scenario.regions.size()) * scenario.draws;
-  if (bytes > kMaxResultBytes) {
-    throw ScenarioError({"--draws", 0, 0},
-                        std::to_string(scenario.draws) + " draws would need " +
-                            std::to_string(static_cast<long long>(bytes / 1e9)) +
-                            " GB of results in memory (limit 4 GB)",
-                        "use fewer draws; for many variants use `aisim sweep`, which streams");
-  }
+  CheckResultsFitInMemory(scenario);
 
   RunOptions options;
   options.threads = values["threads"].as<int>();

@@ -51,6 +51,8 @@ with tempfile.TemporaryDirectory() as work:
     # Draws whose results would not fit in memory: refused before running.
     expect("10 million draws", run(["run", "--draws", "10000000", "--out", "o"], work),
            2, "GB of results in memory", 5)
+    expect("10 million draws in check", run(["check", "backtest-2020", "--draws", "10000000"], work),
+           2, "GB of results in memory", 5)
 
     # A 60-year horizon (the most the loader allows) runs; 61 is refused.
     expect("60-year horizon", run(["run", "--years", "2025:2085", "--out", "o", "-q"], work),
