@@ -49,7 +49,8 @@ void SumOverRegions(const Eigen::ArrayBase<Derived>& x, DrawRow& out) {
 }
 
 // Cross-region coupling (alliances, talent affinity): R x R, applied to all
-// draws at once as `matrix * state` (state viewed as an R x N matrix).
+// draws at once as whole-row multiply-adds in region order (alliances.cpp),
+// not an Eigen product, so that the bits do not depend on the CPU.
 using RegionMatrix = Eigen::MatrixXd;
 
 }  // namespace sim

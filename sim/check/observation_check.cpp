@@ -139,7 +139,8 @@ std::string FormatObservationChecks(const std::string& scenario_name,
          Pad("error", 19) + Pad("tolerance", 19) +
          (spread ? Pad("result", 8) + Pad("draws 5% .. 95%", 24) + Pad("below", 9) + "record\n" : "result\n");
   int failures = 0, inside = 0, fixed = 0;
-  for (const ObservationCheck& c : checks) {
+  for (std::size_t i = 0; i < checks.size(); ++i) {
+    const ObservationCheck& c = checks[i];
     const Observation& o = c.observation;
     const std::string kind = ToleranceName(o.tolerance_kind);
     failures += !c.pass;
@@ -148,12 +149,13 @@ std::string FormatObservationChecks(const std::string& scenario_name,
            Pad(kind + " " + Short(c.error), 19) + Pad(kind + " " + Short(o.tolerance), 19) +
            (spread ? Pad(c.pass ? "pass" : "FAIL", 8) : (c.pass ? "pass" : "FAIL"));
     if (spread) {
-      const ObservationSpread& s = spreads[&c - checks.data()];
+      const ObservationSpread& s = spreads[i];
       inside += s.inside && !s.fixed;
       fixed += s.fixed;
       char share[16];
       std::snprintf(share, sizeof share, "%.1f%%", 100 * s.below);
-      out += Pad(Short(s.low) + " .. " + Short(s.high), 24) + Pad(share, 9) + (s.fixed ? "no spread" : s.inside ? "inside" : "OUTSIDE");
+      out += Pad(Short(s.low) + " .. " + Short(s.high), 24) + Pad(share, 9) +
+             (s.fixed ? "no spread" : s.inside ? "inside" : "OUTSIDE");
     }
     out += "\n";
   }

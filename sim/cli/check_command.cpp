@@ -39,9 +39,10 @@ int CheckCommand(const std::vector<std::string>& args) {
       options, positional, [](const po::variables_map& values) {
         std::vector<std::string> overrides = values["set"].as<std::vector<std::string>>();
         if (values.count("seed")) overrides.push_back("seed=" + values["seed"].as<std::string>());
-        std::vector<std::string> deterministic = overrides;
-        deterministic.push_back("draws=1");
-        const Scenario scenario = LoadScenario(values["scenario"].as<std::string>(), deterministic);
+        if (values.count("draws")) overrides.push_back("draws=" + values["draws"].as<std::string>());
+        const Scenario uncertain = LoadScenario(values["scenario"].as<std::string>(), overrides);
+        Scenario scenario = uncertain;
+        scenario.draws = 1;  // the check itself is the deterministic run
         if (scenario.observations.empty()) {
           throw ScenarioError({scenario.name, 0, 0}, "scenario has no observations to check",
                               "add an observations: list (see docs/SCENARIOS.md), or try "
@@ -53,8 +54,6 @@ int CheckCommand(const std::vector<std::string>& args) {
         std::vector<ObservationSpread> spreads;
         int draws = 0;
         if (values.count("draws")) {
-          overrides.push_back("draws=" + values["draws"].as<std::string>());
-          const Scenario uncertain = LoadScenario(values["scenario"].as<std::string>(), overrides);
           if (uncertain.draws < 2) {
             throw ScenarioError({"--draws", 0, 0}, "a spread needs at least 2 draws, got " +
                                                        std::to_string(uncertain.draws),

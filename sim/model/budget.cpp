@@ -29,28 +29,24 @@ void AllocateMoney(const ModelInputs& inputs, const DrawAssumptions& assumptions
 
   const DrawLeverTables& per_draw = inputs.draw_levers;
   if (!per_draw.active) {
-    // Region r's public money this year, the same for every draw.
-    const auto this_year = [year](const RegionTable& table) {
-      return [&table, year](Eigen::Index r) { return table(r, year); };
-    };
     const PublicMoneyTables& pub = inputs.public_money;
     for (Eigen::Index r = 0; r < p.rows(); ++r) {
       money.public_total.row(r).setConstant(inputs.levers.public_budget(r, year));
     }
-    AddPrivateAndPublic(p, c.private_compute, generative, this_year(pub.compute_generative),
+    AddPrivateAndPublic(p, c.private_compute, generative, ValueInYear(pub.compute_generative, year),
                         money.compute_generative);
-    AddPrivateAndPublic(p, c.private_compute, physical, this_year(pub.compute_physical),
+    AddPrivateAndPublic(p, c.private_compute, physical, ValueInYear(pub.compute_physical, year),
                         money.compute_physical);
-    AddPrivateAndPublic(p, c.private_data, generative, this_year(pub.data_generative),
+    AddPrivateAndPublic(p, c.private_data, generative, ValueInYear(pub.data_generative, year),
                         money.data_generative);
-    AddPrivateAndPublic(p, c.private_data, physical, this_year(pub.data_physical),
+    AddPrivateAndPublic(p, c.private_data, physical, ValueInYear(pub.data_physical, year),
                         money.data_physical);
-    AddPrivateAndPublic(p, c.private_adoption, generative, this_year(pub.adoption_generative),
+    AddPrivateAndPublic(p, c.private_adoption, generative, ValueInYear(pub.adoption_generative, year),
                         money.adoption_generative);
-    AddPrivateAndPublic(p, c.private_adoption, physical, this_year(pub.adoption_physical),
+    AddPrivateAndPublic(p, c.private_adoption, physical, ValueInYear(pub.adoption_physical, year),
                         money.adoption_physical);
-    AddPrivateAndPublic(p, c.private_talent, whole, this_year(pub.talent), money.talent);
-    AddPrivateAndPublic(p, c.private_power, whole, this_year(pub.power), money.power);
+    AddPrivateAndPublic(p, c.private_talent, whole, ValueInYear(pub.talent, year), money.talent);
+    AddPrivateAndPublic(p, c.private_power, whole, ValueInYear(pub.power, year), money.power);
     return;
   }
   // Sweeps: budget B and focus phi differ between draws, and the public money

@@ -10,9 +10,9 @@ namespace {
 // from usable operational compute `usable` (R x N), the share of it the best
 // run uses this year times the region's algorithmic efficiency
 // (`best_run_scale`), the per-draw FLOP per H100e-year `flop_per_unit` and
-// log10 of the algorithmic multiplier `log_multiplier`. Result written to `out`. An empty region has
-// log10(0) = -inf, floored to 0. The logarithm runs on the whole array
-// (vector_math.hpp).
+// log10 of the algorithmic multiplier `log_multiplier`. Result written to
+// `out`. An empty region has log10(0) = -inf, floored to 0. The logarithm
+// runs on the whole array (vector_math.hpp).
 void EffectiveComputeLog10(const RegionDrawArray& usable, const RegionTable& best_run_scale,
                            int year, const DrawRow& flop_per_unit,
                            const RegionDrawArray& log_multiplier, RegionDrawArray& out) {

@@ -67,15 +67,11 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   survival = 1.0 - assumptions.compute_depreciation;
   const DrawLeverTables& per_draw = inputs.draw_levers;
   if (!per_draw.active) {
-    // Region r's value this year, the same for every draw.
-    const auto this_year = [year](const RegionTable& table) {
-      return [&table, year](Eigen::Index r) { return table(r, year); };
-    };
     const PublicMoneyTables& pub = inputs.public_money;
-    AddPurchases(money.compute_generative, price, survival, this_year(inputs.levers.chip_access),
-                 this_year(pub.deliveries_generative), state.compute_generative);
-    AddPurchases(money.compute_physical, price, survival, this_year(inputs.levers.chip_access),
-                 this_year(pub.deliveries_physical), state.compute_physical);
+    AddPurchases(money.compute_generative, price, survival, ValueInYear(inputs.levers.chip_access, year),
+                 ValueInYear(pub.deliveries_generative, year), state.compute_generative);
+    AddPurchases(money.compute_physical, price, survival, ValueInYear(inputs.levers.chip_access, year),
+                 ValueInYear(pub.deliveries_physical, year), state.compute_physical);
     return;
   }
   // Sweeps: deliveries split by the per-draw focus with the products of

@@ -102,6 +102,13 @@ struct ModelInputs {
   DrawLeverTables draw_levers;            // inactive except in sweeps
 };
 
+// Region r's value of a region x year table in year index `year`, as a
+// function of r (the same for every draw): what the row-by-row steps
+// (AllocateMoney, StepCompute) take for a value that does not vary by draw.
+inline auto ValueInYear(const RegionTable& table, int year) {
+  return [&table, year](Eigen::Index r) { return table(r, year); };
+}
+
 // Year `year`'s values of a per-draw table (DrawLeverTables), R x draws.
 inline auto DrawColumns(const RegionTable& table, int draws, int year) {
   return table.middleCols(static_cast<Eigen::Index>(year) * draws, draws);
