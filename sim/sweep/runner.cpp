@@ -387,17 +387,23 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
   double previous_seconds = 0;
   if (exists) previous_seconds = json::parse(ReadText(manifest_path)).value("wall_time_seconds", 0.0);
 
-  if (!exists) {
-    fs::create_directories(folder);
+  if (exists) {
+    WriteTextAtomically(manifest_path, manifest.dump(2) + "\n");
+  } else {
+    // The folder appears whole (headers and manifest) or not at all: a sweep
+    // killed while creating it leaves only a staging folder, which the next
+    // start removes, so it can always be started again or resumed.
+    std::map<std::string, std::string> files;
     std::string header = "sample";
     for (const VariedPath& v : study.varied) header += "," + v.path;
-    WriteTextAtomically(samples_path, header + "\n");
+    files["samples.csv"] = header + "\n";
     header = "sample";
     for (const OutcomeSpec& o : outcomes) header += "," + o.Column();
-    WriteTextAtomically(outcomes_path, header + "\n");
-    if (study.timeseries) WriteTextAtomically(timeseries_path, "sample,region,variable,year,value\n");
+    files["outcomes.csv"] = header + "\n";
+    if (study.timeseries) files["timeseries.csv"] = "sample,region,variable,year,value\n";
+    files["manifest.json"] = manifest.dump(2) + "\n";
+    WriteFolderAtomically(folder, files);
   }
-  WriteTextAtomically(manifest_path, manifest.dump(2) + "\n");
 
   std::FILE* files[3] = {std::fopen(samples_path.c_str(), "ab"), std::fopen(outcomes_path.c_str(), "ab"),
                          study.timeseries ? std::fopen(timeseries_path.c_str(), "ab") : nullptr};

@@ -23,6 +23,8 @@ for ((i = 1; i <= KILLS; i++)); do
     kill -9 "$pid" 2>/dev/null && killed_mid_run=$((killed_mid_run + 1))
   fi
   wait "$pid" 2>/dev/null
+  # The folder appears whole or not at all, whenever the kill lands.
+  [ ! -e "$out" ] || [ -e "$out/manifest.json" ] || fail "kill $i left a folder without manifest.json"
   # A kill before the sweep folder exists leaves nothing to resume: start afresh.
   if [ -e "$out/manifest.json" ]; then
     "$BIN" "${SWEEP[@]}" --out "$out" --resume || fail "resume $i failed"
@@ -34,6 +36,8 @@ for ((i = 1; i <= KILLS; i++)); do
   done
   rm -rf "$out"
 done
+leftover=$(find "$WORK" -maxdepth 1 -name '.*tmp-*' | wc -l)
+[ "$leftover" -eq 0 ] || fail "$leftover staging folders of killed sweeps were not cleaned up"
 ((killed_mid_run >= KILLS / 2)) || fail "only $killed_mid_run of $KILLS kills landed mid-sweep; the test did not test"
 echo "sweep kills: $KILLS ($killed_mid_run mid-sweep), every resume byte-identical to the uninterrupted sweep"
 echo "$KILLS passed, 0 failed"
