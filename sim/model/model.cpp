@@ -8,14 +8,17 @@
 
 namespace sim {
 
-// The AVX-512F build of the year loop, in libaisim_year_avx512.so
-// (year_loop_avx512.cpp). Called only on the avx512 path: nothing in that
-// library runs before, not even at load time (it has no static initialisers).
+// The AVX and AVX-512F builds of the year loop, in libaisim_year_avx.so and
+// libaisim_year_avx512.so (year_loop_wide.cpp). Each is called only on its
+// own path: nothing in those libraries runs before, not even at load time
+// (they have no static initialisers).
+extern "C" void aisim_year_loop_avx(YearLoop* loop);
 extern "C" void aisim_year_loop_avx512(YearLoop* loop);
 
 const YearLoop& ActiveYearLoop() {
   static const YearLoop loop = [] {
     YearLoop own{&InitialiseState, &ComputeYear, &AdvanceYear, &ReadVariable};
+    if (ActiveSimdPath() == SimdPath::kAvx) aisim_year_loop_avx(&own);
     if (ActiveSimdPath() == SimdPath::kAvx512) aisim_year_loop_avx512(&own);
     return own;
   }();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Results must not depend on the machine: shards of one sweep run on CPUs with
-# different vector units and are merged. exp/log dispatch at run time
-# (sim/model/vector_math.hpp); here the same sweeps and Monte Carlo runs are
+# different vector units and are merged. exp/log and the year loop dispatch
+# at run time (sim/model/vector_math.hpp, sim::ActiveYearLoop); here the same sweeps and Monte Carlo runs are
 # run on every path this CPU supports (AISIM_SIMD=scalar, sse2, sse4, avx,
 # avx512) and on --jobs 1 and 2, and every output file must be byte-identical
 # to the scalar path's. Also: an unknown or unsupported AISIM_SIMD stops with
