@@ -170,8 +170,9 @@ int Compare(const po::variables_map& values) {
   const bool charts = WantCharts(values);
   WriteFolderAtomically(folder, files, [&](const std::filesystem::path& staging) {
     Report report = MakeComparisonReport(pointers, comparison, record, region);
-    AddCharts(report, charts,
-              CompareChartRequest(pointers, regions, region, year, record.seed, staging));
+    ChartRequest request = CompareChartRequest(pointers, regions, region, year, record.seed, staging);
+    request.jobs = options.threads;
+    AddCharts(report, charts, request);
     return std::map<std::string, std::string>{{"report.md", FormatReportMarkdown(report)},
                                               {"report.html", FormatReportHtml(report, staging)}};
   });
@@ -193,7 +194,7 @@ int CompareCommand(const std::vector<std::string>& args) {
        "override a value in every scenario, e.g. --set end_year=2040 (repeatable)")
       ("draws,n", po::value<std::string>(), "Monte Carlo draws for every scenario, e.g. 500")
       ("seed", po::value<std::string>(), "random seed for every scenario, e.g. 42")
-      ("threads,j", po::value<int>()->default_value(0), "threads; 0 = all cores (results do not depend on it)")
+      ("threads,j", po::value<int>()->default_value(0), "threads, and processes drawing charts; 0 = all cores (results do not depend on it)")
       ("quiet,q", "print nothing on success")
       ("no-charts", "write no charts (also AISIM_NO_CHARTS=1)");
   po::positional_options_description positional;

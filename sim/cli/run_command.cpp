@@ -86,7 +86,9 @@ int Run(const po::variables_map& values) {
                         [&](const std::filesystem::path& staging) {
                           // Charts are drawn from the CSV just written, before the rename.
                           Report report = MakeRunReport(results, record, scenario.description);
-                          AddCharts(report, charts, RunChartRequest(results, scenario.seed, staging));
+                          ChartRequest request = RunChartRequest(results, scenario.seed, staging);
+                          request.jobs = options.threads;
+                          AddCharts(report, charts, request);
                           return std::map<std::string, std::string>{
                               {"report.md", FormatReportMarkdown(report)},
                               {"report.html", FormatReportHtml(report, staging)}};
@@ -111,7 +113,7 @@ int RunCommand(const std::vector<std::string>& args) {
       ("draws,n", po::value<std::string>(), "Monte Carlo draws, e.g. 1000 (1 = deterministic)")
       ("seed", po::value<std::string>(), "random seed, e.g. 42")
       ("years", po::value<std::string>(), "simulated years FIRST:LAST, e.g. 2025:2040")
-      ("threads,j", po::value<int>()->default_value(0), "threads; 0 = all cores (results do not depend on it)")
+      ("threads,j", po::value<int>()->default_value(0), "threads, and processes drawing charts; 0 = all cores (results do not depend on it)")
       ("quiet,q", "print nothing on success")
       ("no-charts", "write no charts (also AISIM_NO_CHARTS=1)");
   po::positional_options_description positional;

@@ -147,6 +147,7 @@ std::string ChartSpecJson(const ChartRequest& request) {
       {"end_year", request.end_year},
       {"draws", request.draws},
       {"seed", request.seed},
+      {"jobs", request.jobs},
   };
   return spec.dump();
 }

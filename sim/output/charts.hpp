@@ -29,6 +29,7 @@ struct ChartRequest {
   int start_year = 0, end_year = 0;
   int draws = 1;
   unsigned long long seed = 0;
+  int jobs = 0;                         // processes drawing the charts; 0 = one per core
 };
 
 // One drawn chart: files out/NAME.png and out/NAME.svg.

@@ -16,7 +16,8 @@ what to draw:
      "scenarios": ["base", "other", ...],   # the first is the base of a comparison
      "regions": [{"code": "KR", "name": "South Korea"}, ...],
      "focus_region": "KR" or null, "year": 2035,
-     "start_year": 2025, "end_year": 2035, "draws": 1, "seed": 1}
+     "start_year": 2025, "end_year": 2035, "draws": 1, "seed": 1,
+     "jobs": 0}                             # processes drawing charts; 0 = one per core
 
 It writes NAME.png and NAME.svg per chart and index.json, the list of charts
 in reading order with a title and a caption each. Exit code 3 means the
@@ -28,7 +29,9 @@ hash salt, no dates in the metadata).
 """
 
 import csv
+import functools
 import json
+import multiprocessing
 import os
 import sys
 
@@ -151,13 +154,39 @@ def scaled(values, scale):
     return [v * scale for v in values]
 
 
-def save(fig, out, stem, index, title, caption):
+def save(fig, out, stem, title, caption):
+    """Writes STEM.png and STEM.svg; returns the chart's index.json entry."""
     fig.savefig(os.path.join(out, stem + ".png"), dpi=130, metadata={"Software": None})
     # The layout is settled by the first save; don't compute it again.
     fig.set_layout_engine("none")
     fig.savefig(os.path.join(out, stem + ".svg"), metadata={"Date": None, "Creator": None})
     plt.close(fig)
-    index.append({"name": stem, "title": title, "caption": caption})
+    return {"name": stem, "title": title, "caption": caption}
+
+
+# The charts to draw, one callable each (returning its index entry), set
+# before the worker processes are forked so that they inherit it.
+TASKS = []
+
+
+def draw_task(number):
+    return TASKS[number]()
+
+
+def draw_all(tasks, jobs):
+    """Draws every chart, in `jobs` processes (0: one per core). Each chart is
+    independent and takes 0.2-0.9 s, most of it matplotlib's layout and tick
+    placement, so a run's 8 charts are spread over the cores. Forked workers
+    inherit the data; only chart numbers and index entries cross. The bytes
+    of a chart do not depend on the process that drew it."""
+    if jobs <= 0:
+        jobs = len(os.sched_getaffinity(0))
+    jobs = min(jobs, len(tasks))
+    if jobs <= 1:
+        return [task() for task in tasks]
+    TASKS[:] = tasks
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        return pool.map(draw_task, range(len(tasks)), chunksize=1)
 
 
 def run_subtitle(spec):
@@ -194,53 +223,56 @@ def whole_years(ax):
 
 
 def run_charts(spec, series, out):
-    index = []
+    """The charts of a run: one per metric."""
+    return [functools.partial(run_chart, spec, series, out, metric) for metric in METRICS]
+
+
+def run_chart(spec, series, out, metric):
+    name, stem, title, unit, scale, log = metric
     regions = spec["regions"]
     scenario = spec["scenarios"][0]
     monte_carlo = spec["draws"] > 1
-    for name, stem, title, unit, scale, log in METRICS:
-        caption = f"{title} by region ({unit}), {run_subtitle(spec)}."
-        if not monte_carlo:
-            # One panel, every region a line; the legend sits outside the plot.
-            fig, ax = plt.subplots(figsize=(10, 5.6), layout="constrained")
-            for region in regions:
-                entry = series.get((scenario, region["code"], name))
-                if entry is None:
-                    continue
-                colour, linestyle, marker = region_style(region["code"])
-                draw_fan(ax, entry, scale, colour, linestyle, marker,
-                         f"series-{scenario}-{region['code']}-{stem}", region_label(region))
-            ax.set_xlabel("year")
-            ax.set_ylabel(unit)
+    caption = f"{title} by region ({unit}), {run_subtitle(spec)}."
+    if not monte_carlo:
+        # One panel, every region a line; the legend sits outside the plot.
+        fig, ax = plt.subplots(figsize=(10, 5.6), layout="constrained")
+        for region in regions:
+            entry = series.get((scenario, region["code"], name))
+            if entry is None:
+                continue
+            colour, linestyle, marker = region_style(region["code"])
+            draw_fan(ax, entry, scale, colour, linestyle, marker,
+                     f"series-{scenario}-{region['code']}-{stem}", region_label(region))
+        ax.set_xlabel("year")
+        ax.set_ylabel(unit)
+        if log:
+            ax.set_yscale("log")
+        whole_years(ax)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="region", frameon=False)
+        fig.suptitle(f"{title} by region", fontsize=13, fontweight="bold")
+        ax.set_title(run_subtitle(spec), fontsize=9, color="#333333")
+    else:
+        # Fan charts, one small panel per region on a shared axis.
+        rows, columns = grid_shape(len(regions))
+        fig, axes = plt.subplots(rows, columns, figsize=(3.6 * columns + 0.6, 2.5 * rows + 1.1),
+                                 sharex=True, sharey=True, layout="constrained", squeeze=False)
+        for i, region in enumerate(regions):
+            ax = axes[i // columns][i % columns]
+            entry = series.get((scenario, region["code"], name))
+            colour, linestyle, marker = region_style(region["code"])
+            if entry is not None:
+                draw_fan(ax, entry, scale, colour, "-", marker,
+                         f"series-{scenario}-{region['code']}-{stem}")
+            ax.set_title(region_label(region), fontsize=10, color="#000000")
             if log:
                 ax.set_yscale("log")
             whole_years(ax)
-            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="region", frameon=False)
-            fig.suptitle(f"{title} by region", fontsize=13, fontweight="bold")
-            ax.set_title(run_subtitle(spec), fontsize=9, color="#333333")
-        else:
-            # Fan charts, one small panel per region on a shared axis.
-            rows, columns = grid_shape(len(regions))
-            fig, axes = plt.subplots(rows, columns, figsize=(3.6 * columns + 0.6, 2.5 * rows + 1.1),
-                                     sharex=True, sharey=True, layout="constrained", squeeze=False)
-            for i, region in enumerate(regions):
-                ax = axes[i // columns][i % columns]
-                entry = series.get((scenario, region["code"], name))
-                colour, linestyle, marker = region_style(region["code"])
-                if entry is not None:
-                    draw_fan(ax, entry, scale, colour, "-", marker,
-                             f"series-{scenario}-{region['code']}-{stem}")
-                ax.set_title(region_label(region), fontsize=10, color="#000000")
-                if log:
-                    ax.set_yscale("log")
-                whole_years(ax)
-            for j in range(len(regions), rows * columns):
-                axes[j // columns][j % columns].set_visible(False)
-            fig.supxlabel("year")
-            fig.supylabel(unit)
-            fig.suptitle(f"{title} by region\n{run_subtitle(spec)}", fontsize=11)
-        save(fig, out, stem, index, f"{title} by region", caption)
-    return index
+        for j in range(len(regions), rows * columns):
+            axes[j // columns][j % columns].set_visible(False)
+        fig.supxlabel("year")
+        fig.supylabel(unit)
+        fig.suptitle(f"{title} by region\n{run_subtitle(spec)}", fontsize=11)
+    return save(fig, out, stem, f"{title} by region", caption)
 
 
 def bottom_legend(fig, handles, title=None):
@@ -303,7 +335,7 @@ def number(text):
     return float(text) if text not in ("", "n/a") else None
 
 
-def difference_chart(spec, differences, out, index):
+def difference_chart(spec, differences, out):
     """Bars: OTHER minus BASE in the chosen year, per metric and region."""
     year = spec["year"]
     base = spec["scenarios"][0]
@@ -389,58 +421,69 @@ def difference_chart(spec, differences, out, index):
     fig.suptitle(f"{title}\n{' vs '.join(spec['scenarios'])}, {years}{note}", fontsize=12)
     caption = (f"{title}: each bar is {' / '.join(others)} minus {base} in {year} "
                f"(bar colour = region){note}.")
-    save(fig, out, f"difference-{year}", index, title, caption)
+    return save(fig, out, f"difference-{year}", title, caption)
 
 
 def compare_charts(spec, series, out):
-    index = []
+    """The charts of a comparison: the differences (when there are any), then
+    either one region's every metric, or one chart per metric."""
+    tasks = []
     if spec.get("differences"):
-        difference_chart(spec, read_differences(spec["differences"]), out, index)
+        differences = read_differences(spec["differences"])
+        tasks.append(functools.partial(difference_chart, spec, differences, out))
+    if spec.get("focus_region"):
+        tasks.append(functools.partial(focus_chart, spec, series, out))
+    else:
+        tasks += [functools.partial(compare_chart, spec, series, out, metric) for metric in METRICS]
+    return tasks
+
+
+def focus_chart(spec, series, out):
+    """One region, every metric: the scenarios overlaid at a glance."""
+    focus = spec["focus_region"]
+    region = next(r for r in spec["regions"] if r["code"] == focus)
+    rows, columns = 2, 4
+    fig, axes = plt.subplots(rows, columns, figsize=(15, 7.2), sharex=True,
+                             layout="constrained", squeeze=False)
+    for p, metric in enumerate(METRICS):
+        ax = axes[p // columns][p % columns]
+        overlay_panel(ax, spec, series, region, metric)
+        ax.set_title(metric[2], fontsize=10)
+        ax.set_ylabel(metric[3], fontsize=8.5)
+        if p // columns == rows - 1:
+            ax.set_xlabel("year")
+    bottom_legend(fig, scenario_handles(spec["scenarios"]),
+                  "scenario (line colour: " + region_label(region) + ")")
+    title = f"{region_label(region)}: scenarios compared"
+    fig.suptitle(f"{title}\n{compare_subtitle(spec)}", fontsize=12)
+    return save(fig, out, f"scenarios-{focus}", title,
+                f"{title}, every charted metric over time; {compare_subtitle(spec)}; "
+                f"dotted vertical line: {spec['year']}.")
+
+
+def compare_chart(spec, series, out, metric):
+    """One metric, a panel per region, the scenarios overlaid."""
+    name, stem, title, unit, _, _ = metric
     regions = spec["regions"]
-    focus = spec.get("focus_region")
-    handles = scenario_handles(spec["scenarios"])
-    if focus:
-        # One region, every metric: the scenarios overlaid at a glance.
-        region = next(r for r in regions if r["code"] == focus)
-        rows, columns = 2, 4
-        fig, axes = plt.subplots(rows, columns, figsize=(15, 7.2), sharex=True,
-                                 layout="constrained", squeeze=False)
-        for p, metric in enumerate(METRICS):
-            ax = axes[p // columns][p % columns]
-            overlay_panel(ax, spec, series, region, metric)
-            ax.set_title(metric[2], fontsize=10)
-            ax.set_ylabel(metric[3], fontsize=8.5)
-            if p // columns == rows - 1:
-                ax.set_xlabel("year")
-        bottom_legend(fig, handles, "scenario (line colour: " + region_label(region) + ")")
-        title = f"{region_label(region)}: scenarios compared"
-        fig.suptitle(f"{title}\n{compare_subtitle(spec)}", fontsize=12)
-        save(fig, out, f"scenarios-{focus}", index, title,
-             f"{title}, every charted metric over time; {compare_subtitle(spec)}; "
-             f"dotted vertical line: {spec['year']}.")
-        return index
-    for metric in METRICS:
-        name, stem, title, unit, _, _ = metric
-        rows, columns = grid_shape(len(regions))
-        # Each region on its own scale: the point is the gap between scenarios.
-        fig, axes = plt.subplots(rows, columns, figsize=(3.6 * columns + 0.6, 2.5 * rows + 1.5),
-                                 sharex=True, sharey=False, layout="constrained", squeeze=False)
-        for i, region in enumerate(regions):
-            ax = axes[i // columns][i % columns]
-            overlay_panel(ax, spec, series, region, metric)
-            ax.set_title(region_label(region), fontsize=10)
-            if i + columns >= len(regions):  # the lowest panel of its column
-                ax.set_xlabel("year")
-        for j in range(len(regions), rows * columns):
-            axes[j // columns][j % columns].set_visible(False)
-        fig.supylabel(unit)
-        bottom_legend(fig, handles, "scenario (line colour: region)")
-        fig.suptitle(f"{title}: scenarios compared by region\n{compare_subtitle(spec)}",
-                     fontsize=11)
-        save(fig, out, f"compare-{stem}", index, f"{title}: scenarios compared",
-             f"{title} ({unit}) per region, scenarios overlaid, each region on its own scale; "
-             f"{compare_subtitle(spec)}.")
-    return index
+    rows, columns = grid_shape(len(regions))
+    # Each region on its own scale: the point is the gap between scenarios.
+    fig, axes = plt.subplots(rows, columns, figsize=(3.6 * columns + 0.6, 2.5 * rows + 1.5),
+                             sharex=True, sharey=False, layout="constrained", squeeze=False)
+    for i, region in enumerate(regions):
+        ax = axes[i // columns][i % columns]
+        overlay_panel(ax, spec, series, region, metric)
+        ax.set_title(region_label(region), fontsize=10)
+        if i + columns >= len(regions):  # the lowest panel of its column
+            ax.set_xlabel("year")
+    for j in range(len(regions), rows * columns):
+        axes[j // columns][j % columns].set_visible(False)
+    fig.supylabel(unit)
+    bottom_legend(fig, scenario_handles(spec["scenarios"]), "scenario (line colour: region)")
+    fig.suptitle(f"{title}: scenarios compared by region\n{compare_subtitle(spec)}",
+                 fontsize=11)
+    return save(fig, out, f"compare-{stem}", f"{title}: scenarios compared",
+                f"{title} ({unit}) per region, scenarios overlaid, each region on its own scale; "
+                f"{compare_subtitle(spec)}.")
 
 
 def discovery_charts(spec, out):
@@ -451,8 +494,11 @@ def discovery_charts(spec, out):
     with open(spec["differences"]) as f:
         inputs = list(csv.DictReader(f))
     goal = " and ".join(spec["scenarios"])
-    index = []
+    return [functools.partial(tradeoff_chart, steps, goal, out),
+            functools.partial(box_chart, inputs, goal, out)]
 
+
+def tradeoff_chart(steps, goal, out):
     coverage = [float(s["coverage"]) for s in steps]
     density = [float(s["density"]) for s in steps]
     restricted = [int(s["restricted_inputs"]) for s in steps]
@@ -474,10 +520,12 @@ def discovery_charts(spec, out):
     ax.legend(loc="lower left", frameon=False)
     title = "Scenario discovery: coverage against density"
     fig.suptitle(f"{title}\ngoal: {goal}; {len(steps)} peeling steps", fontsize=11)
-    save(fig, out, "discovery-tradeoff", index, title,
-         f"Each point is a box on PRIM's peeling path (goal: {goal}); colour = number of "
-         "restricted inputs; the circle marks the chosen box before pasting.")
+    return save(fig, out, "discovery-tradeoff", title,
+                f"Each point is a box on PRIM's peeling path (goal: {goal}); colour = number of "
+                "restricted inputs; the circle marks the chosen box before pasting.")
 
+
+def box_chart(inputs, goal, out):
     fig, ax = plt.subplots(figsize=(8.5, 1.2 + 0.55 * len(inputs)), layout="constrained")
     for row, item in enumerate(inputs):
         low, high = float(item["low"]), float(item["high"])
@@ -500,10 +548,10 @@ def discovery_charts(spec, out):
     title = "Scenario discovery: the chosen box"
     fig.suptitle(f"{title}\ngoal: {goal}; blue = restricted input, grey = not restricted",
                  fontsize=11)
-    save(fig, out, "discovery-box", index, title,
-         f"The box where the goal ({goal}) holds: each input's limits (bar) within its swept "
-         "range (light grey), with the box's actual limits and quasi-p-values at the right.")
-    return index
+    return save(fig, out, "discovery-box", title,
+                f"The box where the goal ({goal}) holds: each input's limits (bar) within its "
+                "swept range (light grey), with the box's actual limits and quasi-p-values at "
+                "the right.")
 
 
 def main():
@@ -511,16 +559,12 @@ def main():
     out = spec["out"]
     os.makedirs(out, exist_ok=True)
     if spec["kind"] == "discovery":
-        index = discovery_charts(spec, out)
-        with open(os.path.join(out, "index.json"), "w") as f:
-            json.dump({"charts": index}, f, indent=1)
-            f.write("\n")
-        return
-    series = read_series(spec["csv"])
-    if spec["kind"] == "run":
-        index = run_charts(spec, series, out)
+        tasks = discovery_charts(spec, out)
+    elif spec["kind"] == "run":
+        tasks = run_charts(spec, read_series(spec["csv"]), out)
     else:
-        index = compare_charts(spec, series, out)
+        tasks = compare_charts(spec, read_series(spec["csv"]), out)
+    index = draw_all(tasks, spec.get("jobs", 1))
     with open(os.path.join(out, "index.json"), "w") as f:
         json.dump({"charts": index}, f, indent=1)
         f.write("\n")

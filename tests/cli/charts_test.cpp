@@ -129,8 +129,18 @@ TEST_CASE("aisim run draws every chart as PNG and SVG with every region named, a
 
 TEST_CASE("Monte Carlo charts are fan charts labelled with the seed and draw count") {
   TempFolder dir;
-  REQUIRE(dir.Aisim("run -q --draws 40 --seed 9 --years 2025:2030 --out a").exit_code == 0);
+  // Charts are drawn in parallel processes (-j 3) and in one (-j 1): the same bytes.
+  REQUIRE(dir.Aisim("run -q --draws 40 --seed 9 --years 2025:2030 -j 3 --out a").exit_code == 0);
+  REQUIRE(dir.Aisim("run -q --draws 40 --seed 9 --years 2025:2030 -j 1 --out b").exit_code == 0);
   const fs::path charts = dir.path() / "a/world-2025/charts";
+  int compared = 0;
+  for (const auto& entry : fs::directory_iterator(charts)) {
+    INFO(entry.path().filename());
+    CHECK(Read(entry.path()) == Read(dir.path() / "b/world-2025/charts" / entry.path().filename()));
+    ++compared;
+  }
+  CHECK(compared == 2 * static_cast<int>(kRunCharts.size()) + 1);  // PNG, SVG, index.json
+  CHECK(Read(dir.path() / "a/world-2025/report.html") == Read(dir.path() / "b/world-2025/report.html"));
   const std::string svg = Read(charts / "capability-physical.svg");
   CHECK(Contains(svg, "40 draws"));
   CHECK(Contains(svg, "seed 9"));
