@@ -28,6 +28,7 @@ Everything is deterministic: the same input gives the same bytes (fixed SVG
 hash salt, no dates in the metadata).
 """
 
+import concurrent.futures
 import csv
 import functools
 import json
@@ -185,8 +186,11 @@ def draw_all(tasks, jobs):
     if jobs <= 1:
         return [task() for task in tasks]
     TASKS[:] = tasks
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        return pool.map(draw_task, range(len(tasks)), chunksize=1)
+    # A worker that dies (killed, crashed) fails the whole drawing with a
+    # message here; multiprocessing.Pool would wait for it for ever.
+    with concurrent.futures.ProcessPoolExecutor(
+            jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(draw_task, range(len(tasks))))
 
 
 def run_subtitle(spec):

@@ -180,6 +180,29 @@ TEST_CASE("without a plotting tool or with --no-charts the run succeeds with its
   CHECK(Contains(no_matplotlib.output, "warning: charts skipped"));
   CHECK_FALSE(fs::exists(dir.path() / "nompl/world-2025/charts"));
 
+  // A chart worker process killed mid-drawing: the same warning, no hang
+  // (multiprocessing.Pool would wait for the dead worker for ever).
+  dir.Write("kill-worker.sh", R"(#!/bin/bash
+/usr/bin/python3 "$@" &
+parent=$!
+worker=
+while [ -z "$worker" ] && kill -0 "$parent" 2>/dev/null; do
+  worker=$(pgrep -P "$parent" | head -1)
+  sleep 0.02
+done
+[ -n "$worker" ] && kill -9 "$worker"
+wait "$parent"
+)");
+  dir.Shell("chmod +x kill-worker.sh");
+  const Outcome killed = dir.Aisim("run -q --draws 40 -j 2 --out killed",
+                                   "AISIM_PYTHON=" + (dir.path() / "kill-worker.sh").string());
+  INFO(killed.output);
+  CHECK(killed.exit_code == 0);
+  CHECK(Contains(killed.output, "warning: charts skipped: the chart script failed"));
+  CHECK(Contains(killed.output, "terminated abruptly"));
+  CHECK_FALSE(fs::exists(dir.path() / "killed/world-2025/charts"));
+  CHECK(fs::file_size(dir.path() / "killed/world-2025/timeseries.csv") > 0);
+
   const Outcome off = dir.Aisim("run -q --no-charts --out off");
   CHECK(off.exit_code == 0);
   CHECK(off.output.empty());
