@@ -167,12 +167,11 @@ int Compare(const po::variables_map& values) {
   if (!quiet) PrintSummary(comparison, record.draws > 1);
   const std::filesystem::path folder =
       std::filesystem::path(values["out"].as<std::string>()) / folder_name;
-  const bool charts = WantCharts(values);
   WriteFolderAtomically(folder, files, [&](const std::filesystem::path& staging) {
     Report report = MakeComparisonReport(pointers, comparison, record, region);
     ChartRequest request = CompareChartRequest(pointers, regions, region, year, record.seed, staging);
     request.jobs = options.threads;
-    AddCharts(report, charts, request);
+    AddCharts(report, values, request);
     return std::map<std::string, std::string>{{"report.md", FormatReportMarkdown(report)},
                                               {"report.html", FormatReportHtml(report, staging)}};
   });

@@ -189,7 +189,6 @@ int Discover(const po::variables_map& values) {
       values.count("out") ? std::filesystem::path(values["out"].as<std::string>())
                           : std::filesystem::path(sweep) / "discovery";
   Report report = MakeDiscoveryReport(sweep, goals, data, result);
-  const bool charts = WantCharts(values);
   WriteFolderAtomically(
       out,
       {{"discovery.csv", DiscoveryCsv(data, result)},
@@ -202,7 +201,7 @@ int Discover(const po::variables_map& values) {
         request.differences = staging / "discovery.csv";
         request.out = staging / "charts";
         for (const Goal& g : goals) request.scenarios.push_back(g.text);
-        AddCharts(report, charts, request);
+        AddCharts(report, values, request);
         return std::map<std::string, std::string>{
             {"report.md", FormatReportMarkdown(report)},
             {"report.html", FormatReportHtml(report, staging)}};

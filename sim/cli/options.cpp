@@ -1,5 +1,7 @@
 #include "sim/cli/options.hpp"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <iostream>
 #include <stdexcept>
@@ -48,18 +50,26 @@ int ParseAndRun(const std::vector<std::string>& args, const std::string& usage,
 
 namespace sim::cli {
 
+namespace {
+
 bool WantCharts(const po::variables_map& values) {
   if (values.count("no-charts")) return false;
   const char* off = std::getenv("AISIM_NO_CHARTS");
   return !(off && *off && std::string(off) != "0");
 }
 
-void AddCharts(Report& report, bool charts, const ChartRequest& request) {
-  if (!charts) {
+}  // namespace
+
+void AddCharts(Report& report, const po::variables_map& values, const ChartRequest& request) {
+  if (!WantCharts(values)) {
     report.charts_warning = "Charts were not drawn (--no-charts or AISIM_NO_CHARTS).";
     return;
   }
+  // Charts take one to a few seconds, the model milliseconds (bench/README.md).
+  const bool status = !values.count("quiet") && isatty(STDERR_FILENO);
+  if (status) std::cerr << "aisim: drawing charts with matplotlib (--no-charts skips them)..." << std::flush;
   const ChartOutcome outcome = DrawCharts(request);
+  if (status) std::cerr << "\r\033[K" << std::flush;  // the status line is erased
   report.charts = outcome.charts;
   report.charts_warning = outcome.warning;
   if (!outcome.warning.empty()) std::cerr << "aisim: " << outcome.warning << "\n";

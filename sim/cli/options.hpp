@@ -28,14 +28,13 @@ struct Scenario;
 
 namespace sim::cli {
 
-// False when --no-charts is given or AISIM_NO_CHARTS is set to anything but
-// "" or "0" (for scripts and tests that only need the data files).
-bool WantCharts(const boost::program_options::variables_map& values);
-
-// Draws the charts of `request` into the report when `charts` is true; a
-// missing plotting tool prints its one-line warning on stderr and leaves a
-// note in the report instead.
-void AddCharts(Report& report, bool charts, const ChartRequest& request);
+// Draws the charts of `request` into the report, unless --no-charts or
+// AISIM_NO_CHARTS=1 says not to (the report then says so). A missing
+// plotting tool prints its one-line warning on stderr and leaves a note in
+// the report instead. On a terminal, without --quiet, a status line says
+// what is taking the time while matplotlib draws.
+void AddCharts(Report& report, const boost::program_options::variables_map& values,
+               const ChartRequest& request);
 
 // A run keeps every variable x year x region x draw in memory (sim::Results);
 // throws a ScenarioError at --draws when that would exceed 4 GB, pointing to

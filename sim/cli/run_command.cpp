@@ -77,7 +77,6 @@ int Run(const po::variables_map& values) {
 
   const std::filesystem::path folder =
       std::filesystem::path(values["out"].as<std::string>()) / scenario.name;
-  const bool charts = WantCharts(values);
   WriteFolderAtomically(folder,
                         {{"timeseries.csv", FormatTimeseriesCsv(results)},
                          {"summary.json", FormatSummaryJson(results, record, scenario.description)},
@@ -88,7 +87,7 @@ int Run(const po::variables_map& values) {
                           Report report = MakeRunReport(results, record, scenario.description);
                           ChartRequest request = RunChartRequest(results, scenario.seed, staging);
                           request.jobs = options.threads;
-                          AddCharts(report, charts, request);
+                          AddCharts(report, values, request);
                           return std::map<std::string, std::string>{
                               {"report.md", FormatReportMarkdown(report)},
                               {"report.html", FormatReportHtml(report, staging)}};

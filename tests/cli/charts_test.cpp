@@ -158,6 +158,26 @@ TEST_CASE("Monte Carlo charts are fan charts labelled with the seed and draw cou
   CHECK(bands == 2 * kRegions.size());
 }
 
+TEST_CASE("on a terminal a status line says charts are being drawn, then is erased") {
+  TempFolder dir;
+  // script(1) gives aisim a terminal; its output is the terminal's bytes.
+  const auto on_terminal = [&](const std::string& args) {
+    return sim::testing::RunShell("cd '" + dir.path().string() + "' && env -u AISIM_NO_CHARTS script -qec \"'" +
+                                  std::string(AISIM_BINARY) + "' " + args + "\" /dev/null");
+  };
+  const Outcome shown = on_terminal("run --years 2025:2027 --out a");
+  INFO(shown.output);
+  REQUIRE(shown.exit_code == 0);
+  const std::string status = "aisim: drawing charts with matplotlib (--no-charts skips them)...\r\033[K";
+  CHECK(shown.output.rfind(status, 0) == 0);  // first, then erased before the table
+  CHECK(Contains(shown.output, "world-2025: 2027"));
+  CHECK(fs::exists(dir.path() / "a/world-2025/charts/compute-stock.png"));
+  // --quiet on a terminal, and no terminal: no status line.
+  CHECK(on_terminal("run -q --years 2025:2027 --out b").output.empty());
+  const Outcome piped = dir.Aisim("run --years 2025:2027 --out c");
+  CHECK_FALSE(Contains(piped.output, "drawing charts"));
+}
+
 TEST_CASE("without a plotting tool or with --no-charts the run succeeds with its data files") {
   TempFolder dir;
   const Outcome missing = dir.Aisim("run -q --out missing", "AISIM_PYTHON=/nonexistent/python3");
