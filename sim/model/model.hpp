@@ -81,8 +81,9 @@ struct YearLoop {
 // (sim/model/vector_math.hpp): on the avx and avx512 paths the same sources
 // compiled for that unit (libaisim_year_avx.so, libaisim_year_avx512.so: 4-
 // and 8-wide packets for the arithmetic, nothing fused), else the library's
-// own (x86-64 baseline, SSE2). All give the same bits: every operation is elementwise or a sum or
-// maximum over regions in region order (tests/sweep/simd_paths_test.sh).
+// own (x86-64 baseline, SSE2). All give the same bits: every operation is
+// elementwise or a sum or maximum over regions in region order
+// (tests/sweep/simd_paths_test.sh).
 const YearLoop& ActiveYearLoop();
 
 }  // namespace sim
