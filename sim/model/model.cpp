@@ -28,12 +28,12 @@ const YearLoop& ActiveYearLoop() {
 namespace {
 
 // Copies this year's values of the block's draws into the results.
-void Record(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
-            int first_draw, int count, Workspace& w, Results& results) {
+void Record(const YearLoop& loop, const ModelInputs& inputs, const DrawAssumptions& assumptions,
+            int year, int first_draw, int count, Workspace& w, Results& results) {
   for (int v = 0; v < kVariableCount; ++v) {
     const Variable variable = static_cast<Variable>(v);
-    ActiveYearLoop().read(inputs, assumptions, variable, year, count, w,
-                 results.At(variable, year).middleCols(first_draw, count));
+    loop.read(inputs, assumptions, variable, year, count, w,
+              results.At(variable, year).middleCols(first_draw, count));
   }
 }
 
@@ -51,7 +51,7 @@ void SimulateBlock(const ModelInputs& inputs, int first_draw, int count, Results
   loop.initialise(inputs, assumptions, workspace.state);
   for (int year = 0; year < inputs.years; ++year) {
     loop.compute(inputs, assumptions, year, workspace);
-    Record(inputs, assumptions, year, first_draw, count, workspace, results);
+    Record(loop, inputs, assumptions, year, first_draw, count, workspace, results);
     loop.advance(inputs, assumptions, year, workspace);
   }
 }
