@@ -37,8 +37,19 @@ Example:
 
 std::string Number(double x) { return FormatNumber(x); }
 
+// A limit's quasi-p-value, short ("2.5e-294"), or "-" for a limit at the end
+// of the swept range (nothing to test).
+std::string ShortQuasiP(const std::optional<double>& quasi_p) {
+  if (!quasi_p) return "-";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2g", *quasi_p);
+  return buffer;
+}
+
 std::string DiscoveryCsv(const DiscoveryData& data, const PrimResult& result) {
-  std::string csv = "input,low,high,range_low,range_high,narrowing,quasi_p,restricted\n";
+  // quasi_p_low / quasi_p_high are empty for a limit that is not restricted.
+  std::string csv = "input,low,high,range_low,range_high,narrowing,quasi_p_low,quasi_p_high,restricted\n";
+  const auto cell = [](const std::optional<double>& x) { return x ? Number(*x) : std::string(); };
   for (std::size_t i = 0; i < data.names.size(); ++i) {
     const Limits& box = result.box.limits[i];
     const Restriction* restriction = nullptr;
@@ -49,7 +60,7 @@ std::string DiscoveryCsv(const DiscoveryData& data, const PrimResult& result) {
     csv += data.names[i] + "," + Number(box.low) + "," + Number(box.high) + "," +
            Number(range.low) + "," + Number(range.high) + "," +
            Number(restriction ? restriction->narrowing : 0.0) + "," +
-           Number(restriction ? restriction->quasi_p : 1.0) + "," +
+           (restriction ? cell(restriction->quasi_p_low) + "," + cell(restriction->quasi_p_high) : ",") + "," +
            (restriction ? "true" : "false") + "\n";
   }
   return csv;
@@ -95,7 +106,8 @@ std::string DiscoveryJson(const std::string& sweep, const std::vector<Goal>& goa
                                     {"range_low", r.range.low},
                                     {"range_high", r.range.high},
                                     {"narrowing", r.narrowing},
-                                    {"quasi_p", r.quasi_p}});
+                                    {"quasi_p_low", r.quasi_p_low ? nlohmann::json(*r.quasi_p_low) : nlohmann::json()},
+                                    {"quasi_p_high", r.quasi_p_high ? nlohmann::json(*r.quasi_p_high) : nlohmann::json()}});
   }
   json["trajectory"] = nlohmann::json::array();
   for (const Box& box : result.trajectory) {
@@ -125,19 +137,20 @@ Report MakeDiscoveryReport(const std::string& sweep, const std::vector<Goal>& go
   report.notes = {
       "PRIM (patient rule induction) peels the swept input space towards the samples where the "
       "goal holds. Coverage is the share of those samples the box keeps; density the share of the "
-      "box's samples that reach the goal. A quasi-p-value near 0 means the restriction matters."};
+      "box's samples that reach the goal. Each restricted limit has its own quasi-p-value (the box "
+      "against the same box with that limit moved out to the swept range's end): near 0, the "
+      "limit matters; '-' marks a limit that is not restricted."};
   ReportTable table{"Restricted inputs of the chosen box",
-                    {"input", "low", "high", "swept range", "narrows", "quasi-p"},
+                    {"input", "low", "high", "swept range", "narrows", "quasi-p low", "quasi-p high"},
                     {}};
   char buffer[64];
   for (const Restriction& r : result.restrictions) {
     std::snprintf(buffer, sizeof buffer, "%.0f%%", 100 * r.narrowing);
     std::string narrows = buffer;
-    std::snprintf(buffer, sizeof buffer, "%.2g", r.quasi_p);
     table.rows.push_back({data.names[r.input], FormatNumber(r.limits.low),
                           FormatNumber(r.limits.high),
                           FormatNumber(r.range.low) + " to " + FormatNumber(r.range.high), narrows,
-                          buffer});
+                          ShortQuasiP(r.quasi_p_low), ShortQuasiP(r.quasi_p_high)});
   }
   report.tables.push_back(table);
   return report;
@@ -161,9 +174,10 @@ void PrintReport(const DiscoveryData& data, const PrimResult& result, double sec
   }
   for (const Restriction& r : result.restrictions) {
     // Four significant digits here; discovery.csv and .json hold the exact limits.
-    std::printf("  %-36s [%.4g, %.4g] of [%.4g, %.4g]  narrows %.0f%%  quasi-p %.2g\n",
+    std::printf("  %-36s [%.4g, %.4g] of [%.4g, %.4g]  narrows %.0f%%  quasi-p low %s high %s\n",
                 data.names[r.input].c_str(), r.limits.low, r.limits.high, r.range.low,
-                r.range.high, 100 * r.narrowing, r.quasi_p);
+                r.range.high, 100 * r.narrowing, ShortQuasiP(r.quasi_p_low).c_str(),
+                ShortQuasiP(r.quasi_p_high).c_str());
   }
 }
 

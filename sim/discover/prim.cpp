@@ -162,9 +162,9 @@ Members Paste(const DiscoveryData& data, Members m, const std::vector<Limits>& r
   }
 }
 
-double QuasiP(const DiscoveryData& data, const Box& box, int input, const std::vector<Limits>& range) {
-  std::vector<Limits> relaxed = box.limits;
-  relaxed[input] = range[input];
+// The quasi-p-value of one limit of `box`: `relaxed` is the box with that
+// limit moved out to the swept range's end.
+double QuasiP(const DiscoveryData& data, const Box& box, const std::vector<Limits>& relaxed) {
   int n_relaxed = 0, goal_relaxed = 0;
   for (std::size_t n = 0; n < data.goal.size(); ++n) {
     if (!Inside(data, relaxed, static_cast<int>(n))) continue;
@@ -242,11 +242,20 @@ PrimResult RunPrim(const DiscoveryData& data, const PrimOptions& options) {
 
   for (int i = 0; i < inputs; ++i) {
     const Limits& l = result.box.limits[i];
-    if (l.low <= range[i].low && l.high >= range[i].high) continue;
+    const bool low_restricted = l.low > range[i].low, high_restricted = l.high < range[i].high;
+    if (!low_restricted && !high_restricted) continue;
     const double width = range[i].high - range[i].low;
-    result.restrictions.push_back(
-        {i, l, range[i], width > 0 ? 1.0 - (l.high - l.low) / width : 0.0,
-         QuasiP(data, result.box, i, range)});
+    Restriction restriction{i, l, range[i], width > 0 ? 1.0 - (l.high - l.low) / width : 0.0, {}, {}};
+    std::vector<Limits> relaxed = result.box.limits;
+    if (low_restricted) {
+      relaxed[i] = {range[i].low, l.high};
+      restriction.quasi_p_low = QuasiP(data, result.box, relaxed);
+    }
+    if (high_restricted) {
+      relaxed[i] = {l.low, range[i].high};
+      restriction.quasi_p_high = QuasiP(data, result.box, relaxed);
+    }
+    result.restrictions.push_back(restriction);
   }
   return result;
 }

@@ -4,6 +4,7 @@
 // which holds most of the samples where it holds (coverage).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,7 +46,9 @@ struct Restriction {
   Limits limits;           // the box's limits on it
   Limits range;            // the data's full range of it
   double narrowing = 0;    // 1 - (high - low) / (range width): 0 = unrestricted
-  double quasi_p = 1;      // one-sided binomial test of the restriction (below)
+  // One-sided binomial test of each restricted limit (below); no value for a
+  // limit that stands at the end of the swept range.
+  std::optional<double> quasi_p_low, quasi_p_high;
 };
 
 struct PrimResult {
@@ -64,9 +67,11 @@ struct PrimResult {
 // keeps most of the goal while admitting least else, which for a goal that
 // is truly a box is that box. Pasting then widens it by paste_alpha steps
 // while density does not fall.
-// Each restriction's quasi-p-value is P(X >= k) for X ~ Binomial(n, p), with
-// k goal samples among the n samples of the box and p the density of the box
-// without that restriction (EMA Workbench's test). Deterministic. Throws
+// Each restricted limit's quasi-p-value is P(X >= k) for X ~ Binomial(n, p),
+// with k goal samples among the n samples of the box and p the density of the
+// box with that one limit moved out to the end of the swept range: one value
+// per limit, as EMA Workbench reports them, so that the weak side of a
+// two-sided restriction shows. Deterministic. Throws
 // std::invalid_argument when the data is empty or has no goal samples.
 PrimResult RunPrim(const DiscoveryData& data, const PrimOptions& options = {});
 

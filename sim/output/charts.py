@@ -541,7 +541,10 @@ def box_chart(inputs, goal, out):
                 color="#0072B2" if restricted_input else "0.65", gid=f"box-{row}")
         label = f"[{low:.4g}, {high:.4g}] of [{range_low:.4g}, {range_high:.4g}]"
         if restricted_input:
-            label += f"  quasi-p {float(item['quasi_p']):.2g}"
+            # One quasi-p-value per restricted limit; empty for a limit at the range's end.
+            sides = [f"{side} {float(item[column]):.2g}"
+                     for side, column in (("low", "quasi_p_low"), ("high", "quasi_p_high")) if item[column]]
+            label += "  quasi-p " + ", ".join(sides)
         ax.text(1.02, row, label, va="center", fontsize=8)
     ax.set_yticks(range(len(inputs)), [item["input"] for item in inputs])
     ax.invert_yaxis()

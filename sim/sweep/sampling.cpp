@@ -164,9 +164,14 @@ void SampleDesign::Fill(long long first, int count, Eigen::ArrayXXd& unit) const
     case SweepMethod::kSobol: {
       // Saltelli (2002, 2010) without second order, SALib's row order: for
       // base point b, rows A, AB_1 .. AB_D, B, where A and B are the two
-      // halves of Sobol point b in 2D dimensions (Boost's generator, whose
-      // first point is 1/2, not 0) and AB_d is A with column d from B. The
-      // seed applies a random digital shift (XOR) per dimension.
+      // halves of Sobol point b in 2D dimensions and AB_d is A with column d
+      // from B. The seed applies a random digital shift (XOR) per dimension.
+      // Points b = 0 .. N-1 of the sequence, origin included: for N = 2^m
+      // they are a (t, m, s)-net, balanced in every elementary interval; the
+      // points 1 .. N that Boost's generator gives from its start are not
+      // (Owen, "On dropping the first Sobol' point", MCQMC 2020; arXiv:2008.08051). Shifted, the
+      // origin is an ordinary interior point. Boost's engine after seed(k)
+      // stands on point k + 1 (Gray-code order).
       boost::random::sobol engine(2 * D);
       const long long group = D + 2;
       long long loaded = -1;
@@ -175,9 +180,10 @@ void SampleDesign::Fill(long long first, int count, Eigen::ArrayXXd& unit) const
         const long long i = first + j, b = i / group;
         const int k = static_cast<int>(i % group);
         if (b != loaded) {
-          if (b != loaded + 1) engine.seed(static_cast<boost::uintmax_t>(b));
+          if (b > 0 && (b == 1 || b != loaded + 1)) engine.seed(static_cast<boost::uintmax_t>(b - 1));
           for (int d = 0; d < 2 * D; ++d) {
-            point[d] = UnitInterior(static_cast<std::uint64_t>(engine()) ^ Key(seed_, kSobolShift, d));
+            const std::uint64_t raw = b == 0 ? 0 : static_cast<std::uint64_t>(engine());
+            point[d] = UnitInterior(raw ^ Key(seed_, kSobolShift, d));
           }
           loaded = b;
         }

@@ -57,9 +57,18 @@ void SobolEstimate(const Eigen::ArrayXd& y, int D, int d, const std::vector<long
 
 }  // namespace
 
-SobolIndices SobolAnalyze(const Eigen::ArrayXd& y, int D, int resamples, double confidence,
+SobolIndices SobolAnalyze(const Eigen::ArrayXd& outputs, int D, int resamples, double confidence,
                           std::uint64_t seed) {
-  const long long N = y.size() / (D + 2);
+  const long long N = outputs.size() / (D + 2);
+  // Standardise first, as SALib does: the estimator of S1 multiplies f(B) by
+  // a difference, so an output whose mean is large against its spread makes
+  // the products large and the estimate noisy (an offset of 1000 on Ishigami
+  // spreads S1 by +/- 5); with mean 0 that noise is gone. ST and the
+  // variance only change by rounding (they are shift and scale invariant).
+  const double mean = outputs.mean();
+  const double spread = std::sqrt((outputs - mean).square().mean());  // ddof 0, as NumPy's std()
+  const Eigen::ArrayXd y = spread > 0 ? Eigen::ArrayXd((outputs - mean) / spread)
+                                      : Eigen::ArrayXd::Zero(outputs.size());
   SobolIndices s;
   s.first.resize(D), s.first_conf.resize(D), s.total.resize(D), s.total_conf.resize(D);
   std::vector<long long> all(N);

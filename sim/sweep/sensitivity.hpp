@@ -13,14 +13,15 @@ struct SobolIndices {
   Eigen::ArrayXd first, first_conf, total, total_conf;  // one per varied path
 };
 
-// y: model outputs in SampleDesign's Saltelli order (N * (D + 2) values).
-// First order (Saltelli et al. 2010): S1_d = mean(f(B) (f(AB_d) - f(A))) / V;
+// outputs: model outputs in SampleDesign's Saltelli order (N * (D + 2)
+// values), standardised to y = (outputs - mean) / std over all of them before
+// estimating, as SALib's sobol.analyze does (since v1.0.2). First order (Saltelli et al. 2010): S1_d = mean(f(B) (f(AB_d) - f(A))) / V;
 // total (Jansen 1999): ST_d = mean((f(A) - f(AB_d))^2) / (2 V); V = the
 // population variance of f(A) and f(B) together. Confidence half-widths:
 // z_{(1 + confidence) / 2} times the standard deviation (ddof 1) of the
 // estimates over `resamples` bootstrap resamples of the N base rows, drawn
 // from a generator seeded by `seed`. A constant output gives indices 0.
-SobolIndices SobolAnalyze(const Eigen::ArrayXd& y, int dimensions, int resamples,
+SobolIndices SobolAnalyze(const Eigen::ArrayXd& outputs, int dimensions, int resamples,
                           double confidence, std::uint64_t seed);
 
 struct MorrisIndices {

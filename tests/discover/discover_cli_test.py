@@ -57,8 +57,11 @@ with tempfile.TemporaryDirectory() as work:
           f'{result["box"]["density"]} vs {goal_in_box / in_box}')
     check("box coverage recomputed", abs(result["box"]["coverage"] - goal_in_box / sum(reached)) < 1e-12)
     check("the box is dense", result["box"]["density"] >= 0.8)
-    check("every restriction has a quasi-p-value in [0, 1]",
-          all(0 <= r["quasi_p"] <= 1 for r in result["restrictions"]) and result["restrictions"])
+    check("every restricted limit has a quasi-p-value in [0, 1], and only those",
+          all((r["quasi_p_low"] is None) == (r["low"] <= r["range_low"]) and
+              (r["quasi_p_high"] is None) == (r["high"] >= r["range_high"]) and
+              all(0 <= p <= 1 for p in (r["quasi_p_low"], r["quasi_p_high"]) if p is not None)
+              for r in result["restrictions"]) and result["restrictions"])
     with open(os.path.join(folder, "peeling.csv")) as f:
         steps = list(csv.DictReader(f))
     check("the trajectory starts at full coverage", float(steps[0]["coverage"]) == 1.0)

@@ -43,7 +43,13 @@ TEST_CASE("PRIM recovers a known box: x1 > 0.7 and x3 < 0.2") {
   REQUIRE(result.restrictions.size() == 2);
   CHECK(result.restrictions[0].input == 0);
   CHECK(result.restrictions[1].input == 2);
-  for (const Restriction& r : result.restrictions) CHECK(r.quasi_p < 1e-6);
+  // x1 is restricted from below only, x3 from above only: one quasi-p each.
+  REQUIRE(result.restrictions[0].quasi_p_low.has_value());
+  CHECK(*result.restrictions[0].quasi_p_low < 1e-6);
+  CHECK_FALSE(result.restrictions[0].quasi_p_high.has_value());
+  REQUIRE(result.restrictions[1].quasi_p_high.has_value());
+  CHECK(*result.restrictions[1].quasi_p_high < 1e-6);
+  CHECK_FALSE(result.restrictions[1].quasi_p_low.has_value());
   CHECK(result.restrictions[0].narrowing == Approx(0.7).margin(kEdgeTolerance));
   CHECK(result.restrictions[1].narrowing == Approx(0.8).margin(kEdgeTolerance));
 }
@@ -100,6 +106,41 @@ TEST_CASE("PRIM is deterministic and rejects data it cannot analyse") {
   none.goal.assign(none.goal.size(), false);
   CHECK_THROWS_AS(RunPrim(none), std::invalid_argument);
   CHECK_THROWS_AS(RunPrim(DiscoveryData{}), std::invalid_argument);
+}
+
+
+TEST_CASE("a two-sided restriction reports each limit's quasi-p-value, so a weak side shows") {
+  // The goal holds exactly where x1 >= 0.3, except two samples near x1 = 1.
+  // A box that must be pure (min_density 1) cuts x1 from below, where 30% of
+  // the samples fail, and from above, where only those two do. Relaxing both
+  // limits together (the old single value) is as significant as the low
+  // limit alone; the high limit on its own rests on two samples and is weak:
+  // P(X >= n) for X ~ Binomial(n, 1 - 2 / n_relaxed) is about exp(-2).
+  std::mt19937_64 random(5);
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  DiscoveryData data;
+  data.names = {"x1", "x2", "x3"};
+  const int samples = 5000;
+  data.inputs.assign(3, std::vector<double>(samples));
+  for (int n = 0; n < samples; ++n) {
+    for (int i = 0; i < 3; ++i) data.inputs[i][n] = uniform(random);
+    data.goal.push_back(data.inputs[0][n] >= 0.3);
+  }
+  data.inputs[0][0] = 0.99, data.inputs[0][1] = 0.995;
+  data.goal[0] = data.goal[1] = false;
+  PrimOptions options;
+  options.min_density = 1.0;
+  const PrimResult result = RunPrim(data, options);
+  CHECK(result.box.density == 1.0);
+  REQUIRE(result.restrictions.size() == 1);
+  const Restriction& x1 = result.restrictions[0];
+  CHECK(x1.input == 0);
+  CHECK(x1.limits.low == Approx(0.3).margin(kEdgeTolerance));
+  CHECK(x1.limits.high < 0.99);
+  REQUIRE(x1.quasi_p_low.has_value());
+  REQUIRE(x1.quasi_p_high.has_value());
+  CHECK(*x1.quasi_p_low < 1e-100);
+  CHECK(*x1.quasi_p_high > 0.05);
 }
 
 }  // namespace sim
