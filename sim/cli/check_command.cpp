@@ -59,7 +59,7 @@ int CheckCommand(const std::vector<std::string>& args) {
                                                        std::to_string(uncertain.draws),
                                 "e.g. --draws 1000; leave --draws out for the deterministic check alone");
           }
-          CheckResultsFitInMemory(uncertain);
+          CheckResultsFitInMemory({uncertain});
           draws = uncertain.draws;
           spreads = SpreadObservations(uncertain, RunSimulation(uncertain));
         }

@@ -131,6 +131,7 @@ int Compare(const po::variables_map& values) {
   const std::string region = values.count("region") ? values["region"].as<std::string>() : "";
   const int year = values.count("year") ? values["year"].as<int>() : CommonEndYear(scenarios);
   CheckComparable(scenarios, region, year);
+  CheckResultsFitInMemory(scenarios);
 
   // The compared regions: the base's, in its order, that every scenario has.
   std::vector<std::string> regions;
@@ -140,17 +141,27 @@ int Compare(const po::variables_map& values) {
     if (everywhere && (region.empty() || r.code == region)) regions.push_back(r.code);
   }
 
+  std::string folder_name = "compare";
+  for (const Scenario& scenario : scenarios) {
+    folder_name += (folder_name == "compare" ? "-" : "-vs-") + scenario.name;
+  }
+  // One file name, however many scenarios: most file systems allow 255 bytes.
+  if (folder_name.size() > 255) {
+    throw ScenarioError({"compare", 0, 0},
+                        "the folder name '" + folder_name.substr(0, 60) + "...' would be " +
+                            std::to_string(folder_name.size()) + " bytes, over the 255 a file name may have",
+                        "compare fewer scenarios at once, or give them shorter `name:`s");
+  }
+
   RunOptions options;
   options.threads = values["threads"].as<int>();
   std::vector<Results> results;
   results.reserve(scenarios.size());
   std::map<std::string, std::string> files;
-  std::string folder_name = "compare";
   std::string timeseries;
   for (const Scenario& scenario : scenarios) {
     results.push_back(RunSimulation(scenario, options));
     files["scenarios/" + scenario.name + ".resolved.yaml"] = WriteResolvedYaml(scenario);
-    folder_name += (folder_name == "compare" ? "-" : "-vs-") + scenario.name;
     // One tidy CSV for all: every scenario's rows under the first header.
     const std::string csv = FormatTimeseriesCsv(results.back());
     timeseries += timeseries.empty() ? csv : csv.substr(csv.find('\n') + 1);
@@ -167,7 +178,7 @@ int Compare(const po::variables_map& values) {
   if (!quiet) PrintSummary(comparison, record.draws > 1);
   const std::filesystem::path folder =
       std::filesystem::path(values["out"].as<std::string>()) / folder_name;
-  WriteFolderAtomically(folder, files, [&](const std::filesystem::path& staging) {
+  const std::string leftover = WriteFolderAtomically(folder, files, [&](const std::filesystem::path& staging) {
     Report report = MakeComparisonReport(pointers, comparison, record, region);
     ChartRequest request = CompareChartRequest(pointers, regions, region, year, record.seed, staging);
     request.jobs = options.threads;
@@ -175,6 +186,7 @@ int Compare(const po::variables_map& values) {
     return std::map<std::string, std::string>{{"report.md", FormatReportMarkdown(report)},
                                               {"report.html", FormatReportHtml(report, staging)}};
   });
+  if (!leftover.empty()) std::cerr << "aisim: warning: " << leftover << "\n";
   if (!quiet) std::cout << "Comparison written to " << folder.string() << "/\n";
   return kExitOk;
 }

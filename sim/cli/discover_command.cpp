@@ -203,7 +203,7 @@ int Discover(const po::variables_map& values) {
       values.count("out") ? std::filesystem::path(values["out"].as<std::string>())
                           : std::filesystem::path(sweep) / "discovery";
   Report report = MakeDiscoveryReport(sweep, goals, data, result);
-  WriteFolderAtomically(
+  const std::string leftover = WriteFolderAtomically(
       out,
       {{"discovery.csv", DiscoveryCsv(data, result)},
        {"peeling.csv", PeelingCsv(result)},
@@ -220,6 +220,7 @@ int Discover(const po::variables_map& values) {
             {"report.md", FormatReportMarkdown(report)},
             {"report.html", FormatReportHtml(report, staging)}};
       });
+  if (!leftover.empty()) std::cerr << "aisim: warning: " << leftover << "\n";
   if (!values.count("quiet")) {
     PrintReport(data, result, seconds);
     std::cout << "\nWritten to " << out.string() << "/\n";

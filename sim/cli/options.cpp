@@ -75,13 +75,18 @@ void AddCharts(Report& report, const po::variables_map& values, const ChartReque
   if (!outcome.warning.empty()) std::cerr << "aisim: " << outcome.warning << "\n";
 }
 
-void CheckResultsFitInMemory(const Scenario& scenario) {
+void CheckResultsFitInMemory(const std::vector<Scenario>& scenarios) {
   constexpr double kMaxResultBytes = 4e9;
-  const double bytes = 8.0 * kVariableCount * scenario.Years() *
-                       static_cast<double>(scenario.regions.size()) * scenario.draws;
+  double bytes = 0;
+  for (const Scenario& scenario : scenarios) {
+    bytes += 8.0 * kVariableCount * scenario.Years() * static_cast<double>(scenario.regions.size()) *
+             scenario.draws;
+  }
   if (bytes > kMaxResultBytes) {
     throw ScenarioError({"--draws", 0, 0},
-                        std::to_string(scenario.draws) + " draws would need " +
+                        std::to_string(scenarios.front().draws) + " draws" +
+                            (scenarios.size() > 1 ? " of " + std::to_string(scenarios.size()) + " scenarios" : "") +
+                            " would need " +
                             std::to_string(static_cast<long long>(bytes / 1e9)) +
                             " GB of results in memory (limit 4 GB)",
                         "use fewer draws; for many variants use `aisim sweep`, which streams");

@@ -36,9 +36,10 @@ namespace sim::cli {
 void AddCharts(Report& report, const boost::program_options::variables_map& values,
                const ChartRequest& request);
 
-// A run keeps every variable x year x region x draw in memory (sim::Results);
-// throws a ScenarioError at --draws when that would exceed 4 GB, pointing to
-// `aisim sweep`, which streams.
-void CheckResultsFitInMemory(const Scenario& scenario);
+// A run keeps every variable x year x region x draw in memory (sim::Results),
+// and compare keeps every scenario's; throws a ScenarioError at --draws when
+// `scenarios` together would exceed 4 GB, pointing to `aisim sweep`, which
+// streams.
+void CheckResultsFitInMemory(const std::vector<Scenario>& scenarios);
 
 }  // namespace sim::cli

@@ -62,7 +62,7 @@ int Run(const po::variables_map& values) {
   if (values.count("seed")) overrides.push_back("seed=" + values["seed"].as<std::string>());
   const Scenario scenario = LoadScenario(name, overrides);
 
-  CheckResultsFitInMemory(scenario);
+  CheckResultsFitInMemory({scenario});
 
   RunOptions options;
   options.threads = values["threads"].as<int>();
@@ -77,7 +77,7 @@ int Run(const po::variables_map& values) {
 
   const std::filesystem::path folder =
       std::filesystem::path(values["out"].as<std::string>()) / scenario.name;
-  WriteFolderAtomically(folder,
+  const std::string leftover = WriteFolderAtomically(folder,
                         {{"timeseries.csv", FormatTimeseriesCsv(results)},
                          {"summary.json", FormatSummaryJson(results, record, scenario.description)},
                          {"summary.md", FormatSummaryMarkdown(results, record, scenario.description)},
@@ -92,6 +92,7 @@ int Run(const po::variables_map& values) {
                               {"report.md", FormatReportMarkdown(report)},
                               {"report.html", FormatReportHtml(report, staging)}};
                         });
+  if (!leftover.empty()) std::cerr << "aisim: warning: " << leftover << "\n";
   // The table comes after the write, so that a run whose results could not
   // be written shows only the error.
   if (!values.count("quiet")) {

@@ -7,9 +7,13 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <fstream>
 #include <stdexcept>
 #include <system_error>
+#include <vector>
+
+#include "sim/error.hpp"
 
 namespace sim {
 
@@ -48,22 +52,97 @@ void RemoveAbandonedStaging(const std::filesystem::path& parent, const std::stri
   }
 }
 
+// Whether `file`, a name given for a file of a results folder, stays inside
+// it: relative, and no ".." step.
+bool IsInside(const std::string& file) {
+  const std::filesystem::path path(file);
+  if (file.empty() || path.is_absolute()) return false;
+  for (const std::filesystem::path& step : path) {
+    if (step == "..") return false;
+  }
+  return true;
+}
+
+// Every regular file below `folder`, as sorted relative paths, except the
+// marker; "?" + path for anything that is neither a file nor a folder (a
+// link, a socket), so that such an entry never matches a marker's list.
+std::vector<std::string> FilesBelow(const std::filesystem::path& folder) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (auto it = fs::recursive_directory_iterator(folder); it != fs::recursive_directory_iterator(); ++it) {
+    const fs::file_status status = it->symlink_status();
+    const std::string relative = it->path().lexically_relative(folder).generic_string();
+    if (fs::is_directory(status)) continue;
+    if (!fs::is_regular_file(status)) {
+      files.push_back("?" + relative);
+    } else if (relative != kOutputMarker) {
+      files.push_back(relative);
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Throws ScenarioError unless `folder` is absent or is a results folder that
+// aisim wrote and nobody has changed the list of files of since.
+void CheckReplaceable(const std::filesystem::path& folder) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::file_status status = fs::symlink_status(folder, error);
+  if (!fs::exists(status)) return;
+  const std::string hint =
+      "aisim replaces only a results folder it wrote itself and nobody added to; choose another "
+      "--out, or move " + folder.string() + " away first";
+  if (!fs::is_directory(status)) {
+    throw ScenarioError({folder.string()}, "exists and is not a results folder aisim wrote (" +
+                                               std::string(fs::is_symlink(status) ? "a link" : "a file") + ")",
+                        hint);
+  }
+  const fs::path marker = folder / kOutputMarker;
+  std::ifstream in(marker, std::ios::binary);
+  if (!in || !fs::is_regular_file(fs::symlink_status(marker, error))) {
+    throw ScenarioError({folder.string()}, "exists and was not written by aisim (no " +
+                                               std::string(kOutputMarker) + " in it)",
+                        hint);
+  }
+  std::vector<std::string> listed;
+  for (std::string line; std::getline(in, line);) listed.push_back(line);
+  std::vector<std::string> present;
+  try {
+    present = FilesBelow(folder);
+  } catch (const fs::filesystem_error& e) {
+    throw ScenarioError({folder.string()}, std::string("cannot list the folder: ") + e.code().message(), hint);
+  }
+  for (const std::string& file : present) {
+    if (!std::binary_search(listed.begin(), listed.end(), file)) {
+      throw ScenarioError({folder.string()}, "holds '" + file + "', which aisim did not write there",
+                          hint);
+    }
+  }
+}
+
 }  // namespace
 
-void WriteFolderAtomically(const std::filesystem::path& folder,
-                           const std::map<std::string, std::string>& files) {
-  WriteFolderAtomically(folder, files, [](const std::filesystem::path&) {
+std::string WriteFolderAtomically(const std::filesystem::path& folder,
+                                  const std::map<std::string, std::string>& files) {
+  return WriteFolderAtomically(folder, files, [](const std::filesystem::path&) {
     return std::map<std::string, std::string>();
   });
 }
 
-void WriteFolderAtomically(
+std::string WriteFolderAtomically(
     const std::filesystem::path& folder, const std::map<std::string, std::string>& files,
     const std::function<std::map<std::string, std::string>(const std::filesystem::path& staging)>&
         finish) {
   namespace fs = std::filesystem;
   std::error_code error;
+  const std::string name = folder.filename().string();
+  if (name.empty() || name == "." || name == ".." || name[0] == '.') {
+    throw std::runtime_error("cannot write results to " + folder.string() +
+                             ": not a plain folder name inside its parent");
+  }
   const fs::path parent = folder.has_parent_path() ? folder.parent_path() : fs::path(".");
+  CheckReplaceable(folder);
   fs::create_directories(parent, error);
   if (error) Fail("create folder", parent, error);
 
@@ -78,8 +157,9 @@ void WriteFolderAtomically(
   if (error) Fail("create folder", staging, error);
   try {
     const auto write_all = [&](const std::map<std::string, std::string>& contents) {
-      for (const auto& [name, content] : contents) {
-        const fs::path path = staging / name;
+      for (const auto& [file, content] : contents) {
+        if (!IsInside(file)) throw std::runtime_error("refusing to write outside " + folder.string() + ": " + file);
+        const fs::path path = staging / file;
         fs::create_directories(path.parent_path(), error);
         if (error) Fail("create folder", path.parent_path(), error);
         WriteFile(path, content);
@@ -87,10 +167,15 @@ void WriteFolderAtomically(
     };
     write_all(files);
     write_all(finish(staging));
+    std::string marker;
+    for (const std::string& file : FilesBelow(staging)) marker += file + "\n";
+    WriteFile(staging / kOutputMarker, marker);
     // Swap in the new folder: move any old one aside first, since rename()
-    // cannot replace a non-empty folder, then delete it.
+    // cannot replace a non-empty folder, then delete it. The check is made
+    // again here: charts take seconds, time enough for a user to add a file.
+    CheckReplaceable(folder);
     const fs::path old = parent / (stem + ".old");
-    const bool had_old = fs::exists(folder);
+    const bool had_old = fs::exists(fs::symlink_status(folder));
     if (had_old) {
       fs::rename(folder, old, error);
       if (error) Fail("replace", folder, error);
@@ -100,7 +185,14 @@ void WriteFolderAtomically(
       if (had_old) fs::rename(old, folder);
       Fail("rename into place", folder, error);
     }
-    if (had_old) fs::remove_all(old, error);
+    if (had_old) {
+      fs::remove_all(old, error);
+      if (error) {
+        return "the previous " + folder.string() + " was moved to " + old.string() +
+               " but could not be deleted (" + error.message() + "); delete it by hand";
+      }
+    }
+    return "";
   } catch (...) {
     fs::remove_all(staging, error);
     throw;

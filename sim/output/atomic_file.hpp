@@ -12,21 +12,31 @@ namespace sim {
 // parsing it back gives the same double, bit for bit.
 std::string FormatNumber(double value);
 
-// Writes a results folder all at once: every file of `files` (name -> content)
-// goes into a fresh temporary sibling folder, which is then renamed onto
-// `folder` (an existing folder of that name is replaced only after the new
-// one is complete). Staging folders of killed runs are cleaned up first.
-// Throws std::runtime_error with the path and the system's
-// reason on any failure, leaving `folder` as it was.
-void WriteFolderAtomically(const std::filesystem::path& folder,
-                           const std::map<std::string, std::string>& files);
+// The file that marks a folder as aisim's own: it lists every file aisim
+// wrote there (one relative path a line, sorted), so that a later run knows
+// the folder is its to replace and that nobody has added to it since.
+inline constexpr const char* kOutputMarker = ".aisim-output";
+
+// Writes a results folder all at once: every file of `files` (name ->
+// content, names relative and without "..") goes into a fresh temporary
+// sibling folder, with the marker above, which is then renamed onto
+// `folder`. An existing `folder` is replaced only after the new one is
+// complete, and only if aisim wrote it: a real folder (not a link) whose
+// marker lists exactly the files in it. Anything else there (a user's file
+// or folder, a result someone added to) is never deleted: ScenarioError,
+// with a hint. Staging folders of killed runs are cleaned up first.
+// Throws std::runtime_error with the path and the system's reason on any
+// other failure, leaving `folder` as it was. Returns a warning (empty when
+// none) when the previous result was moved aside but could not be deleted.
+std::string WriteFolderAtomically(const std::filesystem::path& folder,
+                                  const std::map<std::string, std::string>& files);
 
 // The same, and `finish(staging)` runs after `files` are written and before
 // the rename, to make more from them: it may write into the staging folder
 // itself (charts drawn from timeseries.csv) and returns further files to
 // write there (name -> content; reports that embed the charts). If `finish`
 // throws, the staging folder is removed and `folder` is left as it was.
-void WriteFolderAtomically(
+std::string WriteFolderAtomically(
     const std::filesystem::path& folder, const std::map<std::string, std::string>& files,
     const std::function<std::map<std::string, std::string>(const std::filesystem::path& staging)>&
         finish);

@@ -148,6 +148,10 @@ std::string ChartSpecJson(const ChartRequest& request) {
       {"draws", request.draws},
       {"seed", request.seed},
       {"jobs", request.jobs},
+      // The script asks to die with aisim (PR_SET_PDEATHSIG). Linux sends that
+      // signal when the spawning *thread* ends, so DrawCharts is called on a
+      // thread that outlives the drawing (the main thread, in every command).
+      {"parent_pid", static_cast<long long>(getpid())},
   };
   return spec.dump();
 }

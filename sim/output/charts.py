@@ -17,7 +17,8 @@ what to draw:
      "regions": [{"code": "KR", "name": "South Korea"}, ...],
      "focus_region": "KR" or null, "year": 2035,
      "start_year": 2025, "end_year": 2035, "draws": 1, "seed": 1,
-     "jobs": 0}                             # processes drawing charts; 0 = one per core
+     "jobs": 0,                             # processes drawing charts; 0 = one per core
+     "parent_pid": 1234}                    # aisim's PID: the script dies with it
 
 It writes NAME.png and NAME.svg per chart and index.json, the list of charts
 in reading order with a title and a caption each. Exit code 3 means the
@@ -30,10 +31,12 @@ hash salt, no dates in the metadata).
 
 import concurrent.futures
 import csv
+import ctypes
 import functools
 import json
 import multiprocessing
 import os
+import signal
 import sys
 
 try:
@@ -174,6 +177,26 @@ def draw_task(number):
     return TASKS[number]()
 
 
+def die_with(parent_pid):
+    """Asks Linux to kill this process when its parent dies (prctl
+    PR_SET_PDEATHSIG): a killed `aisim run` must not leave chart processes
+    drawing into its abandoned staging folder. The parent may have died
+    before the request was made (a worker forked just before): then exit at
+    once. Started through a wrapper, as AISIM_PYTHON allows, the signal
+    follows the wrapper and the check asks whether aisim still runs."""
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() == parent_pid:
+        return
+    try:
+        with open(f"/proc/{parent_pid}/stat") as f:
+            state = f.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        state = "gone"
+    if state in ("Z", "X", "gone"):  # dead, or a zombie not yet reaped
+        os._exit(1)
+
+
 def draw_all(tasks, jobs):
     """Draws every chart, in `jobs` processes (0: one per core). Each chart is
     independent and takes 0.2-0.9 s, most of it matplotlib's layout and tick
@@ -189,7 +212,8 @@ def draw_all(tasks, jobs):
     # A worker that dies (killed, crashed) fails the whole drawing with a
     # message here; multiprocessing.Pool would wait for it for ever.
     with concurrent.futures.ProcessPoolExecutor(
-            jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            jobs, mp_context=multiprocessing.get_context("fork"),
+            initializer=die_with, initargs=(os.getpid(),)) as pool:
         return list(pool.map(draw_task, range(len(tasks))))
 
 
@@ -563,6 +587,7 @@ def box_chart(inputs, goal, out):
 
 def main():
     spec = json.loads(sys.argv[1])
+    die_with(spec["parent_pid"])
     out = spec["out"]
     os.makedirs(out, exist_ok=True)
     if spec["kind"] == "discovery":

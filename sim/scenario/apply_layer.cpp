@@ -13,6 +13,13 @@
 namespace sim::internal {
 namespace {
 
+// Room for every country of the world (~200; the baseline has 9 regions),
+// yet bounded: the model's work grows with regions squared (256 regions, 100
+// draws: a few seconds, tests/faults/limits_test.py), and YAML aliases let a
+// 120 KB file name thousands of regions.
+constexpr std::size_t kMaxRegions = 256;
+constexpr std::size_t kMaxAlliances = 64;
+
 // The state shared by everything one layer applies.
 struct LayerContext {
   const LayerSource& source;
@@ -151,6 +158,11 @@ void ApplyRegions(const Value& value, LayerContext& context) {
     const std::string path = "regions." + entry.key;
     int index = context.scenario.RegionIndex(entry.key);
     if (index < 0) {
+      if (regions.size() >= kMaxRegions) {
+        Fail(entry.key_at, "more than " + std::to_string(kMaxRegions) + " regions",
+             "a scenario models at most " + std::to_string(kMaxRegions) +
+                 " regions; group countries into blocs (e.g. EU)");
+      }
       index = static_cast<int>(regions.size());
       regions.emplace_back().code = entry.key;
       context.provenance.new_regions.push_back(entry.key);
@@ -171,6 +183,10 @@ void ApplyAlliances(const Value& value, LayerContext& context) {
     auto alliance = std::find_if(alliances.begin(), alliances.end(),
                                  [&](const Alliance& a) { return a.name == entry.key; });
     if (alliance == alliances.end()) {
+      if (alliances.size() >= kMaxAlliances) {
+        Fail(entry.key_at, "more than " + std::to_string(kMaxAlliances) + " alliances",
+             "a scenario has at most " + std::to_string(kMaxAlliances) + " alliances");
+      }
       alliance = alliances.insert(alliances.end(), Alliance());
       alliance->name = entry.key;
       context.provenance.new_alliances.push_back(entry.key);

@@ -5,14 +5,18 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "sim/scenario/apply_layer.hpp"
 #include "sim/scenario/did_you_mean.hpp"
 #include "sim/scenario/embedded_scenarios.hpp"
 #include "sim/scenario/override.hpp"
 #include "sim/scenario/provenance.hpp"
+#include "sim/scenario/utf8.hpp"
 #include "sim/scenario/validate.hpp"
 #include "sim/scenario/yaml_reader.hpp"
 
@@ -83,13 +87,27 @@ LayerText ShippedLayer(const internal::EmbeddedScenario& shipped) {
   return {shipped.name + ".yaml", shipped.yaml, Origin::kShipped, "shipped:" + shipped.name, {}};
 }
 
-bool ReadFile(const fs::path& path, std::string* text) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return false;
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  *text = contents.str();
-  return !file.bad();
+// Reads the whole file at `path` into `text`; returns "" or the system's
+// reason for failing. Read with read(2), whose errors (EIO, EISDIR, EINVAL)
+// an ifstream would turn into a silently short or empty text.
+std::string ReadFile(const fs::path& path, std::string* text) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::strerror(errno);
+  text->clear();
+  char buffer[1 << 16];
+  while (true) {
+    const ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n > 0) {
+      text->append(buffer, static_cast<std::size_t>(n));
+      if (text->size() > kMaxScenarioBytes) break;  // a file growing while it is read
+    } else if (n == 0 || errno != EINTR) {
+      const std::string reason = n < 0 ? std::strerror(errno) : "";
+      close(fd);
+      return reason;
+    }
+  }
+  close(fd);
+  return "";
 }
 
 LayerText FileLayer(const fs::path& path, const std::string& label,
@@ -100,13 +118,15 @@ LayerText FileLayer(const fs::path& path, const std::string& label,
                   path.parent_path()};
   const std::uintmax_t bytes = fs::file_size(path, error);
   if (!error) CheckSize(bytes, label, requested_at);
-  if (!ReadFile(path, &layer.text)) {
-    Fail(requested_at, "cannot read '" + label + "'", "check that the file is readable");
+  if (const std::string reason = ReadFile(path, &layer.text); !reason.empty()) {
+    Fail(requested_at, "cannot read '" + label + "': " + reason, "check that the file is readable");
   }
+  CheckSize(layer.text.size(), label, requested_at);
   return layer;
 }
 
 YAML::Node Parse(const LayerText& layer) {
+  internal::CheckUtf8(layer.text, layer.label);
   try {
     return YAML::Load(layer.text);
   } catch (const YAML::Exception& error) {
@@ -130,6 +150,13 @@ LayerText ResolveExtends(const LayerText& from, const internal::Entry& extends) 
   if (from.origin != Origin::kShipped) {
     const fs::path candidate = (from.folder / target).lexically_normal();
     if (IsFile(candidate)) {
+      // Only scenario files: an error about a file that is not one (a
+      // shared scenario extending /etc/shadow) would quote its contents.
+      const std::string suffix = candidate.extension().string();
+      if (suffix != ".yaml" && suffix != ".yml") {
+        Fail(extends.value.at, "'" + target + "' is not a scenario file (.yaml or .yml)",
+             "extends names a scenario: a .yaml file or a shipped name, e.g. extends: world-2025.yaml");
+      }
       return FileLayer(candidate, candidate.string(), extends.key_at);
     }
     looked = "no file " + candidate.string() + "; ";

@@ -1,3 +1,4 @@
+#include "sim/scenario/utf8.hpp"
 #include "sim/scenario/override.hpp"
 
 #include <algorithm>
@@ -65,6 +66,7 @@ void CheckPath(const std::string& path, const std::vector<Segment>& segments,
 }  // namespace
 
 OverrideLayer ParseOverride(const std::string& assignment, const Scenario& scenario) {
+  CheckUtf8(assignment, "--set");
   const size_t equals = assignment.find('=');
   if (equals == std::string::npos) {
     Fail({"--set", 1, 1}, "expected path=value, got '" + assignment + "'",

@@ -1,5 +1,6 @@
 #include "sim/scenario/validate.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -99,6 +100,33 @@ void CheckYears(const Scenario& scenario, const Provenance& provenance) {
   }
 }
 
+// A scenario's name names its results folder (OUT/<name>/) and files in a
+// comparison, so it must be one plain file name: a name such as "../x" or
+// "/home/me" would write, and replace, outside the folder the user named.
+void CheckName(const Scenario& scenario, const Provenance& provenance) {
+  constexpr std::size_t kMaxNameBytes = 80;
+  const std::string& name = scenario.name;
+  std::string problem;
+  if (name.empty()) {
+    problem = "is empty";
+  } else if (name.size() > kMaxNameBytes) {
+    problem = "is " + std::to_string(name.size()) + " bytes long, over " + std::to_string(kMaxNameBytes);
+  } else if (name[0] == '.') {
+    problem = "starts with '.'";
+  } else if (name[0] == '-') {
+    problem = "starts with '-'";
+  } else if (name.find_first_of("/\\") != std::string::npos) {
+    problem = "contains a path separator";
+  } else if (std::any_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; })) {
+    problem = "contains a control character";
+  }
+  if (problem.empty()) return;
+  Fail(provenance.Where("name"), "the scenario name '" + name.substr(0, kMaxNameBytes) + "' " + problem,
+       "the name is the results folder's name (OUT/<name>/): one file name without '/' or '\\', "
+       "not starting with '.' or '-', at most 80 bytes, e.g. name: korea-plan-b (a file's name "
+       "defaults to its file name without .yaml)");
+}
+
 std::string FormatSum(double sum) {
   char text[32];
   std::snprintf(text, sizeof text, "%.10g", sum);
@@ -166,6 +194,7 @@ void CheckObservations(const Scenario& scenario, const Provenance& provenance) {
 }  // namespace
 
 void ValidateScenario(const Scenario& scenario, const Provenance& provenance) {
+  CheckName(scenario, provenance);
   CheckComplete(scenario, provenance);
   CheckYears(scenario, provenance);
   for (const Region& region : scenario.regions) {

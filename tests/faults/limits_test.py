@@ -60,25 +60,52 @@ with tempfile.TemporaryDirectory() as work:
     expect("61-year horizon", run(["run", "--years", "2025:2086", "--out", "o"], work),
            2, "end_year", 5)
 
-    # Three hundred regions run (R x R coupling at R = 309).
+    # The most regions the loader allows (256: R x R coupling) run; one more
+    # is refused where it is named, before any work.
+    def write_regions(path, count):
+        with open(path, "w") as f:
+            f.write("extends: world-2025\nregions:\n")
+            for i in range(count):
+                f.write(f"  R{i:03d}:\n    name: Region {i}\n")
+                for key, value in [("public_budget", 1), ("physical_focus", 0.5), ("gpu_deliveries", 0),
+                                   ("chip_access", 1), ("power_growth", 0.1), ("start_delay", 0),
+                                   ("private_investment", 1), ("private_growth", 0.1),
+                                   ("compute_stock", 10000), ("compute_physical_share", 0.05),
+                                   ("power_capacity", 0.02), ("researchers", 50), ("robots", 10000),
+                                   ("robot_installations", 1000), ("generative_data", 0.1),
+                                   ("concentration", 0.1), ("algorithmic_efficiency", 1),
+                                   ("home_advantage", 0), ("market_access", 1)]:
+                    f.write(f"    {key}: {value}\n")
+                for allocation in ("public_allocation", "private_allocation"):
+                    f.write(f"    {allocation}: {{compute: 0.6, talent: 0.1, data: 0.1, adoption: 0.1, power: 0.1}}\n")
     many = os.path.join(work, "many.yaml")
-    with open(many, "w") as f:
-        f.write("extends: world-2025\nregions:\n")
-        for i in range(300):
-            f.write(f"  R{i:03d}:\n    name: Region {i}\n")
-            for key, value in [("public_budget", 1), ("physical_focus", 0.5), ("gpu_deliveries", 0),
-                               ("chip_access", 1), ("power_growth", 0.1), ("start_delay", 0),
-                               ("private_investment", 1), ("private_growth", 0.1),
-                               ("compute_stock", 10000), ("compute_physical_share", 0.05),
-                               ("power_capacity", 0.02), ("researchers", 50), ("robots", 10000),
-                               ("robot_installations", 1000), ("generative_data", 0.1),
-                               ("concentration", 0.1), ("algorithmic_efficiency", 1),
-                               ("home_advantage", 0), ("market_access", 1)]:
-                f.write(f"    {key}: {value}\n")
-            for allocation in ("public_allocation", "private_allocation"):
-                f.write(f"    {allocation}: {{compute: 0.6, talent: 0.1, data: 0.1, adoption: 0.1, power: 0.1}}\n")
-    expect("309 regions, 100 draws", run(["run", many, "--draws", "100", "--out", "o", "-q"], work),
+    write_regions(many, 256 - 9)
+    expect("256 regions, 100 draws", run(["run", many, "--draws", "100", "--out", "o", "-q"], work),
            0, "", 60)
+    write_regions(many, 256 - 9 + 1)
+    expect("257 regions", run(["validate", many], work), 2, "many.yaml:", 5)
+
+    # Thousands of regions in a small file through YAML aliases (one region
+    # written once, referenced 5,000 times): refused at the limit, at once.
+    aliased = os.path.join(work, "aliased.yaml")
+    with open(aliased, "w") as f:
+        f.write("extends: world-2025\nregions:\n  A0000: &r\n    name: R\n")
+        for i in range(1, 5000):
+            f.write(f"  A{i:04d}: *r\n")
+    expect("5,000 aliased regions", run(["validate", aliased], work), 2, "256 regions", 5)
+
+    # Alliances are bounded too.
+    alliances = os.path.join(work, "alliances.yaml")
+    with open(alliances, "w") as f:
+        f.write("extends: world-2025\nalliances:\n")
+        for i in range(65):
+            f.write(f"  a{i}: {{members: [KR, UK], compute_share: 0.1, data_share: 0.1, talent_share: 0.1}}\n")
+    expect("65 alliances", run(["validate", alliances], work), 2, "64 alliances", 5)
+
+    # compare holds every scenario's results: the same memory guard as run.
+    expect("10 million draws in compare",
+           run(["compare", "world-2025", "korea-2026-ai-budget", "--draws", "10000000", "--out", "o"], work),
+           2, "GB of results in memory", 5)
 
     # A chain of 40 `extends` is refused at the depth limit; no stack overflow.
     for i in range(40):
@@ -91,5 +118,5 @@ with tempfile.TemporaryDirectory() as work:
         f.write("regions: " + "[" * 100000 + "]" * 100000 + "\n")
     expect("100,000 nested brackets", run(["validate", "nested.yaml"], work), 2, "error", 10)
 
-print(f"{7 - len(failures)} passed, {len(failures)} failed")
+print(f"{11 - len(failures)} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)
