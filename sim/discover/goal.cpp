@@ -189,9 +189,11 @@ DiscoveryData ReadSweep(const std::string& sweep_dir, const std::vector<Goal>& g
     for (std::size_t i = 0; i < data.names.size(); ++i) {
       data.inputs[i].push_back(FiniteCell(fields, i + 1, samples_path, row));
     }
+    // Every outcome is checked, not only the goals': a non-finite one anywhere means damage.
+    for (std::size_t c = 1; c < outcome_fields.size(); ++c) FiniteCell(outcome_fields, c, outcomes_path, row);
     bool holds = true;
     for (const auto& [column, goal] : goal_columns) {
-      holds = goal->HoldsFor(FiniteCell(outcome_fields, column, outcomes_path, row)) && holds;
+      holds = holds && goal->HoldsFor(FiniteCell(outcome_fields, column, outcomes_path, row));
     }
     data.goal.push_back(holds);
   }
