@@ -14,6 +14,23 @@ namespace {
 // outcomes at <= 25 bytes each) is far shorter.
 constexpr std::size_t kMaxLineBytes = 64u << 20;
 
+// At most 40 bytes of `text` for a message, bytes that are not printable
+// ASCII written as \xNN: damaged files hold anything, terminals should not.
+std::string Quote(const std::string& text) {
+  std::string quoted;
+  for (std::size_t i = 0; i < text.size() && i < 40; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7f) {
+      quoted += static_cast<char>(c);
+    } else {
+      char hex[5];
+      std::snprintf(hex, sizeof hex, "\\x%02x", c);
+      quoted += hex;
+    }
+  }
+  return "'" + quoted + (text.size() > 40 ? "...'" : "'");
+}
+
 // "" when `line` (without '\n') is what data line `index` must be; else what
 // is wrong, with `*column` (1-based) at the cell that is.
 std::string CheckLine(const std::string& line, const DataFileSpec& spec, long long index, int* column) {
@@ -31,7 +48,7 @@ std::string CheckLine(const std::string& line, const DataFileSpec& spec, long lo
       long long sample = -1;
       const auto parsed = std::from_chars(first, last, sample);
       if (parsed.ec != std::errc() || parsed.ptr != last) {
-        return "not a sample number: '" + line.substr(start, std::min<std::size_t>(end - start, 40)) + "'";
+        return "not a sample number: " + Quote(line.substr(start, end - start));
       }
       if (sample != expected) {
         return "sample " + std::to_string(sample) + " where " + std::to_string(expected) + " was expected";
@@ -40,7 +57,7 @@ std::string CheckLine(const std::string& line, const DataFileSpec& spec, long lo
       double value = 0;
       const auto parsed = std::from_chars(first, last, value);
       if (parsed.ec != std::errc() || parsed.ptr != last || !std::isfinite(value)) {
-        return "not a finite number: '" + line.substr(start, std::min<std::size_t>(end - start, 40)) + "'";
+        return "not a finite number: " + Quote(line.substr(start, end - start));
       }
     }
     ++cell;
@@ -80,7 +97,7 @@ DataFileScan ScanDataFile(const std::filesystem::path& path, const DataFileSpec&
     if (line_number == 1) {
       if (line != spec.header) {
         scan.at = {file, 1, 1};
-        scan.problem = "the header is not this sweep's ('" + line.substr(0, 80) + "')";
+        scan.problem = "the header is not this sweep's: " + Quote(line);
         return false;
       }
       scan.header_ok = true;
