@@ -1,5 +1,6 @@
 // aisim discover: which combinations of the swept inputs reach a goal (PRIM
 // on a finished sweep).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/options.hpp"
 #include "sim/discover/goal.hpp"
+#include "sim/error.hpp"
 #include "sim/discover/prim.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "sim/output/charts.hpp"
@@ -181,8 +183,45 @@ void PrintReport(const DiscoveryData& data, const PrimResult& result, double sec
   }
 }
 
+// True when `path` is `prefix` or lies inside it (both absolute and normal).
+bool IsWithin(const std::filesystem::path& path, const std::filesystem::path& prefix) {
+  const auto mismatch = std::mismatch(prefix.begin(), prefix.end(), path.begin(), path.end());
+  return mismatch.first == prefix.end();
+}
+
+// The absolute form of `path` with symlinks, "." and ".." resolved (as far
+// as it exists) and no trailing separator.
+std::filesystem::path Resolved(const std::filesystem::path& path) {
+  std::filesystem::path resolved = std::filesystem::weakly_canonical(std::filesystem::absolute(path));
+  if (resolved.filename().empty()) resolved = resolved.parent_path();
+  return resolved;
+}
+
+// Writing the discovery replaces --out whole, so --out must not be the sweep
+// folder, a folder holding it, or one of the sweep's files; a new folder
+// inside the sweep (the default SWEEP_DIR/discovery) is fine.
+void CheckOutLeavesSweep(const std::filesystem::path& out, const std::string& sweep) {
+  const std::filesystem::path target = Resolved(out), data = Resolved(sweep);
+  const std::string hint = "choose a folder outside the sweep, or leave out --out (default SWEEP_DIR/discovery)";
+  if (IsWithin(data, target)) {
+    throw ScenarioError({"--out"}, "'" + out.string() + "' is the sweep folder or holds it: writing the "
+                        "discovery there would delete the sweep", hint);
+  }
+  if (!IsWithin(target, data)) return;
+  const std::filesystem::path below = data / *target.lexically_relative(data).begin();
+  std::error_code error;
+  if (std::filesystem::exists(below, error) && !std::filesystem::is_directory(below, error)) {
+    throw ScenarioError({"--out"}, "'" + out.string() + "' would replace the sweep's file " +
+                        below.filename().string(), hint);
+  }
+}
+
 int Discover(const po::variables_map& values) {
   const std::string sweep = values["sweep"].as<std::string>();
+  const std::filesystem::path out =
+      values.count("out") ? std::filesystem::path(values["out"].as<std::string>())
+                          : std::filesystem::path(sweep) / "discovery";
+  CheckOutLeavesSweep(out, sweep);
   const std::vector<std::string> columns = OutcomeColumns(sweep);
   std::vector<Goal> goals;
   for (const std::string& text : values["goal"].as<std::vector<std::string>>()) {
@@ -199,9 +238,6 @@ int Discover(const po::variables_map& values) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-  const std::filesystem::path out =
-      values.count("out") ? std::filesystem::path(values["out"].as<std::string>())
-                          : std::filesystem::path(sweep) / "discovery";
   Report report = MakeDiscoveryReport(sweep, goals, data, result);
   const std::string leftover = WriteFolderAtomically(
       out,

@@ -1,6 +1,7 @@
 #include "sim/discover/goal.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -36,6 +37,26 @@ bool ParseDouble(const std::string& text, double* value) {
   const char* end = text.data() + text.size();
   const auto result = std::from_chars(text.data(), end, *value);
   return result.ec == std::errc() && result.ptr == end;
+}
+
+// The 1-based column where cell `i` of a line split into `fields` starts.
+int ColumnOf(const std::vector<std::string>& fields, std::size_t i) {
+  std::size_t column = 1;
+  for (std::size_t k = 0; k < i; ++k) column += fields[k].size() + 1;
+  return static_cast<int>(column);
+}
+
+// Cell `i` of `fields` (line `row` of `path`) as a finite number; a located
+// error otherwise: nan or inf in a sweep's files is damage, and PRIM would
+// turn it into boxes with nan limits.
+double FiniteCell(const std::vector<std::string>& fields, std::size_t i, const fs::path& path, int row) {
+  double x;
+  if (!ParseDouble(fields[i], &x) || !std::isfinite(x)) {
+    throw ScenarioError({path.string(), row, ColumnOf(fields, i)},
+                        "not a finite number: '" + fields[i].substr(0, 40) + "'",
+                        "the sweep folder is damaged; run the sweep again");
+  }
+  return x;
 }
 
 std::ifstream OpenOrFail(const fs::path& path, const std::string& hint) {
@@ -154,34 +175,25 @@ DiscoveryData ReadSweep(const std::string& sweep_dir, const std::vector<Goal>& g
   std::string outcome_line;
   for (int row = 2; std::getline(samples, line); ++row) {
     if (!std::getline(outcomes, outcome_line)) {
-      throw ScenarioError({outcomes_path.string(), row, 0}, "outcomes.csv has fewer rows than samples.csv",
+      throw ScenarioError({outcomes_path.string(), row, 1}, "outcomes.csv has fewer rows than samples.csv",
                           "the sweep folder is damaged; run the sweep again");
     }
     const std::vector<std::string> fields = SplitCsvLine(line);
     const std::vector<std::string> outcome_fields = SplitCsvLine(outcome_line);
     if (fields.size() != data.names.size() + 1 || outcome_fields.size() != header.size() ||
         fields[0] != outcome_fields[0]) {
-      throw ScenarioError({samples_path.string(), row, 0},
+      throw ScenarioError({samples_path.string(), row, 1},
                           "row " + std::to_string(row) + " does not match its header or outcomes.csv",
                           "the sweep folder is damaged; run the sweep again");
     }
     for (std::size_t i = 0; i < data.names.size(); ++i) {
-      double x;
-      if (!ParseDouble(fields[i + 1], &x)) {
-        throw ScenarioError({samples_path.string(), row, 0}, "not a number: '" + fields[i + 1] + "'",
-                            "the sweep folder is damaged; run the sweep again");
-      }
-      data.inputs[i].push_back(x);
+      data.inputs[i].push_back(FiniteCell(fields, i + 1, samples_path, row));
     }
+    // Every outcome is checked, not only the goals': a non-finite one anywhere means damage.
+    for (std::size_t c = 1; c < outcome_fields.size(); ++c) FiniteCell(outcome_fields, c, outcomes_path, row);
     bool holds = true;
     for (const auto& [column, goal] : goal_columns) {
-      double y;
-      if (!ParseDouble(outcome_fields[column], &y)) {
-        throw ScenarioError({outcomes_path.string(), row, 0},
-                            "not a number: '" + outcome_fields[column] + "'",
-                            "the sweep folder is damaged; run the sweep again");
-      }
-      holds = holds && goal->HoldsFor(y);
+      holds = holds && goal->HoldsFor(FiniteCell(outcome_fields, column, outcomes_path, row));
     }
     data.goal.push_back(holds);
   }

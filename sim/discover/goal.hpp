@@ -30,11 +30,12 @@ Goal ParseGoal(const std::string& text, const std::vector<std::string>& columns)
 // The outcomes.csv header of a sweep folder, without the leading "sample".
 std::vector<std::string> OutcomeColumns(const std::string& sweep_dir);
 
-// Reads samples.csv (every varied input) and outcomes.csv (only the goal
+// Reads samples.csv (every varied input) and outcomes.csv (keeping the goal
 // columns) of a complete sweep, streaming line by line: memory is the inputs
 // (8 bytes x inputs x samples) plus one bit per sample. A sample's goal holds
 // when every goal holds. Throws ScenarioError when a file is missing or
-// malformed (file:line) or the sweep is incomplete (manifest status).
+// malformed, a cell is not a finite number (file:line:col) or the sweep is
+// incomplete (manifest status).
 DiscoveryData ReadSweep(const std::string& sweep_dir, const std::vector<Goal>& goals);
 
 }  // namespace sim

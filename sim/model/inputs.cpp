@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "sim/hash.hpp"
 #include "sim/model/vector_math.hpp"
 
 namespace sim {
@@ -61,14 +62,7 @@ const AssumptionField kAssumptionFields[] = {
 
 // FNV-1a: a stable 64-bit hash of an assumption's name, so that its random
 // stream depends on the name and the seed only.
-std::uint64_t HashName(const std::string& name) {
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (unsigned char c : name) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
+std::uint64_t HashName(const std::string& name) { return Fnv1a64(name.data(), name.size()); }
 
 // Fills `out` (1 x draws) with the assumption's nominal value, or with draws
 // from its distribution. u = (k + 0.5) / 2^53 for a 53-bit integer k lies

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/hash.hpp"
 #include "sim/output/atomic_file.hpp"
 
 namespace sim {
@@ -23,16 +24,7 @@ std::vector<RegionSummary> SummariseEndYear(const Results& results) {
   return out;
 }
 
-std::string HashText(const std::string& text) {
-  std::uint64_t hash = 14695981039346656037ULL;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return hex;
-}
+std::string HashText(const std::string& text) { return HashHex(Fnv1a64(text.data(), text.size())); }
 
 namespace {
 

@@ -16,11 +16,14 @@
 #include <mutex>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
+#include "sim/hash.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "sim/output/summary_writer.hpp"
 #include "sim/scenario/load_scenario.hpp"
 #include "sim/sweep/batch_model.hpp"
+#include "sim/sweep/data_files.hpp"
 #include "sim/sweep/sampling.hpp"
 #include "sim/sweep/sensitivity.hpp"
 
@@ -95,32 +98,91 @@ json Definition(const Study& study, const Scenario& scenario, const std::vector<
           {"timeseries", study.timeseries}};
 }
 
-// Line ends in a file: the byte offset after each '\n'.
-struct LineScan {
-  long long lines = 0;           // complete lines
-  std::vector<long long> ends;   // offset after line i (kept only up to `keep`)
-};
+// Manifest fields that describe one run of the sweep rather than the sweep
+// itself: everything else in a manifest is its Definition, hashed into study_hash.
+const char* const kRunFields[] = {"aisim_version", "study_hash", "shard",  "first_sample", "end_sample",
+                                  "completed",     "status",     "files",  "merged_from",  "wall_time_seconds"};
 
-LineScan ScanLines(const fs::path& path) {
-  LineScan scan;
-  std::ifstream in(path, std::ios::binary);
-  std::vector<char> buffer(1 << 20);
-  long long offset = 0;
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const std::streamsize n = in.gcount();
-    for (std::streamsize i = 0; i < n; ++i) {
-      if (buffer[i] == '\n') scan.ends.push_back(offset + i + 1), ++scan.lines;
-    }
-    offset += n;
-  }
-  return scan;
+// True when the manifest's Definition fields still hash to its study_hash:
+// a hand-edited manifest (samples, seed, outcomes, ...) does not.
+bool DefinitionIntact(const json& manifest) {
+  json definition = manifest;
+  for (const char* field : kRunFields) definition.erase(field);
+  return manifest.contains("study_hash") && manifest["study_hash"].is_string() &&
+         HashText(definition.dump()) == manifest["study_hash"].get<std::string>();
 }
 
-// Cuts `path` to its header plus `rows` data rows of `lines_per_row` lines.
-void TruncateRows(const fs::path& path, const LineScan& scan, long long rows, long long lines_per_row) {
-  const long long keep_lines = 1 + rows * lines_per_row;
-  fs::resize_file(path, static_cast<std::uintmax_t>(scan.ends[keep_lines - 1]));
+// Shard `shard` of `shards` holds samples [first, end): equal slices of the
+// total, cut at multiples of kBlock.
+std::pair<long long, long long> ShardRange(long long total, long long shard, long long shards) {
+  long long per_shard = (total + shards - 1) / shards;
+  per_shard = (per_shard + kBlock - 1) / kBlock * kBlock;
+  return {std::min(total, per_shard * (shard - 1)), std::min(total, per_shard * shard)};
+}
+
+// One data file of a sweep folder and what its lines must hold.
+struct DataFile {
+  std::string name;
+  DataFileSpec spec;
+};
+
+// The data files of a sweep defined by `definition` (its manifest), for the
+// samples from `first`; `timeseries_lines` lines per sample in timeseries.csv.
+std::vector<DataFile> DataFiles(const json& definition, long long first, long long timeseries_lines) {
+  std::string samples = "sample", outcomes = "sample";
+  for (const json& v : definition.at("varied")) samples += "," + v.at("path").get<std::string>();
+  for (const json& o : definition.at("outcomes")) outcomes += "," + o.get<std::string>();
+  std::vector<DataFile> files = {
+      {"samples.csv", {samples, first, 1, static_cast<int>(definition["varied"].size()) + 1, 1}},
+      {"outcomes.csv", {outcomes, first, 1, static_cast<int>(definition["outcomes"].size()) + 1, 1}}};
+  if (definition.at("timeseries").get<bool>()) {
+    files.push_back({"timeseries.csv", {"sample,region,variable,year,value", first, timeseries_lines, 5, 4}});
+  }
+  return files;
+}
+
+// --resume: verifies the rows on disk (cells, sample numbers in sequence,
+// finite numbers; for a complete sweep also the rows and checksums its
+// manifest recorded) and cuts every file back to the samples all of them
+// hold, at a multiple of kBlock unless the shard is whole. Returns that
+// count and the FNV-1a 64 of each kept file (in `files` order). A partial
+// last line is what a kill leaves and is cut silently; any other damage is
+// cut with a warning on stderr, and then computed again.
+long long KeepVerifiedRows(const fs::path& folder, const std::vector<DataFile>& files, const json& old,
+                           long long shard_samples, std::vector<std::uint64_t>* hashes) {
+  const bool was_complete =
+      old.value("status", "") == "complete" && old.contains("files") && old["files"].is_object();
+  long long done = shard_samples;
+  for (const DataFile& file : files) {
+    const long long lines = file.spec.lines_per_sample;
+    const DataFileScan scan = ScanDataFile(folder / file.name, file.spec, shard_samples * lines);
+    if (!scan.header_ok) {
+      throw ScenarioError(scan.at, scan.problem, "the folder is damaged; remove it and run the sweep again");
+    }
+    if (was_complete) {
+      const json record = old["files"].value(file.name, json::object());
+      if (!record.is_object() || !scan.problem.empty() || record.value("rows", -1LL) != scan.lines ||
+          record.value("fnv1a64", "") != HashHex(scan.hash)) {
+        throw ScenarioError(scan.problem.empty() ? SourceLocation{(folder / file.name).string()} : scan.at,
+                            (scan.problem.empty() ? std::string("rows or checksum differ from the manifest")
+                                                  : scan.problem) +
+                                ": the file changed after the sweep completed",
+                            "restore the file, or remove the folder and run the sweep again");
+      }
+    } else if (!scan.problem.empty() && !scan.partial_last_line) {
+      std::cerr << scan.at.ToString() << ": warning: " << scan.problem
+                << "; the samples from there on are computed again\n";
+    }
+    done = std::min(done, scan.lines / lines);
+  }
+  if (done < shard_samples) done = done / kBlock * kBlock;
+  hashes->clear();
+  for (const DataFile& file : files) {
+    const DataFileScan kept = ScanDataFile(folder / file.name, file.spec, done * file.spec.lines_per_sample);
+    fs::resize_file(folder / file.name, kept.bytes);
+    hashes->push_back(kept.hash);
+  }
+  return done;
 }
 
 struct Chunk {
@@ -220,8 +282,10 @@ void SplitColumn(const std::string& column, std::string* region, std::string* va
 
 // Reads outcomes.csv and writes sensitivity.csv for a complete sobol or morris
 // sweep. Columns are read in passes so that memory stays near 8 bytes x rows
-// x (columns per pass), at most ~64 MB, whatever the number of outcomes.
-void WriteSensitivity(const fs::path& folder, const json& manifest, bool quiet, std::ostream& out) {
+// x (columns per pass), at most ~64 MB, whatever the number of outcomes. The
+// printout names `shown_folder` (the merged folder, not its staging folder).
+void WriteSensitivity(const fs::path& folder, const json& manifest, bool quiet, std::ostream& out,
+                      const fs::path& shown_folder) {
   const std::string method = manifest["method"];
   if (method != "sobol" && method != "morris") return;
   const SweepMethod m = method == "sobol" ? SweepMethod::kSobol : SweepMethod::kMorris;
@@ -299,8 +363,140 @@ void WriteSensitivity(const fs::path& folder, const json& manifest, bool quiet, 
   if (!quiet) {
     out << (m == SweepMethod::kSobol ? "Sobol indices (most influential first; ST = total, S1 = first order):\n"
                                      : "Morris screening (most influential first):\n")
-        << ranking << "Indices for every outcome in " << (folder / "sensitivity.csv").string() << "\n";
+        << ranking << "Indices for every outcome in " << (shown_folder / "sensitivity.csv").string() << "\n";
   }
+}
+
+// Bounds on what a manifest may claim, checked before anything is sized by
+// it: more shards than this is damage (a cluster job array is far smaller),
+// and the largest design CheckDesign allows is a 1e12-point grid.
+constexpr long long kMaxShards = 100000;
+constexpr long long kMaxSamples = 1000000000000LL;
+
+// What merge needs from one shard's manifest.json, checked.
+struct ShardManifest {
+  std::string folder, manifest_path;
+  json manifest;
+  std::string study_hash, shard, status;
+  long long index = 0, count = 0;         // shard `index` of `count` (K/N)
+  long long total = 0, first = 0, end = 0;  // samples of the sweep; this shard's [first, end)
+  long long timeseries_lines = 0;         // per sample (with timeseries and samples only)
+};
+
+// The integer in `text` when all of it is one in [low, high]; else false.
+bool ParseBounded(const std::string& text, long long low, long long high, long long* value) {
+  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), *value);
+  return parsed.ec == std::errc() && parsed.ptr == text.data() + text.size() && *value >= low && *value <= high;
+}
+
+// Reads and checks the manifest of the shard in `folder`: JSON of at most
+// 16 MiB, study fields that still hash to study_hash, a K/N shard, sample
+// counts within bounds and equal to the slice K/N of the total, and the rows
+// and checksum recorded for each data file when the shard completed.
+ShardManifest ReadShardManifest(const std::string& folder) {
+  ShardManifest m;
+  m.folder = folder;
+  const fs::path path = fs::path(folder) / "manifest.json";
+  m.manifest_path = path.string();
+  const std::string damaged = "the shard folder is damaged or not a complete shard; run that shard again";
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) {
+    throw ScenarioError({folder}, "not a sweep folder (no manifest.json)", "give the --out folders of the shards");
+  }
+  if (fs::file_size(path, error) > (16u << 20) || error) {
+    throw ScenarioError({m.manifest_path}, "manifest.json is larger than 16 MiB or unreadable", damaged);
+  }
+  try {
+    m.manifest = json::parse(ReadText(path));
+  } catch (const json::exception& e) {
+    throw ScenarioError({m.manifest_path}, std::string("not valid JSON: ") + e.what(), damaged);
+  }
+  const auto fail = [&](const std::string& what) { throw ScenarioError({m.manifest_path}, what, damaged); };
+  if (!m.manifest.is_object()) fail("not a JSON object");
+  if (!DefinitionIntact(m.manifest)) fail("the study fields do not match study_hash (the manifest was edited)");
+  try {
+    m.study_hash = m.manifest.at("study_hash").get<std::string>();
+    m.shard = m.manifest.at("shard").get<std::string>();
+    m.status = m.manifest.at("status").get<std::string>();
+    const size_t slash = m.shard.find('/');
+    if (slash == std::string::npos || !ParseBounded(m.shard.substr(slash + 1), 1, kMaxShards, &m.count) ||
+        !ParseBounded(m.shard.substr(0, slash), 1, m.count, &m.index)) {
+      fail("\"shard\": \"" + m.shard.substr(0, 40) + "\" is not K/N with 1 <= K <= N <= " +
+           std::to_string(kMaxShards));
+    }
+    if (!ParseBounded(m.manifest.at("total_samples").dump(), 1, kMaxSamples, &m.total)) {
+      fail("\"total_samples\" is not a whole number in [1, " + std::to_string(kMaxSamples) + "]");
+    }
+    std::tie(m.first, m.end) = ShardRange(m.total, m.index, m.count);
+    if (m.manifest.at("first_sample") != m.first || m.manifest.at("end_sample") != m.end) {
+      fail("shard " + m.shard + " of " + std::to_string(m.total) + " samples holds [" + std::to_string(m.first) +
+           ", " + std::to_string(m.end) + "), not what first_sample and end_sample say");
+    }
+    if (m.status != "complete") return m;  // refused by the caller, with the shard's resume command
+    if (!m.manifest.contains("files") || !m.manifest["files"].is_object()) {
+      fail("no rows and checksums recorded for the data files: the shard never completed (or its status was edited)");
+    }
+    for (const DataFile& file : DataFiles(m.manifest, m.first, 1)) {
+      const json& record = m.manifest["files"].at(file.name);
+      const long long rows = record.at("rows").get<long long>();
+      record.at("fnv1a64").get<std::string>();
+      const long long samples = m.end - m.first;
+      if (file.name == "timeseries.csv") {
+        if (rows < 0 || (samples == 0 ? rows != 0 : rows % samples != 0 || rows == 0)) {
+          fail("timeseries.csv: " + std::to_string(rows) + " rows are not a whole number of lines per sample");
+        }
+        m.timeseries_lines = samples == 0 ? 0 : rows / samples;
+      } else if (rows != samples) {
+        fail(file.name + ": " + std::to_string(rows) + " rows recorded where shard " + m.shard + " has " +
+             std::to_string(samples) + " samples");
+      }
+    }
+  } catch (const json::exception& e) {
+    fail(std::string("a field is missing or of the wrong type: ") + e.what());
+  }
+  return m;
+}
+
+// Copies `merged`'s lines from every shard, in shard order, into `target`,
+// verifying each shard's file on the way (header, sample numbers, finite
+// cells, line count, the checksum its manifest recorded). Returns the merged
+// file's record for the manifest: {"rows", "fnv1a64"}.
+json CopyVerified(const DataFile& merged, const std::vector<ShardManifest>& shards, const std::vector<int>& order,
+                  const fs::path& target) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> out(std::fopen(target.c_str(), "wb"), &std::fclose);
+  if (!out) throw std::runtime_error("cannot write " + target.string());
+  const std::string header = merged.spec.header + "\n";
+  std::uint64_t hash = Fnv1a64(header.data(), header.size());
+  std::fwrite(header.data(), 1, header.size(), out.get());
+  long long rows = 0;
+  for (const int k : order) {
+    const ShardManifest& m = shards[k];
+    DataFileSpec spec = merged.spec;
+    spec.first_sample = m.first;
+    const long long expected = (m.end - m.first) * spec.lines_per_sample;
+    const fs::path path = fs::path(m.folder) / merged.name;
+    const DataFileScan scan = ScanDataFile(path, spec, expected, [&](const char* data, std::size_t size) {
+      hash = Fnv1a64(data, size, hash);
+      std::fwrite(data, 1, size, out.get());
+    });
+    const std::string hint = "the file changed after shard " + m.shard + " completed; run that shard again " +
+                             "into a fresh folder (aisim sweep ... --shard " + m.shard + "), then merge";
+    if (!scan.problem.empty()) throw ScenarioError(scan.at, scan.problem, hint);
+    if (scan.lines != expected) {
+      throw ScenarioError({path.string()}, "holds " + std::to_string(scan.lines) + " data lines where shard " +
+                                               m.shard + " has " + std::to_string(expected), hint);
+    }
+    const std::string recorded = m.manifest["files"][merged.name]["fnv1a64"];
+    if (HashHex(scan.hash) != recorded) {
+      throw ScenarioError({path.string()}, "checksum (FNV-1a 64) " + HashHex(scan.hash) + " differs from " +
+                                               recorded + ", recorded when the shard completed", hint);
+    }
+    rows += scan.lines;
+  }
+  if (std::fflush(out.get()) != 0 || std::ferror(out.get())) {
+    throw std::runtime_error("cannot write " + target.string());
+  }
+  return {{"rows", rows}, {"fnv1a64", HashHex(hash)}};
 }
 
 }  // namespace
@@ -322,10 +518,7 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
 
   SweepReport report;
   report.total = design.Count();
-  long long per_shard = (report.total + options.shards - 1) / options.shards;
-  per_shard = (per_shard + kBlock - 1) / kBlock * kBlock;
-  report.first = std::min(report.total, per_shard * (options.shard - 1));
-  report.end = std::min(report.total, per_shard * options.shard);
+  std::tie(report.first, report.end) = ShardRange(report.total, options.shard, options.shards);
 
   const json definition = Definition(study, scenario, outcomes, report.total);
   const std::string study_hash = HashText(definition.dump());
@@ -333,11 +526,11 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
 
   const fs::path folder(options.out);
   const fs::path manifest_path = folder / "manifest.json";
-  const fs::path samples_path = folder / "samples.csv", outcomes_path = folder / "outcomes.csv",
-                 timeseries_path = folder / "timeseries.csv";
   const long long ts_lines = study.timeseries
                                  ? static_cast<long long>(scenario.regions.size()) * kVariableCount * scenario.Years()
                                  : 0;
+  const std::vector<DataFile> data_files = DataFiles(definition, report.first, ts_lines);
+  std::vector<std::uint64_t> hashes;  // FNV-1a 64 of each data file as written so far
   long long done = 0;  // samples of this shard already on disk
   const bool exists = fs::exists(manifest_path);
   if (exists && !options.resume) {
@@ -361,18 +554,7 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
                           "the folder holds a different sweep (study or shard differ)",
                           "--resume needs the same scenario, paths, method, samples, seed, outcomes and --shard");
     }
-    const LineScan s = ScanLines(samples_path), o = ScanLines(outcomes_path);
-    const LineScan t = study.timeseries ? ScanLines(timeseries_path) : LineScan{};
-    if (s.lines < 1 || o.lines < 1 || (study.timeseries && t.lines < 1)) {
-      throw ScenarioError({options.out}, "a CSV file lost its header", "remove the folder and run again");
-    }
-    done = std::min(s.lines - 1, o.lines - 1);
-    if (study.timeseries) done = std::min(done, (t.lines - 1) / ts_lines);
-    done = std::min(done, report.end - report.first);
-    if (report.first + done < report.end) done = done / kBlock * kBlock;
-    TruncateRows(samples_path, s, done, 1);
-    TruncateRows(outcomes_path, o, done, 1);
-    if (study.timeseries) TruncateRows(timeseries_path, t, done, ts_lines);
+    done = KeepVerifiedRows(folder, data_files, old, report.end - report.first, &hashes);
   }
 
   json manifest = definition;
@@ -394,19 +576,17 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
     // killed while creating it leaves only a staging folder, which the next
     // start removes, so it can always be started again or resumed.
     std::map<std::string, std::string> files;
-    std::string header = "sample";
-    for (const VariedPath& v : study.varied) header += "," + v.path;
-    files["samples.csv"] = header + "\n";
-    header = "sample";
-    for (const OutcomeSpec& o : outcomes) header += "," + o.Column();
-    files["outcomes.csv"] = header + "\n";
-    if (study.timeseries) files["timeseries.csv"] = "sample,region,variable,year,value\n";
+    for (const DataFile& file : data_files) {
+      const std::string header = file.spec.header + "\n";
+      files[file.name] = header;
+      hashes.push_back(Fnv1a64(header.data(), header.size()));
+    }
     files["manifest.json"] = manifest.dump(2) + "\n";
     WriteFolderAtomically(folder, files);
   }
 
-  std::FILE* files[3] = {std::fopen(samples_path.c_str(), "ab"), std::fopen(outcomes_path.c_str(), "ab"),
-                         study.timeseries ? std::fopen(timeseries_path.c_str(), "ab") : nullptr};
+  std::FILE* files[3] = {nullptr, nullptr, nullptr};
+  for (size_t i = 0; i < data_files.size(); ++i) files[i] = std::fopen((folder / data_files[i].name).c_str(), "ab");
   if (!files[0] || !files[1] || (study.timeseries && !files[2])) {
     throw std::runtime_error("cannot open the CSV files in " + folder.string() + " for appending");
   }
@@ -469,9 +649,11 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
       chunk = std::move(it->second);
       finished.erase(it);
     }
-    std::fwrite(chunk.samples.data(), 1, chunk.samples.size(), files[0]);
-    std::fwrite(chunk.outcomes.data(), 1, chunk.outcomes.size(), files[1]);
-    if (files[2]) std::fwrite(chunk.timeseries.data(), 1, chunk.timeseries.size(), files[2]);
+    const std::string* texts[3] = {&chunk.samples, &chunk.outcomes, &chunk.timeseries};
+    for (size_t i = 0; i < data_files.size(); ++i) {
+      hashes[i] = Fnv1a64(texts[i]->data(), texts[i]->size(), hashes[i]);
+      std::fwrite(texts[i]->data(), 1, texts[i]->size(), files[i]);
+    }
     for (std::FILE* f : files) {
       if (f && (std::fflush(f) != 0 || std::ferror(f))) {
         std::lock_guard<std::mutex> lock(mutex);
@@ -510,9 +692,16 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
   manifest["completed"] = done;
   manifest["status"] = report.interrupted ? "interrupted" : "complete";
   manifest["wall_time_seconds"] = previous_seconds + report.seconds;
+  // Merge and resume verify the files against these rows and checksums.
+  if (!report.interrupted && !failure) {
+    for (size_t i = 0; i < data_files.size(); ++i) {
+      manifest["files"][data_files[i].name] = {{"rows", done * data_files[i].spec.lines_per_sample},
+                                               {"fnv1a64", HashHex(hashes[i])}};
+    }
+  }
   WriteTextAtomically(manifest_path, manifest.dump(2) + "\n");
   if (failure) std::rethrow_exception(failure);
-  if (!report.interrupted && options.shards == 1) WriteSensitivity(folder, manifest, options.quiet, out);
+  if (!report.interrupted && options.shards == 1) WriteSensitivity(folder, manifest, options.quiet, out, folder);
   return report;
 }
 
@@ -521,81 +710,74 @@ void MergeShards(const std::vector<std::string>& shard_folders, const std::strin
   if (shard_folders.empty()) {
     throw ScenarioError({"merge"}, "no shard folders given", "e.g. aisim merge --out results/all shard-*");
   }
-  std::vector<json> manifests;
-  for (const std::string& f : shard_folders) {
-    const fs::path path = fs::path(f) / "manifest.json";
-    if (!fs::exists(path)) {
-      throw ScenarioError({f}, "not a sweep folder (no manifest.json)", "give the --out folders of the shards");
-    }
-    manifests.push_back(json::parse(ReadText(path)));
-  }
-  const json& first = manifests[0];
-  const std::string shard0 = first["shard"];
-  const int shards = std::stoi(shard0.substr(shard0.find('/') + 1));
-  std::vector<int> order(shards, -1);
-  for (size_t i = 0; i < manifests.size(); ++i) {
-    const json& m = manifests[i];
-    if (m["study_hash"] != first["study_hash"]) {
+  // Everything the manifests claim is checked before any data file is read,
+  // and every number in them is bounded before it sizes anything.
+  std::vector<ShardManifest> shards;
+  for (const std::string& f : shard_folders) shards.push_back(ReadShardManifest(f));
+  const ShardManifest& first = shards[0];
+  const long long count = first.count;  // <= kMaxShards
+  std::vector<int> order(static_cast<size_t>(count), -1);
+  for (size_t i = 0; i < shards.size(); ++i) {
+    const ShardManifest& m = shards[i];
+    if (m.study_hash != first.study_hash) {
       throw ScenarioError({shard_folders[i]}, "shard of a different sweep than " + shard_folders[0],
                           "merge the folders of one sweep only (same study, scenario and seed)");
     }
-    const std::string s = m["shard"];
-    const int k = std::stoi(s.substr(0, s.find('/')));
-    if (std::stoi(s.substr(s.find('/') + 1)) != shards || k < 1 || k > shards || order[k - 1] >= 0) {
-      throw ScenarioError({shard_folders[i]}, "shard " + s + " repeated or inconsistent",
+    if (m.count != count || order[m.index - 1] >= 0) {
+      throw ScenarioError({shard_folders[i]}, "shard " + m.shard + " repeated or inconsistent",
                           "give each shard folder once");
     }
-    if (m["status"] != "complete") {
-      throw ScenarioError({shard_folders[i]}, "shard " + s + " is not complete (" +
-                                                  m["status"].get<std::string>() + ")",
-                          "finish it with `aisim sweep ... --shard " + s + " --resume`");
+    if (m.status != "complete") {
+      throw ScenarioError({shard_folders[i]}, "shard " + m.shard + " is not complete (" + m.status + ")",
+                          "finish it with `aisim sweep ... --shard " + m.shard + " --resume`");
     }
-    order[k - 1] = static_cast<int>(i);
+    order[m.index - 1] = static_cast<int>(i);
   }
-  for (int k = 0; k < shards; ++k) {
+  for (long long k = 0; k < count; ++k) {
     if (order[k] < 0) {
-      throw ScenarioError({"merge"}, "shard " + std::to_string(k + 1) + "/" + std::to_string(shards) + " is missing",
-                          "give all " + std::to_string(shards) + " shard folders");
+      throw ScenarioError({"merge"}, "shard " + std::to_string(k + 1) + "/" + std::to_string(count) + " is missing",
+                          "give all " + std::to_string(count) + " shard folders");
     }
+  }
+  // Every shard that holds samples has as many timeseries lines per sample.
+  long long timeseries_lines = 1;
+  for (long long k = 0, seen = 0; k < count; ++k) {
+    const ShardManifest& m = shards[order[k]];
+    if (m.end == m.first || !first.manifest.at("timeseries").get<bool>()) continue;
+    if (seen && m.timeseries_lines != timeseries_lines) {
+      throw ScenarioError({m.manifest_path}, "timeseries.csv has " + std::to_string(m.timeseries_lines) +
+                                                 " lines per sample, other shards " + std::to_string(timeseries_lines),
+                          "the manifest is damaged; run shard " + m.shard + " again");
+    }
+    timeseries_lines = m.timeseries_lines;
+    seen = 1;
   }
   const fs::path folder(out_folder);
   if (fs::exists(folder) && !fs::is_empty(folder)) {
     throw ScenarioError({out_folder}, "the output folder exists and is not empty", "choose another --out");
   }
-  const fs::path temp = folder.string() + ".merging";
-  fs::remove_all(temp);
-  fs::create_directories(temp);
-  std::vector<std::string> names = {"samples.csv", "outcomes.csv"};
-  if (first.value("timeseries", false)) names.push_back("timeseries.csv");
-  double seconds = 0;
-  for (const std::string& name : names) {
-    std::ofstream out(temp / name, std::ios::binary);
-    for (int k = 0; k < shards; ++k) {
-      std::ifstream in(fs::path(shard_folders[order[k]]) / name, std::ios::binary);
-      std::string header;
-      std::getline(in, header);
-      if (k == 0) out << header << "\n";
-      // Copied in chunks rather than with `out << in.rdbuf()`, which sets
-      // failbit on `out` when a shard holds no sample (N shards over fewer
-      // blocks) and behaved differently between builds.
-      char chunk[1 << 16];
-      while (in.read(chunk, sizeof chunk) || in.gcount() > 0) out.write(chunk, in.gcount());
-      if (in.bad()) throw std::runtime_error("cannot read " + (fs::path(shard_folders[order[k]]) / name).string());
+
+  // Data lines are verified as they are copied into a staging folder, which
+  // becomes `folder` only when every shard passed: a refusal leaves nothing.
+  json manifest = first.manifest;
+  std::ostringstream ranking;
+  WriteFolderAtomically(folder, {}, [&](const fs::path& staging) {
+    double seconds = 0;
+    for (const ShardManifest& m : shards) seconds += m.manifest.value("wall_time_seconds", 0.0);
+    manifest["shard"] = "1/1";
+    manifest["merged_from"] = count;
+    manifest["first_sample"] = 0;
+    manifest["end_sample"] = first.total;
+    manifest["completed"] = first.total;
+    manifest["wall_time_seconds"] = seconds;
+    manifest["files"] = json::object();
+    for (const DataFile& merged : DataFiles(first.manifest, 0, timeseries_lines)) {
+      manifest["files"][merged.name] = CopyVerified(merged, shards, order, staging / merged.name);
     }
-    if (!out) throw std::runtime_error("cannot write " + (temp / name).string());
-  }
-  for (const json& m : manifests) seconds += m.value("wall_time_seconds", 0.0);
-  json manifest = first;
-  manifest["shard"] = "1/1";
-  manifest["merged_from"] = shards;
-  manifest["first_sample"] = 0;
-  manifest["end_sample"] = first["total_samples"];
-  manifest["completed"] = first["total_samples"];
-  manifest["wall_time_seconds"] = seconds;
-  WriteTextAtomically(temp / "manifest.json", manifest.dump(2) + "\n");
-  if (fs::exists(folder)) fs::remove(folder);
-  fs::rename(temp, folder);
-  WriteSensitivity(folder, manifest, quiet, stream);
+    WriteSensitivity(staging, manifest, quiet, ranking, folder);
+    return std::map<std::string, std::string>{{"manifest.json", manifest.dump(2) + "\n"}};
+  });
+  stream << ranking.str();
 }
 
 }  // namespace sim

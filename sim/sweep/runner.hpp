@@ -2,12 +2,14 @@
 // disk in sample order, resumable, shardable; indices at the end.
 //
 // Folder layout (OUT/): manifest.json (how it was made; "status" is
-// "running", "interrupted" or "complete"), samples.csv (sample,<paths>),
+// "running", "interrupted" or "complete"; once complete, "files" gives the
+// rows and FNV-1a 64 of each data file), samples.csv (sample,<paths>),
 // outcomes.csv (sample,<outcome columns>), timeseries.csv when asked
 // (sample,region,variable,year,value) and, for sobol and morris once all
 // samples are in, sensitivity.csv. The CSV files are the record of progress:
-// --resume counts their complete rows, cuts any partial last line and goes on
-// from the first sample missing in any of them.
+// --resume keeps the rows that verify (cells, sample numbers in sequence,
+// finite numbers), cuts the rest (a partial last line silently, other damage
+// with a warning) and goes on from the first sample missing in any of them.
 #pragma once
 
 #include <iosfwd>
@@ -42,8 +44,12 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
 
 // Joins complete shard folders of one sweep into `out`: samples.csv,
 // outcomes.csv (and timeseries.csv) byte-identical to an unsharded run, and
-// the same sensitivity.csv. Raises ScenarioError when shards are missing,
-// incomplete or from different sweeps.
+// the same sensitivity.csv. Every shard is verified first (manifest within
+// bounds and unedited, the K/N set whole, each data file's header, sample
+// numbers, finite cells, rows and recorded checksum). Raises ScenarioError
+// (file:line:col where there is one) when a shard is missing, incomplete,
+// from another sweep or damaged; `out` then does not exist, and nothing
+// aisim did not create is removed.
 void MergeShards(const std::vector<std::string>& shard_folders, const std::string& out,
                  bool quiet, std::ostream& stream);
 
