@@ -212,6 +212,15 @@ try:
         except socket.timeout:
             answers.append(b"")
         idle.append(sock)
+    # A refusal may reach us after the 20 ms probe on a busy machine: look
+    # again (an admitted connection only closes, after 2 s idle).
+    for i, sock in enumerate(idle):
+        if not answers[i]:
+            sock.settimeout(0.5)
+            try:
+                answers[i] = sock.recv(200)
+            except OSError:
+                pass
     refused = sum(answer.startswith(b"HTTP/1.1 429") for answer in answers)
     status, _, seconds = run(timeout=5)
     check("connections over one address's cap are refused with 429; another address is served",
