@@ -12,10 +12,12 @@
 #include <thread>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/explore_server.hpp"
 #include "sim/cli/options.hpp"
 #include "sim/error.hpp"
 #include "sim/explore/api.hpp"
-#include "sim/explore/token_bucket.hpp"
+#include "sim/explore/client_limits.hpp"
+#include "sim/explore/heavy_lane.hpp"
 #include "sim/explore/what_if.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
@@ -36,10 +38,34 @@ Examples:
   aisim explore my-plan.yaml --port 8080
   aisim explore --set regions.KR.public_budget=12)";
 
-// Requests: a burst of 200, then 100 per second for all clients together; a
-// slider drag sends at most one request per redraw.
-constexpr double kBurstRequests = 200;
-constexpr double kRequestsPerSecond = 100;
+// What each client may use (sim/explore/client_limits.hpp). Requests: a
+// burst of 200, then 100 per second, per client address; a slider drag sends
+// at most one request per redraw. Connections: a browser opens about 6 to a
+// server; 24 per address leaves room for several tabs and for 16 misbehaving
+// connections from the user's own address (loopback is one address for
+// everyone on this computer) beside the page's own.
+constexpr explore::ClientLimitSettings kClientLimits{
+    /*connections_per_client=*/24, /*connections_in_total=*/48,
+    /*burst_requests=*/200, /*requests_per_second=*/100, /*tracked_clients=*/1024};
+// A connection holds a worker thread while it is open (httplib's model), so
+// there are more workers than connections may be open in total: the spare
+// ones take each new connection and refuse it at once when over a limit.
+// An idle worker costs a thread's stack, nothing else.
+constexpr int kWorkerThreads = 64;
+static_assert(kWorkerThreads > kClientLimits.connections_in_total);
+// A whole request (line, headers, body) must arrive within this many seconds
+// of its first byte; a page's request on loopback takes well under 1 ms.
+constexpr time_t kRequestSeconds = 2;
+constexpr time_t kAnswerSeconds = 5;
+// An idle connection is closed after this; a slider drag sends far more often.
+constexpr time_t kIdleSeconds = 2;
+constexpr size_t kRequestsPerConnection = 100;
+// Runs of more than kMaxCheapDraws draws: one at a time (the model is single
+// threaded; a 2-core machine keeps a core for slider moves), 4 more waiting up
+// to 5 s each; the rest are told 503 at once instead of queueing for ever.
+constexpr int kHeavyRunning = 1;
+constexpr int kHeavyWaiting = 4;
+constexpr std::chrono::milliseconds kHeavyWait{5000};
 
 bool IsLoopback(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "::1" ||
@@ -50,9 +76,35 @@ double SecondsNow() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+// The message may quote request bytes that are not UTF-8: replaced, so that
+// dump() cannot throw.
 void SendJsonError(httplib::Response& response, int status, const std::string& message) {
   response.status = status;
-  response.set_content(nlohmann::json{{"error", message}}.dump(), "application/json; charset=utf-8");
+  response.set_content(nlohmann::json{{"error", message}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                       "application/json; charset=utf-8");
+}
+
+// A page on another site can make a browser POST here (a form, or fetch in
+// no-cors mode), but only as text/plain, a form or multipart, and with that
+// site's Origin. So a POST must be application/json, which such a page cannot
+// send without a CORS preflight that this server never grants, and an Origin,
+// when the browser sends one, must be this server's own (the Host header,
+// itself checked to be loopback when serving on loopback). Returns the
+// refusal's status, or 0 to go on.
+int CrossSiteRefusal(const httplib::Request& request, std::string& message) {
+  if (request.method != "POST") return 0;
+  const std::string origin = request.get_header_value("Origin");
+  if (!origin.empty() && origin != "http://" + request.get_header_value("Host")) {
+    message = "a POST from another site (Origin " + origin + ") is refused";
+    return 403;
+  }
+  const std::string type = request.get_header_value("Content-Type");
+  const std::string json = "application/json";
+  if (type.compare(0, json.size(), json) != 0 || (type.size() > json.size() && type[json.size()] != ';')) {
+    message = "a POST must have Content-Type: application/json";
+    return 415;
+  }
+  return 0;
 }
 
 int Explore(const po::variables_map& values) {
@@ -70,7 +122,10 @@ int Explore(const po::variables_map& values) {
               << ", not only this computer: anyone who can reach it can run the model here\n";
   }
 
-  httplib::Server server;
+  explore::ClientLimits limits(kClientLimits);
+  explore::HeavyLane heavy_lane(kHeavyRunning, kHeavyWaiting, kHeavyWait);
+  ExploreServer server(limits);
+  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
   // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would
   // let a second server share a port that is already in use. TCP_NODELAY
   // (inherited by accepted connections on Linux): without it Nagle's
@@ -81,12 +136,11 @@ int Explore(const po::variables_map& values) {
     setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, reinterpret_cast<void*>(&yes), sizeof(yes));
   });
   server.set_payload_max_length(explore::kMaxBodyBytes);
-  server.set_read_timeout(5, 0);
-  server.set_write_timeout(5, 0);
-  // A drag is a stream of requests: keep the connection open for it.
-  server.set_keep_alive_max_count(1000);
+  server.set_read_timeout(kRequestSeconds, 0);
+  server.set_write_timeout(kAnswerSeconds, 0);
+  server.set_keep_alive_timeout(kIdleSeconds);
+  server.set_keep_alive_max_count(kRequestsPerConnection);
   server.set_tcp_nodelay(true);
-  explore::TokenBucket bucket(kBurstRequests, kRequestsPerSecond);
   int bound_port = 0;
 
   server.set_pre_routing_handler([&](const httplib::Request& request, httplib::Response& response) {
@@ -102,10 +156,16 @@ int Explore(const po::variables_map& values) {
         return httplib::Server::HandlerResponse::Handled;
       }
     }
-    if (!bucket.TryTake(SecondsNow())) {
-      SendJsonError(response, 429, "too many requests: at most " +
-                                       std::to_string(static_cast<int>(kRequestsPerSecond)) +
+    std::string refusal;
+    if (const int status = CrossSiteRefusal(request, refusal)) {
+      SendJsonError(response, status, refusal);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (!limits.TakeRequest(request.remote_addr, SecondsNow())) {
+      SendJsonError(response, 429, "too many requests from your address: at most " +
+                                       std::to_string(static_cast<int>(kClientLimits.requests_per_second)) +
                                        " per second; try again in a moment");
+      response.set_header("Retry-After", "1");
       return httplib::Server::HandlerResponse::Handled;
     }
     return httplib::Server::HandlerResponse::Unhandled;
@@ -113,7 +173,7 @@ int Explore(const po::variables_map& values) {
 
   const auto handle = [&](const httplib::Request& request, httplib::Response& response) {
     const auto started = std::chrono::steady_clock::now();
-    const explore::Answer answer = explore::Route(base, request.method, request.path, request.body);
+    const explore::Answer answer = explore::Route(base, heavy_lane, request.method, request.path, request.body);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     response.status = answer.status;
     response.set_content(answer.body, answer.content_type.c_str());
@@ -121,6 +181,7 @@ int Explore(const po::variables_map& values) {
       response.set_header("Content-Disposition", "attachment; filename=\"" + answer.filename + "\"");
     }
     response.set_header("Server-Timing", "model;dur=" + std::to_string(ms));
+    if (answer.status == 503) response.set_header("Retry-After", "1");
     response.set_header("Cache-Control", "no-store");
     response.set_header("X-Content-Type-Options", "nosniff");
     response.set_header("Content-Security-Policy",

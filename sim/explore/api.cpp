@@ -17,8 +17,11 @@ namespace {
 // far more than the model, and compression gains nothing on loopback.
 constexpr const char* kJson = "application/json; charset=utf-8";
 
+// A message may quote the request's path or body, which may not be UTF-8:
+// dump() would throw on such bytes (an answer of 500), so they are replaced.
 Answer Error(int status, const std::string& message) {
-  return {status, kJson, nlohmann::json{{"error", message}}.dump(), ""};
+  return {status, kJson,
+          nlohmann::json{{"error", message}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), ""};
 }
 
 std::string ContentType(std::string_view name) {
@@ -41,7 +44,7 @@ Answer ServeAsset(std::string_view name) {
   return Error(404, "no such file: " + std::string(name));
 }
 
-Answer RouteOrThrow(const Scenario& base, const std::string& method, const std::string& path,
+Answer RouteOrThrow(const Scenario& base, HeavyLane& heavy_lane, const std::string& method, const std::string& path,
                     const std::string& body) {
   const bool get = method == "GET" || method == "HEAD";
   const bool post = method == "POST";
@@ -65,6 +68,12 @@ Answer RouteOrThrow(const Scenario& base, const std::string& method, const std::
               base.name + "-what-if.yaml"};
     }
     const Scenario scenario = ApplyWhatIf(base, what_if);
+    if (what_if.draws <= kMaxCheapDraws) return {200, kJson, SeriesJson(RunSimulation(scenario)).dump(), ""};
+    const HeavyLane::Pass pass = heavy_lane.Enter();
+    if (!pass) {
+      return Error(503, "the server is busy with other runs of more than " + std::to_string(kMaxCheapDraws) +
+                            " draws; try again in a moment, or with fewer draws");
+    }
     return {200, kJson, SeriesJson(RunSimulation(scenario)).dump(), ""};
   }
   return Error(404, "no such page: " + path);
@@ -72,10 +81,10 @@ Answer RouteOrThrow(const Scenario& base, const std::string& method, const std::
 
 }  // namespace
 
-Answer Route(const Scenario& base, const std::string& method, const std::string& path,
-             const std::string& body) {
+Answer Route(const Scenario& base, HeavyLane& heavy_lane, const std::string& method,
+             const std::string& path, const std::string& body) {
   try {
-    return RouteOrThrow(base, method, path, body);
+    return RouteOrThrow(base, heavy_lane, method, path, body);
   } catch (const BadRequest& error) {
     return Error(400, error.what());
   } catch (const ScenarioError& error) {

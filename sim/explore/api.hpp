@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "sim/explore/heavy_lane.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace sim::explore {
@@ -19,12 +20,16 @@ struct Answer {
 // GET  /                 the page (index.html)
 // GET  /assets/NAME      an embedded file (EmbeddedAssets); nothing else on disk
 // GET  /api/levers       DescribeLevers(base)
-// POST /api/run          body: a what-if (ParseWhatIf); SeriesJson of its run
+// POST /api/run          body: a what-if (ParseWhatIf); SeriesJson of its run;
+//                        a run of more than kMaxCheapDraws draws first takes a
+//                        Pass of `heavy_lane`, and answers 503 without one
 // POST /api/yaml         body: a what-if; WhatIfYaml, as a download
 // Bad input answers 400 with {"error": message} (the loader's located message
 // for a bad override); an unknown path 404, a wrong method 405. Never throws
-// for any input; an internal failure answers 500 with its message.
-Answer Route(const Scenario& base, const std::string& method, const std::string& path,
-             const std::string& body);
+// for any input, and every error body is valid JSON even when the path or
+// body is not UTF-8 (such bytes are shown as U+FFFD); an internal failure
+// answers 500 with its message.
+Answer Route(const Scenario& base, HeavyLane& heavy_lane, const std::string& method,
+             const std::string& path, const std::string& body);
 
 }  // namespace sim::explore

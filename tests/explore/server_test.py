@@ -39,7 +39,10 @@ def start(*args):
 
 def request(port, method, path, body=None, headers=None):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request(method, path, body=body, headers=headers or {})
+    # POSTs say application/json, as the page does (others are refused 415).
+    if headers is None:
+        headers = {"Content-Type": "application/json"} if method == "POST" else {}
+    connection.request(method, path, body=body, headers=headers)
     response = connection.getresponse()
     data = response.read()
     connection.close()

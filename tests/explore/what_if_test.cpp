@@ -40,6 +40,13 @@ void RequireSameNumbers(const nlohmann::json& json, const sim::Results& results)
 
 }  // namespace
 
+// One run of many draws at a time, none waiting: enough for these
+// single-threaded tests.
+sim::explore::HeavyLane& Lane() {
+  static sim::explore::HeavyLane lane(1, 0, std::chrono::milliseconds(0));
+  return lane;
+}
+
 TEST_CASE("a what-if request parses into overrides and draws") {
   const auto what_if = ParseWhatIf(R"({"set": ["regions.KR.public_budget=12", "assumptions.open_weights=0.7"], "draws": 300})");
   REQUIRE(what_if.set == std::vector<std::string>{"regions.KR.public_budget=12", "assumptions.open_weights=0.7"});
@@ -155,12 +162,12 @@ TEST_CASE("every slider's whole range is accepted by the loader") {
 }
 
 TEST_CASE("the routes answer 400 with the loader's located message for an out-of-range lever") {
-  const auto answer = sim::explore::Route(Base(), "POST", "/api/run", R"({"set": ["regions.KR.chip_access=1.5"]})");
+  const auto answer = sim::explore::Route(Base(), Lane(), "POST", "/api/run", R"({"set": ["regions.KR.chip_access=1.5"]})");
   REQUIRE(answer.status == 400);
   REQUIRE(nlohmann::json::parse(answer.body)["error"] ==
           "--set:1:24: error: chip_access = 1.5. Violated constraint: chip_access <= 1\n"
           "hint: chip_access: price-performance reachable vs the open market (schedule); share; allowed in [0, 1]");
-  const auto typo = sim::explore::Route(Base(), "POST", "/api/run", R"({"set": ["regions.KR.public_budgte=1"]})");
+  const auto typo = sim::explore::Route(Base(), Lane(), "POST", "/api/run", R"({"set": ["regions.KR.public_budgte=1"]})");
   REQUIRE(typo.status == 400);
   REQUIRE_THAT(nlohmann::json::parse(typo.body)["error"].get<std::string>(),
                Catch::Contains("did you mean 'regions.KR.public_budget'?"));
@@ -168,27 +175,62 @@ TEST_CASE("the routes answer 400 with the loader's located message for an out-of
 
 TEST_CASE("the routes serve the page, the levers, runs and the YAML, and nothing else") {
   using sim::explore::Route;
-  const auto page = Route(Base(), "GET", "/", "");
+  const auto page = Route(Base(), Lane(), "GET", "/", "");
   REQUIRE(page.status == 200);
   REQUIRE(page.content_type == "text/html; charset=utf-8");
   REQUIRE(page.body.find("/assets/explore.js") != std::string::npos);
-  const auto chart_library = Route(Base(), "GET", "/assets/uPlot.iife.min.js", "");
+  const auto chart_library = Route(Base(), Lane(), "GET", "/assets/uPlot.iife.min.js", "");
   REQUIRE(chart_library.status == 200);
   REQUIRE(chart_library.body.find("uPlot") != std::string::npos);
-  REQUIRE(Route(Base(), "GET", "/api/levers", "").status == 200);
-  const auto run = Route(Base(), "POST", "/api/run", R"({"set": []})");
+  REQUIRE(Route(Base(), Lane(), "GET", "/api/levers", "").status == 200);
+  const auto run = Route(Base(), Lane(), "POST", "/api/run", R"({"set": []})");
   REQUIRE(run.status == 200);
   RequireSameNumbers(nlohmann::json::parse(run.body), sim::RunSimulation(Base()));
-  const auto yaml = Route(Base(), "POST", "/api/yaml", R"({"set": ["regions.KR.public_budget=12"]})");
+  const auto yaml = Route(Base(), Lane(), "POST", "/api/yaml", R"({"set": ["regions.KR.public_budget=12"]})");
   REQUIRE(yaml.status == 200);
   REQUIRE(yaml.filename == "world-2025-what-if.yaml");
   for (const char* path : {"/assets/../CMakeLists.txt", "/assets/%2e%2e/%2e%2e/etc/passwd", "/etc/passwd",
                            "/assets/", "/assets/explore.js/", "/results/world-2025/timeseries.csv"}) {
     INFO(path);
-    REQUIRE(Route(Base(), "GET", path, "").status == 404);
+    REQUIRE(Route(Base(), Lane(), "GET", path, "").status == 404);
   }
-  REQUIRE(Route(Base(), "GET", "/api/run", "").status == 405);
-  REQUIRE(Route(Base(), "POST", "/api/levers", "").status == 405);
-  REQUIRE(Route(Base(), "DELETE", "/", "").status == 405);
-  REQUIRE(Route(Base(), "POST", "/api/run", "not json").status == 400);
+  REQUIRE(Route(Base(), Lane(), "GET", "/api/run", "").status == 405);
+  REQUIRE(Route(Base(), Lane(), "POST", "/api/levers", "").status == 405);
+  REQUIRE(Route(Base(), Lane(), "DELETE", "/", "").status == 405);
+  REQUIRE(Route(Base(), Lane(), "POST", "/api/run", "not json").status == 400);
+}
+
+TEST_CASE("the routes answer 4xx with a JSON message for bytes that are not UTF-8") {
+  using sim::explore::Route;
+  // Found by an outside attack: these answered 500, as dump() threw on the
+  // message that quoted them.
+  for (const std::string path : {"/\xff", "/assets/\xc3\x28", "/api/\xff\xfe"}) {
+    const auto answer = Route(Base(), Lane(), "GET", path, "");
+    REQUIRE(answer.status == 404);
+    REQUIRE_THAT(nlohmann::json::parse(answer.body)["error"].get<std::string>(),
+                 Catch::StartsWith("no such"));
+  }
+  for (const std::string body : {"\xff", "{\"set\": [\"regions.KR.\xff=1\"]}", "{\"\xc3\x28\": 1}",
+                                 "{\"set\": [\"regions.\xed\xa0\x80=1\"]}"}) {
+    const auto answer = Route(Base(), Lane(), "POST", "/api/run", body);
+    REQUIRE(answer.status == 400);
+    REQUIRE_THAT(nlohmann::json::parse(answer.body)["error"].get<std::string>(),
+                 Catch::StartsWith("request is not valid JSON"));
+  }
+}
+
+TEST_CASE("a run of many draws waits for the heavy lane and is refused with 503 when it is full") {
+  sim::explore::HeavyLane lane(1, 0, std::chrono::milliseconds(0));
+  const std::string heavy = "{\"draws\": " + std::to_string(sim::explore::kMaxCheapDraws + 1) + "}";
+  const std::string cheap = "{\"draws\": " + std::to_string(sim::explore::kMaxCheapDraws) + "}";
+  {
+    const auto held = lane.Enter();  // another request's heavy run
+    REQUIRE(held);
+    const auto refused = sim::explore::Route(Base(), lane, "POST", "/api/run", heavy);
+    REQUIRE(refused.status == 503);
+    REQUIRE_THAT(nlohmann::json::parse(refused.body)["error"].get<std::string>(),
+                 Catch::StartsWith("the server is busy"));
+    REQUIRE(sim::explore::Route(Base(), lane, "POST", "/api/run", cheap).status == 200);
+  }
+  REQUIRE(sim::explore::Route(Base(), lane, "POST", "/api/run", heavy).status == 200);
 }
