@@ -258,7 +258,8 @@ with tempfile.TemporaryDirectory() as work:
         check(f"discover refuses --out {label}", code == 2 and out.startswith("--out: error:"), f"exit {code}: {out}")
     check("the sweep survives every refused discover",
           read(os.path.join(sweep, "samples.csv")) == read(os.path.join(folder, "samples.csv")) and
-          sorted(os.listdir(sweep)) == ["manifest.json", "outcomes.csv", "samples.csv"], os.listdir(sweep))
+          sorted(os.listdir(sweep)) == [".aisim-output", "manifest.json", "outcomes.csv", "samples.csv"],
+          os.listdir(sweep))
     for label, name, line, cell, text, where in [
             ("nan input", "samples.csv", 7, 2, b"nan", "samples.csv:7:"),
             ("inf outcome", "outcomes.csv", 12, 3, b"-inf", "outcomes.csv:12:")]:
