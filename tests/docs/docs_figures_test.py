@@ -142,9 +142,38 @@ def check_spread(binary, source, problems):
                                 f"aisim check --draws says {share}%")
 
 
+def check_assumption_table(binary, source, problems):
+    """Every assumption the loader accepts (`aisim params`) has a row in
+    MODEL.md's table of global assumptions, and the table names no other:
+    adding an assumption is not done until its default is sourced there.
+    A row may name a family once in full and then by suffix
+    (`market_temperature_generative`, `_physical`)."""
+    params = subprocess.run([binary, "params", "world-2025"], capture_output=True, text=True, check=True).stdout
+    keys = [line.split()[0].split(".", 1)[1] for line in params.splitlines() if line.startswith("assumptions.")]
+    text = open(os.path.join(source, "docs", "MODEL.md"), encoding="utf-8").read()
+    section = text.split("### Global assumptions", 1)[1].split("\n### ", 1)[0]
+    named = set(re.findall(r"^\| (.*?) \|", section, flags=re.M))
+    documented = set()
+    for cell in named:
+        names = re.findall(r"`([a-z0-9_]+)`", cell)
+        for name in names:
+            if name.startswith("_") and names:
+                documented.add(names[0].rsplit("_", 1)[0] + name)
+            else:
+                documented.add(name)
+    for key in keys:
+        if key not in documented:
+            problems.append(f"MODEL.md's global assumptions table has no row for {key}")
+    for name in sorted(documented - set(keys)):
+        if len(name) > 3:  # longer than the equations' symbols (`w_c`)
+            problems.append(f"MODEL.md's global assumptions table names {name}, which aisim does not accept")
+    return len(keys)
+
+
 def main():
     binary, source = sys.argv[1], sys.argv[2]
     problems = []
+    assumptions = check_assumption_table(binary, source, problems)
     rows = check_headline_table(source, problems)
     check_validation(binary, source, problems)
     check_spread(binary, source, problems)
@@ -153,7 +182,8 @@ def main():
     if problems:
         sys.exit(1)
     print(f"ok: {rows} headline rows of SCENARIOS.md and both backtests of VALIDATION.md "
-          "(tolerances and Monte Carlo spread) match results/ and aisim check")
+          "(tolerances and Monte Carlo spread) match results/ and aisim check; "
+          f"MODEL.md documents all {assumptions} assumptions")
 
 
 if __name__ == "__main__":

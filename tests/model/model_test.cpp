@@ -3,8 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <set>
+#include <variant>
+#include <vector>
 
 #include "sim/model/model.hpp"
+#include "sim/model/inputs.hpp"
+#include "sim/scenario/fields.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
 namespace sim {
@@ -270,6 +275,38 @@ TEST_CASE("a concentration schedule scales that year's best run only") {
   CHECK(At(b, Variable::kCapabilityGenerative, 2, kr) ==
         Approx(At(a, Variable::kCapabilityGenerative, 2, kr) + std::log10(2.0)).epsilon(kTolerance));
   CHECK(At(b, Variable::kComputeStock, 2, kr) == At(a, Variable::kComputeStock, 2, kr));
+}
+
+}  // namespace sim
+
+namespace sim {
+
+// The loader's field table (sim/scenario/fields.cpp) and the model's per-draw
+// rows (DrawAssumptions, kAssumptionFields in sim/model/inputs.cpp) list the
+// global assumptions separately; an assumption added to one and not the
+// other would be read but never used, or used at a stale value.
+TEST_CASE("every assumption the loader reads reaches its own per-draw row of the model") {
+  Scenario scenario = LoadScenario("world-2025");
+  std::vector<const internal::Field<Assumptions>*> assumptions;
+  for (const internal::Field<Assumptions>& field : internal::AssumptionFields()) {
+    if (std::holds_alternative<Assumption Assumptions::*>(field.member)) assumptions.push_back(&field);
+  }
+  // A distinct value each, so that two swapped rows cannot pass unseen.
+  for (std::size_t i = 0; i < assumptions.size(); ++i) {
+    (scenario.assumptions.*std::get<Assumption Assumptions::*>(assumptions[i]->member)).value = 1000.0 + i;
+  }
+  ModelInputs inputs = BuildInputs(scenario, 1, scenario.seed);
+  std::set<const DrawRow*> rows;
+  for (std::size_t i = 0; i < assumptions.size(); ++i) {
+    INFO(assumptions[i]->key);
+    const DrawRow* row = FindDrawAssumption(inputs.assumptions, assumptions[i]->key);
+    REQUIRE(row != nullptr);
+    CHECK((*row)(0) == 1000.0 + i);
+    rows.insert(row);
+  }
+  // ... and the model has no row the loader does not fill.
+  CHECK(rows.size() == assumptions.size());
+  CHECK(sizeof(DrawAssumptions) == assumptions.size() * sizeof(DrawRow));
 }
 
 }  // namespace sim
