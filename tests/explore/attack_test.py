@@ -7,12 +7,13 @@ has a timeout and every attack is bounded in count and time (about 30 s).
 """
 import http.client
 import json
-import re
 import socket
 import subprocess
 import sys
 import threading
 import time
+
+from explorer_process import start_explorer
 
 AISIM = sys.argv[1]
 POLITE = "127.0.0.1"
@@ -31,13 +32,8 @@ def check(name, condition, detail=""):
         print(f"FAIL: {name} {detail}")
 
 
-def start():
-    process = subprocess.Popen([AISIM, "explore"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    match = re.search(r"http://127\.0\.0\.1:(\d+)/", process.stdout.readline())
-    if not match:
-        process.kill()
-        raise SystemExit(f"aisim explore printed no loopback URL: {process.stderr.read()!r}")
-    return process, int(match.group(1))
+def start(*args):
+    return start_explorer(AISIM, *args)
 
 
 def request(method, path, body=None, headers=None, source=POLITE, timeout=10):

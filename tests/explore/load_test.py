@@ -14,12 +14,13 @@ figures measured.
 """
 import http.client
 import json
-import re
 import socket
 import subprocess
 import sys
 import threading
 import time
+
+from explorer_process import start_explorer
 
 AISIM = sys.argv[1]
 PHASE_SECONDS = float(sys.argv[2]) if len(sys.argv) > 2 else 6.0
@@ -27,13 +28,8 @@ BOUND_SECONDS = 0.5
 ATTACKERS = 16
 
 
-def start():
-    process = subprocess.Popen([AISIM, "explore"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    match = re.search(r"http://127\.0\.0\.1:(\d+)/", process.stdout.readline())
-    if not match:
-        process.kill()
-        raise SystemExit(f"aisim explore printed no loopback URL: {process.stderr.read()!r}")
-    return process, int(match.group(1))
+def start(*args):
+    return start_explorer(AISIM, *args)
 
 
 def run(draws, timeout):

@@ -6,10 +6,11 @@ Every request goes to 127.0.0.1 only, is bounded in count, and has a timeout.
 """
 import http.client
 import json
-import re
 import subprocess
 import sys
 import time
+
+from explorer_process import start_explorer
 
 AISIM = sys.argv[1]
 failures = []
@@ -27,14 +28,7 @@ def check(name, condition, detail=""):
 
 
 def start(*args):
-    process = subprocess.Popen([AISIM, "explore", *args], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
-    line = process.stdout.readline()
-    match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-    if not match:
-        process.kill()
-        raise SystemExit(f"aisim explore printed no loopback URL: {line!r} {process.stderr.read()!r}")
-    return process, int(match.group(1))
+    return start_explorer(AISIM, *args)
 
 
 def request(port, method, path, body=None, headers=None):
