@@ -131,11 +131,13 @@ std::string WriteFolderAtomically(const std::filesystem::path& folder,
 }
 
 std::string WriteFolderAtomically(
-    const std::filesystem::path& folder, const std::map<std::string, std::string>& files,
+    const std::filesystem::path& named_folder, const std::map<std::string, std::string>& files,
     const std::function<std::map<std::string, std::string>(const std::filesystem::path& staging)>&
         finish) {
   namespace fs = std::filesystem;
   std::error_code error;
+  // "out/" names the folder "out" (its path's last step is empty).
+  const fs::path folder = named_folder.filename().empty() ? named_folder.parent_path() : named_folder;
   const std::string name = folder.filename().string();
   if (name.empty() || name == "." || name == ".." || name[0] == '.') {
     throw std::runtime_error("cannot write results to " + folder.string() +
