@@ -6,14 +6,15 @@
 #include <cerrno>
 #include <charconv>
 #include <cstdlib>
-#include <cstring>
 #include <algorithm>
-#include <fstream>
+#include <set>
+#include <sstream>
 #include <stdexcept>
 #include <system_error>
 #include <vector>
 
 #include "sim/error.hpp"
+#include "sim/file.hpp"
 
 namespace sim {
 
@@ -30,12 +31,9 @@ namespace {
   throw std::runtime_error("cannot " + what + " " + path.string() + ": " + error.message());
 }
 
-void WriteFile(const std::filesystem::path& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(content.data(), static_cast<std::streamsize>(content.size()));
-  out.close();
-  if (!out) Fail("write", path, std::error_code(errno, std::generic_category()));
-}
+// The marker lists file names, one a line: far below this even for a
+// results folder of thousands of files.
+constexpr std::uintmax_t kMaxMarkerBytes = 16u << 20;
 
 // Removes staging folders ".NAME.tmp-PID" (and ".old" ones) left beside
 // `folder` by runs that were killed (kill -9 skips every clean-up): their
@@ -83,6 +81,16 @@ std::vector<std::string> FilesBelow(const std::filesystem::path& folder) {
   return files;
 }
 
+// fsyncs `folder` and every folder below it, so that the names of the files
+// in them survive a power cut.
+void SyncFolders(const std::filesystem::path& folder) {
+  namespace fs = std::filesystem;
+  for (auto it = fs::recursive_directory_iterator(folder); it != fs::recursive_directory_iterator(); ++it) {
+    if (fs::is_directory(it->symlink_status())) SyncPath(it->path());
+  }
+  SyncPath(folder);
+}
+
 // Throws ScenarioError unless `folder` is absent or is a results folder that
 // aisim wrote and nobody has changed the list of files of since.
 void CheckReplaceable(const std::filesystem::path& folder) {
@@ -99,14 +107,16 @@ void CheckReplaceable(const std::filesystem::path& folder) {
                         hint);
   }
   const fs::path marker = folder / kOutputMarker;
-  std::ifstream in(marker, std::ios::binary);
-  if (!in || !fs::is_regular_file(fs::symlink_status(marker, error))) {
+  std::string marker_text;
+  if (!fs::is_regular_file(fs::symlink_status(marker, error)) ||
+      !ReadWholeFile(marker, kMaxMarkerBytes, &marker_text).empty()) {
     throw ScenarioError({folder.string()}, "exists and was not written by aisim (no " +
                                                std::string(kOutputMarker) + " in it)",
                         hint);
   }
   std::vector<std::string> listed;
-  for (std::string line; std::getline(in, line);) listed.push_back(line);
+  std::istringstream lines(marker_text);
+  for (std::string line; std::getline(lines, line);) listed.push_back(line);
   std::vector<std::string> present;
   try {
     present = FilesBelow(folder);
@@ -158,20 +168,27 @@ std::string WriteFolderAtomically(
   fs::create_directory(staging, error);
   if (error) Fail("create folder", staging, error);
   try {
+    std::set<std::string> synced;  // the files written here, each fsynced as it was written
     const auto write_all = [&](const std::map<std::string, std::string>& contents) {
       for (const auto& [file, content] : contents) {
         if (!IsInside(file)) throw std::runtime_error("refusing to write outside " + folder.string() + ": " + file);
         const fs::path path = staging / file;
         fs::create_directories(path.parent_path(), error);
         if (error) Fail("create folder", path.parent_path(), error);
-        WriteFile(path, content);
+        WriteFileAndSync(path, content);
+        synced.insert(file);
       }
     };
     write_all(files);
     write_all(finish(staging));
     std::string marker;
-    for (const std::string& file : FilesBelow(staging)) marker += file + "\n";
-    WriteFile(staging / kOutputMarker, marker);
+    for (const std::string& file : FilesBelow(staging)) {
+      marker += file + "\n";
+      // A file `finish` wrote itself (a chart drawn by the chart script).
+      if (!synced.count(file)) SyncPath(staging / file);
+    }
+    WriteFileAndSync(staging / kOutputMarker, marker);
+    SyncFolders(staging);
     // Swap in the new folder: move any old one aside first, since rename()
     // cannot replace a non-empty folder, then delete it. The check is made
     // again here: charts take seconds, time enough for a user to add a file.
@@ -187,6 +204,8 @@ std::string WriteFolderAtomically(
       if (had_old) fs::rename(old, folder);
       Fail("rename into place", folder, error);
     }
+    // The new folder is in place; syncing the parent makes the renames durable.
+    SyncPath(parent);
     if (had_old) {
       fs::remove_all(old, error);
       if (error) {

@@ -1,4 +1,5 @@
-// Writing results so that an interrupted run never leaves a half-written file.
+// Writing results so that neither an interrupted run nor a power cut leaves a
+// half-written file.
 #pragma once
 
 #include <filesystem>
@@ -24,7 +25,10 @@ inline constexpr const char* kOutputMarker = ".aisim-output";
 // complete, and only if aisim wrote it: a real folder (not a link) whose
 // marker lists exactly the files in it. Anything else there (a user's file
 // or folder, a result someone added to) is never deleted: ScenarioError,
-// with a hint. Staging folders of killed runs are cleaned up first.
+// with a hint. Staging folders of killed runs are cleaned up first. Every
+// file and folder of the new result is fsynced before the rename, and the
+// parent folder after it (sim/file.hpp), so the result survives a power cut
+// once this returns.
 // Throws std::runtime_error with the path and the system's reason on any
 // other failure, leaving `folder` as it was. Returns a warning (empty when
 // none) when the previous result was moved aside but could not be deleted.

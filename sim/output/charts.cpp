@@ -8,10 +8,11 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+
+#include "sim/file.hpp"
 
 extern char** environ;
 
@@ -26,6 +27,8 @@ namespace {
 constexpr const char* kDefaultPython = "/usr/bin/python3";
 // The script's exit code when matplotlib cannot be imported.
 constexpr int kExitNoPlottingTool = 3;
+// index.json names a few dozen charts: a few KB.
+constexpr std::uintmax_t kMaxIndexBytes = 1u << 20;
 
 struct ProcessResult {
   int exit_code = -1;   // -1 when it could not start or was killed
@@ -183,8 +186,8 @@ ChartOutcome DrawCharts(const ChartRequest& request) {
     return give_up("the chart script failed (" + LastLine(run.output) + ")");
   }
   try {
-    std::ifstream in(request.out / "index.json");
-    const nlohmann::json index = nlohmann::json::parse(in);
+    const nlohmann::json index =
+        nlohmann::json::parse(ReadWholeFileOrThrow(request.out / "index.json", kMaxIndexBytes));
     for (const auto& chart : index.at("charts")) {
       outcome.charts.push_back({chart.at("name").get<std::string>(),
                                 chart.at("title").get<std::string>(),

@@ -2,10 +2,8 @@
 
 #include <cctype>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
 
+#include "sim/file.hpp"
 #include "sim/output/summary_writer.hpp"
 
 namespace sim {
@@ -58,6 +56,10 @@ std::string EscapeHtml(const std::string& text) {
 
 namespace {
 
+// A chart PNG is ~100 KB; anything near this is not one of the chart
+// script's files, and would make report.html too large to open.
+constexpr std::uintmax_t kMaxChartBytes = 64u << 20;
+
 // Markdown table cells must not contain a bare '|'.
 std::string EscapeMarkdownCell(const std::string& text) {
   std::string out;
@@ -66,14 +68,6 @@ std::string EscapeMarkdownCell(const std::string& text) {
     out += c;
   }
   return out;
-}
-
-std::string ReadBinary(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 std::string Cell(const QuantileSet& q, bool monte_carlo, const char* format) {
@@ -208,7 +202,7 @@ std::string FormatReportHtml(const Report& report, const std::filesystem::path& 
   }
   if (!report.charts.empty()) out += "<h2>Charts</h2>\n";
   for (const Chart& chart : report.charts) {
-    const std::string png = ReadBinary(folder / "charts" / (chart.name + ".png"));
+    const std::string png = ReadWholeFileOrThrow(folder / "charts" / (chart.name + ".png"), kMaxChartBytes);
     out += "<figure id=\"chart-" + EscapeHtml(chart.name) + "\">\n<img alt=\"" +
            EscapeHtml(chart.title) + "\" src=\"data:image/png;base64," + Base64(png) +
            "\">\n<figcaption>" + EscapeHtml(chart.caption) + "</figcaption>\n</figure>\n";

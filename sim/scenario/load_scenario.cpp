@@ -5,12 +5,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <fcntl.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-
+#include "sim/file.hpp"
 #include "sim/scenario/apply_layer.hpp"
 #include "sim/scenario/did_you_mean.hpp"
 #include "sim/scenario/embedded_scenarios.hpp"
@@ -87,29 +83,6 @@ LayerText ShippedLayer(const internal::EmbeddedScenario& shipped) {
   return {shipped.name + ".yaml", shipped.yaml, Origin::kShipped, "shipped:" + shipped.name, {}};
 }
 
-// Reads the whole file at `path` into `text`; returns "" or the system's
-// reason for failing. Read with read(2), whose errors (EIO, EISDIR, EINVAL)
-// an ifstream would turn into a silently short or empty text.
-std::string ReadFile(const fs::path& path, std::string* text) {
-  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::strerror(errno);
-  text->clear();
-  char buffer[1 << 16];
-  while (true) {
-    const ssize_t n = read(fd, buffer, sizeof buffer);
-    if (n > 0) {
-      text->append(buffer, static_cast<std::size_t>(n));
-      if (text->size() > kMaxScenarioBytes) break;  // a file growing while it is read
-    } else if (n == 0 || errno != EINTR) {
-      const std::string reason = n < 0 ? std::strerror(errno) : "";
-      close(fd);
-      return reason;
-    }
-  }
-  close(fd);
-  return "";
-}
-
 LayerText FileLayer(const fs::path& path, const std::string& label,
                     const SourceLocation& requested_at) {
   std::error_code error;
@@ -118,10 +91,9 @@ LayerText FileLayer(const fs::path& path, const std::string& label,
                   path.parent_path()};
   const std::uintmax_t bytes = fs::file_size(path, error);
   if (!error) CheckSize(bytes, label, requested_at);
-  if (const std::string reason = ReadFile(path, &layer.text); !reason.empty()) {
+  if (const std::string reason = ReadWholeFile(path, kMaxScenarioBytes, &layer.text); !reason.empty()) {
     Fail(requested_at, "cannot read '" + label + "': " + reason, "check that the file is readable");
   }
-  CheckSize(layer.text.size(), label, requested_at);
   return layer;
 }
 

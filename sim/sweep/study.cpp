@@ -5,9 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "sim/file.hpp"
 #include "sim/scenario/assumption_yaml.hpp"
 #include "sim/scenario/did_you_mean.hpp"
 #include "sim/scenario/yaml_reader.hpp"
@@ -33,6 +32,10 @@ std::string OutcomeSpec::Column() const {
 }
 
 namespace {
+
+// A study file is a short `sweep:` block; the cap, as for scenarios, keeps a
+// wrong file (a data dump) from being parsed at ~20x its size in memory.
+constexpr std::uintmax_t kMaxStudyBytes = 16u << 20;
 
 bool ParseDouble(const std::string& text, double* out) {
   if (text.empty()) return false;
@@ -152,16 +155,14 @@ VariedPath ReadVaried(const Entry& entry, const LayerSource& source) {
 }  // namespace
 
 Study LoadStudyFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) {
-    throw ScenarioError({path}, "cannot read study file '" + path + "'",
+  std::string text;
+  if (const std::string reason = ReadWholeFile(path, kMaxStudyBytes, &text); !reason.empty()) {
+    throw ScenarioError({path}, "cannot read study file '" + path + "': " + reason,
                         "give the path of a YAML file with a `sweep:` block (see docs/SWEEPS.md)");
   }
-  std::stringstream text;
-  text << in.rdbuf();
   YAML::Node root;
   try {
-    root = YAML::Load(text.str());
+    root = YAML::Load(text);
   } catch (const YAML::Exception& error) {
     throw ScenarioError({path, error.mark.line + 1, error.mark.column + 1}, error.msg,
                         "a study file is YAML with a top-level `sweep:` mapping");

@@ -173,6 +173,37 @@ TEST_CASE("every subcommand has --help, and --version prints the version") {
   CHECK(version.output.rfind("aisim ", 0) == 0);
 }
 
+// One table (sim/cli/command_table.hpp) drives dispatch, the help and the hint.
+TEST_CASE("every command aisim --help lists runs, and an unknown one gets a did-you-mean") {
+  TempFolder dir;
+  const Outcome help = dir.Aisim("--help");
+  REQUIRE(help.exit_code == 0);
+  const std::size_t start = help.output.find("Commands:\n"), end = help.output.find("\nOptions:");
+  REQUIRE(start != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  std::istringstream lines(help.output.substr(start + 10, end - start - 10));
+  int commands = 0;
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    std::string command;
+    words >> command;
+    const Outcome usage = dir.Aisim(command + " --help");
+    INFO(command << ": " << usage.output);
+    CHECK(usage.exit_code == 0);
+    CHECK(usage.output.find("Usage: aisim") != std::string::npos);
+    ++commands;
+  }
+  CHECK(commands == 10);
+  const Outcome typo = dir.Aisim("rnu");
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.output == "aisim: error: unknown command 'rnu'\n"
+                       "hint: did you mean 'run'? (see `aisim --help`)\n");
+  const Outcome unknown = dir.Aisim("frobnicate");
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.output.find("hint: valid commands: run, list, validate, params, check, sweep, merge, "
+                            "discover, compare, explore (see `aisim --help`)") != std::string::npos);
+}
+
 TEST_CASE("list, validate and params describe the shipped scenarios") {
   TempFolder dir;
   const Outcome list = dir.Aisim("list");

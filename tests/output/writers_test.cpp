@@ -3,12 +3,17 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "sim/output/atomic_file.hpp"
 #include "sim/output/timeseries_csv.hpp"
+#include "../support/sync_recorder.hpp"
 
 namespace sim {
 
@@ -70,6 +75,39 @@ TEST_CASE("a results folder is replaced whole, and a failed write keeps the old 
     ++entries;
   }
   CHECK(entries == 1);  // no staging folder left
+  fs::remove_all(root);
+}
+
+TEST_CASE("a results folder is fsynced: each file and folder before the rename, the parent after it") {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::temp_directory_path() / ("aisim-writers-sync-" + std::to_string(getpid()));
+  fs::remove_all(root);
+  const fs::path folder = root / "run";
+  WriteFolderAtomically(folder, {{"old.txt", "old"}});
+  testing::SyncRecorder recorder;
+  bool new_in_place_at_parent_sync = false;
+  recorder.OnSync([&](const std::string& path) {
+    if (path == root.string()) new_in_place_at_parent_sync = fs::exists(folder / "charts/drawn.png");
+  });
+  WriteFolderAtomically(folder, {{"a.txt", "one"}, {"sub/b.txt", "two"}}, [](const fs::path& staging) {
+    // As the chart script does: a file written by someone else into staging.
+    fs::create_directories(staging / "charts");
+    std::ofstream(staging / "charts/drawn.png") << "png";
+    return std::map<std::string, std::string>{{"report.md", "# report"}};
+  });
+  const fs::path staging = root / (".run.tmp-" + std::to_string(getpid()));
+  std::vector<std::string> expected;
+  for (const char* name : {"a.txt", "sub/b.txt", "report.md", "charts/drawn.png", kOutputMarker, "charts", "sub", ""}) {
+    expected.push_back((staging / name).string());
+  }
+  expected.back() = staging.string();
+  expected.push_back(root.string());
+  std::vector<std::string> synced = recorder.synced();
+  // The folders below staging are synced in directory order: compare them as a set.
+  REQUIRE(synced.size() == expected.size());
+  std::sort(synced.begin() + 5, synced.begin() + 7);
+  CHECK(synced == expected);
+  CHECK(new_in_place_at_parent_sync);
   fs::remove_all(root);
 }
 
