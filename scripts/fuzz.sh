@@ -7,7 +7,8 @@
 # requests, a few bodies and paths the page sends. The corpus grows in
 # build-fuzz/corpus-TARGET (not committed). A failing scenario input is
 # copied to tests/fuzz/regressions/ so that the test suite replays it from
-# then on; a failing request input stays in build-fuzz/artifacts/.
+# then on; a failing request input stays in build-fuzz/artifacts-TARGET.
+# Each target has its own artifact folder: a request input is no scenario.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_TO_RUN=${1:-600}
@@ -22,7 +23,8 @@ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=
   -DAISIM_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target "$TARGET"
 corpus=build-fuzz/corpus-$TARGET
-mkdir -p "$corpus" build-fuzz/artifacts
+artifacts=build-fuzz/artifacts-$TARGET
+mkdir -p "$corpus" "$artifacts"
 case "$TARGET" in
   fuzz_scenario)
     cp scenarios/*.yaml tests/fuzz/regressions/* "$corpus"/ 2>/dev/null || true
@@ -42,11 +44,11 @@ set +e
 build-fuzz/tests/fuzz/"$TARGET" "$corpus" \
   -dict="$dict" -max_total_time="$SECONDS_TO_RUN" -timeout=10 \
   -rss_limit_mb=2048 -max_len=65536 $( ((JOBS > 1)) && echo "-jobs=$JOBS -workers=$JOBS" ) \
-  -artifact_prefix=build-fuzz/artifacts/ -print_final_stats=1 2>&1 | tee "$log" | tail -n 25
+  -artifact_prefix="$artifacts/" -print_final_stats=1 2>&1 | tee "$log" | tail -n 25
 status=${PIPESTATUS[0]}
 set -e
 if [ "$TARGET" = fuzz_scenario ]; then
-  for artifact in build-fuzz/artifacts/*; do
+  for artifact in "$artifacts"/*; do
     [ -e "$artifact" ] || continue
     cp "$artifact" "tests/fuzz/regressions/$(basename "$artifact").yaml"
     echo "new regression input: tests/fuzz/regressions/$(basename "$artifact").yaml"

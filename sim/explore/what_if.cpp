@@ -23,6 +23,10 @@ WhatIf ParseWhatIf(const std::string& body) {
     json = nlohmann::json::parse(body.empty() ? std::string("{}") : body);
   } catch (const nlohmann::json::parse_error& error) {
     throw BadRequest(std::string("request is not valid JSON: ") + error.what());
+  } catch (const nlohmann::json::out_of_range& error) {
+    // The parser's other error (406): a number such as 1e400 is valid JSON
+    // but no double holds it.
+    throw BadRequest(std::string("request has a number too large for a double: ") + error.what());
   }
   if (!json.is_object()) {
     throw BadRequest("request must be a JSON object like {\"set\": [\"regions.KR.public_budget=12\"], \"draws\": 1}");

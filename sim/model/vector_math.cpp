@@ -10,9 +10,15 @@
 // SLEEF 3.5's header declares the AVX and AVX-512 functions only when the
 // including file is compiled for them (__AVX__, __AVX512F__); this file is
 // compiled for baseline x86-64 and reaches them from functions with a target
-// attribute, so they are declared here, as in sleef.h. The "cinz" functions
-// are the deterministic ones (no FMA; the same bits on every vector width);
-// u10 = within 1.0 ulp, u35 = within 3.5 ulp (log: 3x faster on AVX-512).
+// attribute, so they are declared here, as in sleef.h, each with the target
+// its library function was compiled for: that target is part of its calling
+// convention (an __m256d travels in a ymm register only with AVX, an __m512d
+// in a zmm register only with AVX-512F, else through memory). Clang refuses a
+// call whose caller and callee disagree on it ("AVX vector argument of type
+// '__m512d' without 'avx512f' enabled changes the ABI"); GCC passes by the
+// caller's target, the same one here. The "cinz" functions are the
+// deterministic ones (no FMA; the same bits on every vector width); u10 =
+// within 1.0 ulp, u35 = within 3.5 ulp (log: 3x faster on AVX-512).
 // There is no cinz AVX2 function: AVX2 CPUs run the AVX one.
 extern "C" {
 double Sleef_cinz_expd1_u10purec(double);
@@ -21,10 +27,10 @@ __m128d Sleef_cinz_expd2_u10sse2(__m128d);
 __m128d Sleef_cinz_logd2_u35sse2(__m128d);
 __m128d Sleef_cinz_expd2_u10sse4(__m128d);
 __m128d Sleef_cinz_logd2_u35sse4(__m128d);
-__m256d Sleef_cinz_expd4_u10avx(__m256d);
-__m256d Sleef_cinz_logd4_u35avx(__m256d);
-__m512d Sleef_cinz_expd8_u10avx512fnofma(__m512d);
-__m512d Sleef_cinz_logd8_u35avx512fnofma(__m512d);
+__attribute__((target("avx"))) __m256d Sleef_cinz_expd4_u10avx(__m256d);
+__attribute__((target("avx"))) __m256d Sleef_cinz_logd4_u35avx(__m256d);
+__attribute__((target("avx512f"))) __m512d Sleef_cinz_expd8_u10avx512fnofma(__m512d);
+__attribute__((target("avx512f"))) __m512d Sleef_cinz_logd8_u35avx512fnofma(__m512d);
 }
 
 namespace sim {
