@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
 #include <stdexcept>
 #include <tuple>
 
@@ -114,6 +115,10 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
   SweepOnDisk disk =
       CheckSweepFolder(options.out, options.resume, study_hash, shard_text, data_files, shard_total);
   long long done = disk.done;  // samples of this shard on disk
+  if (!model.batched() && !options.quiet) {
+    std::cerr << "note: samples run one at a time through --set, not in blocks (slower, same results): "
+              << model.unbatched_reason() << "\n";
+  }
 
   json manifest = definition;
   manifest["aisim_version"] = AISIM_VERSION;
