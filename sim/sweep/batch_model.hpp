@@ -2,7 +2,8 @@
 // one BuildInputs for the whole sweep, then per block only the varied rows
 // (global assumptions) or per-draw lever tables (region levers) are filled.
 // A sample gives the same bits as `aisim run SCENARIO --set PATH=VALUE
-// --draws 1` (tests/sweep/sweep_test.cpp checks this end to end).
+// --draws 1` (tests/sweep/sweep_test.cpp checks this end to end;
+// tests/sweep/batch_model_test.cpp which paths run batched).
 #pragma once
 
 #include <memory>
