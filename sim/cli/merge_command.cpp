@@ -3,7 +3,7 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/options.hpp"
-#include "sim/sweep/runner.hpp"
+#include "sim/sweep/merge.hpp"
 
 namespace sim::cli {
 

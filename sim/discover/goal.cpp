@@ -5,27 +5,17 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "sim/error.hpp"
+#include "sim/output/csv_reader.hpp"
 #include "sim/scenario/did_you_mean.hpp"
 
 namespace sim {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<std::string> SplitCsvLine(const std::string& line) {
-  // Sweep files never quote: names hold no commas.
-  std::vector<std::string> fields;
-  std::stringstream stream(line);
-  std::string field;
-  while (std::getline(stream, field, ',')) fields.push_back(field);
-  if (!line.empty() && line.back() == ',') fields.emplace_back();
-  return fields;
-}
 
 std::string Trim(const std::string& text) {
   const auto first = text.find_first_not_of(" \t");
@@ -39,21 +29,13 @@ bool ParseDouble(const std::string& text, double* value) {
   return result.ec == std::errc() && result.ptr == end;
 }
 
-// The 1-based column where cell `i` of a line split into `fields` starts.
-int ColumnOf(const std::vector<std::string>& fields, std::size_t i) {
-  std::size_t column = 1;
-  for (std::size_t k = 0; k < i; ++k) column += fields[k].size() + 1;
-  return static_cast<int>(column);
-}
-
-// Cell `i` of `fields` (line `row` of `path`) as a finite number; a located
-// error otherwise: nan or inf in a sweep's files is damage, and PRIM would
-// turn it into boxes with nan limits.
-double FiniteCell(const std::vector<std::string>& fields, std::size_t i, const fs::path& path, int row) {
+// Cell `i` of `record` as a finite number; a located error otherwise: nan or
+// inf in a sweep's files is damage, and PRIM would turn it into boxes with
+// nan limits.
+double FiniteCell(const CsvRecord& record, std::size_t i, const CsvReader& reader) {
   double x;
-  if (!ParseDouble(fields[i], &x) || !std::isfinite(x)) {
-    throw ScenarioError({path.string(), row, ColumnOf(fields, i)},
-                        "not a finite number: '" + fields[i].substr(0, 40) + "'",
+  if (!ParseDouble(record.cells[i], &x) || !std::isfinite(x)) {
+    throw ScenarioError(reader.At(record, i), "not a finite number: '" + record.cells[i].substr(0, 40) + "'",
                         "the sweep folder is damaged; run the sweep again");
   }
   return x;
@@ -125,9 +107,11 @@ Goal ParseGoal(const std::string& text, const std::vector<std::string>& columns)
 std::vector<std::string> OutcomeColumns(const std::string& sweep_dir) {
   const fs::path path = fs::path(sweep_dir) / "outcomes.csv";
   std::ifstream in = OpenOrFail(path, "SWEEP_DIR must be the --out folder of a finished `aisim sweep`");
-  std::string header;
-  std::getline(in, header);
-  std::vector<std::string> columns = SplitCsvLine(header);
+  CsvReader reader(in, path.string());
+  reader.set_hint("the sweep folder is damaged; run the sweep again");
+  CsvRecord header;
+  reader.Read(&header);
+  std::vector<std::string> columns = header.cells;
   if (columns.empty() || columns[0] != "sample") {
     throw ScenarioError({path.string(), 1, 1}, "expected a header starting with 'sample'",
                         "is this an aisim sweep's outcomes.csv?");
@@ -149,11 +133,14 @@ DiscoveryData ReadSweep(const std::string& sweep_dir, const std::vector<Goal>& g
     }
   }
   DiscoveryData data;
+  const std::string damaged = "the sweep folder is damaged; run the sweep again";
   const fs::path samples_path = dir / "samples.csv";
-  std::ifstream samples = OpenOrFail(samples_path, "SWEEP_DIR must be the --out folder of an `aisim sweep`");
-  std::string line;
-  std::getline(samples, line);
-  data.names = SplitCsvLine(line);
+  std::ifstream samples_stream = OpenOrFail(samples_path, "SWEEP_DIR must be the --out folder of an `aisim sweep`");
+  CsvReader samples(samples_stream, samples_path.string());
+  samples.set_hint(damaged);
+  CsvRecord fields;
+  samples.Read(&fields);
+  data.names = fields.cells;
   if (data.names.empty() || data.names[0] != "sample") {
     throw ScenarioError({samples_path.string(), 1, 1}, "expected a header starting with 'sample'",
                         "is this an aisim sweep's samples.csv?");
@@ -162,38 +149,37 @@ DiscoveryData ReadSweep(const std::string& sweep_dir, const std::vector<Goal>& g
   data.inputs.assign(data.names.size(), {});
 
   const fs::path outcomes_path = dir / "outcomes.csv";
-  std::ifstream outcomes = OpenOrFail(outcomes_path, "");
-  std::getline(outcomes, line);
-  const std::vector<std::string> header = SplitCsvLine(line);
+  std::ifstream outcomes_stream = OpenOrFail(outcomes_path, "");
+  CsvReader outcomes(outcomes_stream, outcomes_path.string());
+  outcomes.set_hint(damaged);
+  CsvRecord header;
+  outcomes.Read(&header);
   std::vector<std::pair<std::size_t, const Goal*>> goal_columns;
   for (const Goal& goal : goals) {
     for (std::size_t c = 0; c < header.size(); ++c) {
-      if (header[c] == goal.column) goal_columns.push_back({c, &goal});
+      if (header.cells[c] == goal.column) goal_columns.push_back({c, &goal});
     }
   }
 
-  std::string outcome_line;
-  for (int row = 2; std::getline(samples, line); ++row) {
-    if (!std::getline(outcomes, outcome_line)) {
-      throw ScenarioError({outcomes_path.string(), row, 1}, "outcomes.csv has fewer rows than samples.csv",
-                          "the sweep folder is damaged; run the sweep again");
+  CsvRecord outcome_fields;
+  while (samples.Read(&fields)) {
+    const int row = samples.line();
+    if (!outcomes.Read(&outcome_fields)) {
+      throw ScenarioError({outcomes_path.string(), row, 1}, "outcomes.csv has fewer rows than samples.csv", damaged);
     }
-    const std::vector<std::string> fields = SplitCsvLine(line);
-    const std::vector<std::string> outcome_fields = SplitCsvLine(outcome_line);
     if (fields.size() != data.names.size() + 1 || outcome_fields.size() != header.size() ||
-        fields[0] != outcome_fields[0]) {
+        fields.cells[0] != outcome_fields.cells[0]) {
       throw ScenarioError({samples_path.string(), row, 1},
-                          "row " + std::to_string(row) + " does not match its header or outcomes.csv",
-                          "the sweep folder is damaged; run the sweep again");
+                          "row " + std::to_string(row) + " does not match its header or outcomes.csv", damaged);
     }
     for (std::size_t i = 0; i < data.names.size(); ++i) {
-      data.inputs[i].push_back(FiniteCell(fields, i + 1, samples_path, row));
+      data.inputs[i].push_back(FiniteCell(fields, i + 1, samples));
     }
     // Every outcome is checked, not only the goals': a non-finite one anywhere means damage.
-    for (std::size_t c = 1; c < outcome_fields.size(); ++c) FiniteCell(outcome_fields, c, outcomes_path, row);
+    for (std::size_t c = 1; c < outcome_fields.size(); ++c) FiniteCell(outcome_fields, c, outcomes);
     bool holds = true;
     for (const auto& [column, goal] : goal_columns) {
-      holds = holds && goal->HoldsFor(FiniteCell(outcome_fields, column, outcomes_path, row));
+      holds = holds && goal->HoldsFor(FiniteCell(outcome_fields, column, outcomes));
     }
     data.goal.push_back(holds);
   }

@@ -65,7 +65,7 @@ SweepModel::SweepModel(const Scenario& scenario, const std::vector<VariedPath>& 
         }
       }
       if (path.region < 0) {
-        batched_ = false;
+        Unbatch(v.path + " is not a global assumption or a batched region lever");
       } else {
         FindLeverPattern(path, v.low, v.high);
         per_draw_levers_ = true;
@@ -95,7 +95,7 @@ SweepModel::SweepModel(const Scenario& scenario, const std::vector<VariedPath>& 
       if (kinds_[p].kind != Kind::kAssumption) continue;
       const DrawRow* a = FindDrawAssumption(batch.assumptions, kinds_[p].name);
       const DrawRow* b = FindDrawAssumption(one.assumptions, kinds_[p].name);
-      if ((*a)(j) != (*b)(0)) batched_ = false;
+      if ((*a)(j) != (*b)(0)) Unbatch(paths_[p] + ": batched inputs differ from --set's at an end of the range");
     }
     if (batch.draw_levers.active) {
       const int T = scenario_.Years(), width = batch.draw_levers.draws;
@@ -103,7 +103,9 @@ SweepModel::SweepModel(const Scenario& scenario, const std::vector<VariedPath>& 
         const RegionTable& mine = batch.draw_levers.levers.*lever.table;
         const RegionTable& theirs = one.levers.*lever.table;
         for (int k = 0; k < T; ++k) {
-          if (!(mine.col(k * width + j) == theirs.col(k)).all()) batched_ = false;
+          if (!(mine.col(k * width + j) == theirs.col(k)).all()) {
+            Unbatch(std::string(lever.name) + " lever tables differ from --set's at an end of the range");
+          }
         }
       }
     }
@@ -133,9 +135,15 @@ void SweepModel::FindLeverPattern(Path& path, double low, double high) {
     } else if (a == b) {
       path.fixed(k) = a;
     } else {
-      batched_ = false;
+      Unbatch(paths_.back() + ": year " + std::to_string(scenario_.start_year + k) +
+              " of the lever depends on the value other than as the value itself");
     }
   }
+}
+
+void SweepModel::Unbatch(const std::string& reason) {
+  if (batched_) unbatched_reason_ = reason;  // the first reason found
+  batched_ = false;
 }
 
 void SweepModel::FillBlockInputs(const Eigen::ArrayXXd& values, Block& block) const {

@@ -3,7 +3,8 @@
 // (global assumptions) or per-draw lever tables (region levers) are filled.
 // A sample gives the same bits as `aisim run SCENARIO --set PATH=VALUE
 // --draws 1` (tests/sweep/sweep_test.cpp checks this: "a sweep sample gives
-// the same results as aisim run --set with its values").
+// the same results as aisim run --set with its values";
+// tests/sweep/batch_model_test.cpp checks which paths run batched).
 #pragma once
 
 #include <memory>
@@ -51,7 +52,11 @@ class SweepModel {
   void Run(const Eigen::ArrayXXd& values, Block& block, Eigen::ArrayXXd& outcomes,
            std::unique_ptr<Results>* timeseries = nullptr) const;
 
+  // Whether blocks run batched; when not, why (the first reason found), e.g.
+  // "regions.KR.start_delay is not a global assumption or a batched region
+  // lever". The runner prints it, so the slower path is never silent.
   bool batched() const { return batched_; }
+  const std::string& unbatched_reason() const { return unbatched_reason_; }
   const Scenario& scenario() const { return scenario_; }
 
  private:
@@ -73,6 +78,7 @@ class SweepModel {
   };
 
   void FindLeverPattern(Path& path, double low, double high);
+  void Unbatch(const std::string& reason);
   void FillBlockInputs(const Eigen::ArrayXXd& values, Block& block) const;
   void RunOne(const Eigen::ArrayXXd& values, int j, Block& block, Eigen::ArrayXXd& outcomes,
               Results* timeseries) const;
@@ -86,6 +92,7 @@ class SweepModel {
   std::vector<OutcomeIndex> outcomes_;
   ModelInputs base_;
   bool batched_ = true;
+  std::string unbatched_reason_;
 };
 
 // `aisim run`'s --set text of a value: shortest round-trip, so parsing it

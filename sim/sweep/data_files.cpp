@@ -7,6 +7,8 @@
 #include <cstring>
 #include <memory>
 
+#include "sim/output/csv_reader.hpp"
+
 namespace sim {
 namespace {
 
@@ -32,24 +34,25 @@ std::string Quote(const std::string& text) {
 }
 
 // "" when `line` (without '\n') is what data line `index` must be; else what
-// is wrong, with `*column` (1-based) at the cell that is.
-std::string CheckLine(const std::string& line, const DataFileSpec& spec, long long index, int* column) {
+// is wrong, with `*column` (1-based) at the cell that is. `record` is the
+// caller's, reused from line to line.
+std::string CheckLine(const std::string& line, const DataFileSpec& spec, long long index, CsvRecord& record,
+                      int* column) {
   const long long expected = spec.first_sample + index / spec.lines_per_sample;
-  std::size_t start = 0;
-  int cell = 0;
-  while (true) {
-    const std::size_t comma = line.find(',', start);
-    const std::size_t end = comma == std::string::npos ? line.size() : comma;
-    *column = static_cast<int>(start) + 1;
+  int fault_line = 0, fault_column = 0;
+  const std::string malformed = SplitCsvRecord(line, 1, &record, &fault_line, &fault_column);
+  const int cells = static_cast<int>(record.size());
+  for (int cell = 0; cell < cells; ++cell) {
+    *column = record.columns[cell];
     if (cell >= spec.cells) return "more than " + std::to_string(spec.cells) + " cells";
-    const char* first = line.data() + start;
-    const char* last = line.data() + end;
+    if (!malformed.empty() && cell == cells - 1) break;  // the cell the fault is in
+    const std::string& text = record.cells[cell];
+    const char* first = text.data();
+    const char* last = text.data() + text.size();
     if (cell == 0) {
       long long sample = -1;
       const auto parsed = std::from_chars(first, last, sample);
-      if (parsed.ec != std::errc() || parsed.ptr != last) {
-        return "not a sample number: " + Quote(line.substr(start, end - start));
-      }
+      if (parsed.ec != std::errc() || parsed.ptr != last) return "not a sample number: " + Quote(text);
       if (sample != expected) {
         return "sample " + std::to_string(sample) + " where " + std::to_string(expected) + " was expected";
       }
@@ -57,16 +60,17 @@ std::string CheckLine(const std::string& line, const DataFileSpec& spec, long lo
       double value = 0;
       const auto parsed = std::from_chars(first, last, value);
       if (parsed.ec != std::errc() || parsed.ptr != last || !std::isfinite(value)) {
-        return "not a finite number: " + Quote(line.substr(start, end - start));
+        return "not a finite number: " + Quote(text);
       }
     }
-    ++cell;
-    if (comma == std::string::npos) break;
-    start = comma + 1;
   }
-  if (cell != spec.cells) {
+  if (!malformed.empty()) {
+    *column = fault_column;
+    return malformed;
+  }
+  if (cells != spec.cells) {
     *column = static_cast<int>(line.size()) + 1;
-    return std::to_string(cell) + " cells where " + std::to_string(spec.cells) + " were expected";
+    return std::to_string(cells) + " cells where " + std::to_string(spec.cells) + " were expected";
   }
   return "";
 }
@@ -88,6 +92,7 @@ DataFileScan ScanDataFile(const std::filesystem::path& path, const DataFileSpec&
     return scan;
   }
   std::string line;
+  CsvRecord record;
   long long line_number = 1;  // of `line`, 1-based, header included
   char buffer[1 << 16];
   std::size_t size;
@@ -107,7 +112,7 @@ DataFileScan ScanDataFile(const std::filesystem::path& path, const DataFileSpec&
         scan.problem = "data after the last sample (" + std::to_string(max_lines) + " lines expected)";
         return false;
       }
-      const std::string problem = CheckLine(line, spec, scan.lines, &column);
+      const std::string problem = CheckLine(line, spec, scan.lines, record, &column);
       if (!problem.empty()) {
         scan.at = {file, static_cast<int>(line_number), column};
         scan.problem = problem;

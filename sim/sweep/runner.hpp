@@ -10,11 +10,18 @@
 // --resume keeps the rows that verify (cells, sample numbers in sequence,
 // finite numbers), cuts the rest (a partial last line silently, other damage
 // with a warning) and goes on from the first sample missing in any of them.
+//
+// RunSweep is the driver of its parts: plan.hpp (shard ranges, blocks, the
+// study's definition and data files), resume.hpp (the folder before a run,
+// --resume's cut), workers.hpp (threads computing blocks, written in order),
+// writers.hpp (CSV text, appending, manifest, sensitivity.csv). Merging
+// shards is merge.hpp.
 #pragma once
 
 #include <iosfwd>
 #include <string>
 
+#include "sim/sweep/merge.hpp"
 #include "sim/sweep/study.hpp"
 
 namespace sim {
@@ -41,16 +48,5 @@ struct SweepReport {
 // creating any file, std::runtime_error on I/O failures. Prints the
 // sensitivity ranking to `out` unless quiet.
 SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::ostream& out);
-
-// Joins complete shard folders of one sweep into `out`: samples.csv,
-// outcomes.csv (and timeseries.csv) byte-identical to an unsharded run, and
-// the same sensitivity.csv. Every shard is verified first (manifest within
-// bounds and unedited, the K/N set whole, each data file's header, sample
-// numbers, finite cells, rows and recorded checksum). Raises ScenarioError
-// (file:line:col where there is one) when a shard is missing, incomplete,
-// from another sweep or damaged; `out` then does not exist, and nothing
-// aisim did not create is removed.
-void MergeShards(const std::vector<std::string>& shard_folders, const std::string& out,
-                 bool quiet, std::ostream& stream);
 
 }  // namespace sim

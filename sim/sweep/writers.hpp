@@ -1,0 +1,78 @@
+// Writing a sweep folder: the CSV lines of a block, the folder created whole
+// with its headers and manifest, the data files appended in sample order with
+// their running checksums, and sensitivity.csv once all samples are in.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/eigen_types.hpp"
+#include "sim/model/results.hpp"
+#include "sim/sweep/plan.hpp"
+#include "sim/sweep/workers.hpp"
+
+namespace sim {
+
+// The CSV lines of samples first, first + 1, ... (the columns of `values`,
+// paths x samples, and of `outcomes`, outcomes x samples): numbers as
+// FormatNumber writes them. `timeseries`, when not null, holds the same
+// samples as draws and fills the chunk's timeseries lines.
+SweepChunk FormatChunk(long long first, const Eigen::ArrayXXd& values, const Eigen::ArrayXXd& outcomes,
+                       const Results* timeseries);
+
+// Writes `text` to `path` through `path`.tmp and a rename: a reader sees the
+// old or the new text, never a part. Throws std::runtime_error when it cannot.
+void WriteTextAtomically(const std::filesystem::path& path, const std::string& text);
+
+// Creates `folder` holding each data file's header and manifest.json
+// (`manifest_text`), whole or not at all: a sweep killed while creating it
+// leaves only a staging folder, which the next start removes. Returns the
+// FNV-1a 64 of each file as written (its header), in `files` order.
+std::vector<std::uint64_t> CreateSweepFolder(const std::filesystem::path& folder, const std::vector<DataFile>& files,
+                                             const std::string& manifest_text);
+
+// Appends blocks to the data files of a sweep folder and keeps the FNV-1a 64
+// of each whole file up to date.
+class DataFileAppender {
+ public:
+  // Opens `files` in `folder` for appending; `hashes` are their checksums so
+  // far (one per file). Throws std::runtime_error when one cannot be opened.
+  DataFileAppender(const std::filesystem::path& folder, const std::vector<DataFile>& files,
+                   std::vector<std::uint64_t> hashes);
+
+  // Appends the chunk's lines to samples.csv, outcomes.csv and (when listed)
+  // timeseries.csv, and flushes them. False when a write or flush failed.
+  bool Append(const SweepChunk& chunk);
+
+  // The checksum of each file as appended so far.
+  const std::vector<std::uint64_t>& hashes() const { return hashes_; }
+
+  // Closes the files (also done on destruction).
+  void Close();
+
+ private:
+  struct Closer {
+    void operator()(std::FILE* file) const { std::fclose(file); }
+  };
+  std::vector<std::unique_ptr<std::FILE, Closer>> files_;
+  std::vector<std::uint64_t> hashes_;
+};
+
+// Reads outcomes.csv of the complete sobol or morris sweep in `folder`
+// (described by `manifest`) and writes sensitivity.csv beside it; prints the
+// ranking to `out` unless `quiet`, naming `shown_folder` (the merged folder,
+// not its staging folder). Other methods: nothing. Columns are read in passes
+// so that memory stays near 8 bytes x rows x (columns per pass), at most
+// ~64 MB, whatever the number of outcomes. A cell that is not a number is a
+// ScenarioError at file:line:col.
+void WriteSensitivity(const std::filesystem::path& folder, const nlohmann::json& manifest, bool quiet,
+                      std::ostream& out, const std::filesystem::path& shown_folder);
+
+}  // namespace sim
