@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "sim/error.hpp"
+#include "sim/file.hpp"
 #include "sim/hash.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "sim/sweep/data_files.hpp"
@@ -19,13 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-std::string ReadText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // Bounds on what a manifest may claim, checked before anything is sized by
 // it: more shards than this is damage (a cluster job array is far smaller),
@@ -63,11 +57,12 @@ ShardManifest ReadShardManifest(const std::string& folder) {
   if (!fs::is_regular_file(path, error)) {
     throw ScenarioError({folder}, "not a sweep folder (no manifest.json)", "give the --out folders of the shards");
   }
-  if (fs::file_size(path, error) > (16u << 20) || error) {
-    throw ScenarioError({m.manifest_path}, "manifest.json is larger than 16 MiB or unreadable", damaged);
+  std::string text;
+  if (const std::string reason = ReadWholeFile(path, kMaxManifestBytes, &text); !reason.empty()) {
+    throw ScenarioError({m.manifest_path}, "cannot read manifest.json: " + reason, damaged);
   }
   try {
-    m.manifest = json::parse(ReadText(path));
+    m.manifest = json::parse(text);
   } catch (const json::exception& e) {
     throw ScenarioError({m.manifest_path}, std::string("not valid JSON: ") + e.what(), damaged);
   }

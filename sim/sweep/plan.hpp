@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +25,10 @@ namespace sim {
 // interruptions: last-bit differences between SIMD lanes and Eigen's product
 // kernels for different column positions can never reach the outputs.
 constexpr int kSweepBlock = 256;
+
+// A manifest holds the study and one entry per data file: kilobytes. Read
+// with this limit, a damaged or foreign one cannot exhaust memory.
+constexpr std::uintmax_t kMaxManifestBytes = 16u << 20;
 
 // Grid points per varied path: its own `steps`, else the study's grid_steps.
 std::vector<int> GridSteps(const Study& study);

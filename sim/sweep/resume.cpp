@@ -1,11 +1,10 @@
 #include "sim/sweep/resume.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "sim/error.hpp"
+#include "sim/file.hpp"
 #include "sim/hash.hpp"
 
 namespace sim {
@@ -13,13 +12,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-std::string ReadText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 }  // namespace
 
@@ -76,9 +68,14 @@ SweepOnDisk CheckSweepFolder(const std::string& out, bool resume, const std::str
                         "choose another --out, or remove the folder");
   }
   if (!disk.exists) return disk;
+  std::string text;
+  if (const std::string reason = ReadWholeFile(manifest_path, kMaxManifestBytes, &text); !reason.empty()) {
+    throw ScenarioError({manifest_path.string()}, "cannot read the manifest: " + reason,
+                        "the folder is damaged; remove it and run the sweep again");
+  }
   json old;
   try {
-    old = json::parse(ReadText(manifest_path));
+    old = json::parse(text);
   } catch (const json::exception& error) {
     throw ScenarioError({manifest_path.string()}, std::string("unreadable manifest: ") + error.what(),
                         "the folder is damaged; remove it and run the sweep again");
