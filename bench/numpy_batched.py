@@ -22,6 +22,10 @@ a formulation that is vectorised over samples:
     largest (equal to the maximum when it is shared).
   * rank: 1 + number of regions with a strictly larger value, an R x R x S
     comparison.
+  * the leader's paths: one 1 x S row per year (a sample's path depends on
+    its algorithmic_progress); a path is read at fractional years R x S at
+    once by indexing the rows, and years behind test every segment of the
+    path against all regions and samples with masks.
 
 Varied paths: any global assumption `assumptions.NAME` and the region levers
 `regions.CODE.{public_budget,physical_focus,gpu_deliveries,chip_access,
@@ -118,10 +122,44 @@ class BatchedModel:
         private_exogenous = np.zeros((R, S))
         public_cumulative = np.zeros((R, S))
 
-        flop_per_h100e_year = (a["flops_per_h100e"] * a["utilization"] * a["training_share"]
-                               * ref.SECONDS_PER_YEAR)
-        open_lag_oom = a["frontier_oom_per_year"] * a["max_diffusion_lag"] * (1.0 - a["open_weights"])
         tiny = 1e-12
+        log_progress = np.log10(a["algorithmic_progress"])
+        efficiency = col(inp.algorithmic_efficiency)
+
+        # The leader's paths, one 1 x S row per calendar year: generative from
+        # the first recorded year (the record in start-year algorithms, never
+        # falling), physical from the start year.
+        first_gen = inp.frontier_history[0][0]
+        history_years = len(inp.frontier_history)
+        gen_rows, phys_rows = [], []
+        for year, run in inp.frontier_history:
+            row = np.broadcast_to(math.log10(run) + (year - inp.t0) * log_progress, (1, S))
+            gen_rows.append(row if not gen_rows else np.maximum(gen_rows[-1], row))
+        back_slope = None
+
+        def on_path(rows, first, x):
+            """The path at fractional calendar years x (R x S)."""
+            path = np.stack(rows)  # n x 1 x S
+            n = len(rows)
+            u = x - first
+            i = np.clip(np.floor(u), 0, max(n - 2, 0)).astype(int)
+            lower = np.take_along_axis(np.broadcast_to(path, (n,) + x.shape), i[None], axis=0)[0]
+            upper = np.take_along_axis(np.broadcast_to(path, (n,) + x.shape),
+                                       np.minimum(i + 1, n - 1)[None], axis=0)[0]
+            inside = lower + (u - i) * (upper - lower)
+            before = path[0] + u * back_slope
+            return np.where(u >= n - 1, path[-1], np.where(u < 0, before, inside))
+
+        def years_behind(rows, capability):
+            """now - tau, tau the latest time with path(tau) <= capability."""
+            n = len(rows)  # the last row is now; counted back from it in years
+            with np.errstate(divide="ignore", invalid="ignore"):
+                behind = (n - 1) + (rows[0] - capability) / back_slope
+                for i in range(n - 1):
+                    crosses = (rows[i] <= capability) & (capability < rows[i + 1])
+                    behind = np.where(crosses, (n - 1 - i) - (capability - rows[i]) / (rows[i + 1] - rows[i]),
+                                      behind)
+            return np.where(capability >= rows[-1], 0.0, behind)
         has_talent_alliance = bool(inp.ally_talent.any())
         has_compute_alliance = bool(inp.ally_compute.any())
         has_data_alliance = bool(inp.ally_data.any())
@@ -137,10 +175,8 @@ class BatchedModel:
             weights = access * np.exp((capability - capability.max(axis=0)) / temperature)
             return weights / weights.sum(axis=0)
 
-        def behind_and_rank(capability):
-            behind = (capability.max(axis=0) - capability) / a["frontier_oom_per_year"]
-            rank = 1.0 + (capability[None, :, :] > capability[:, None, :]).sum(axis=1)
-            return behind, rank
+        def rank_of(capability):
+            return 1.0 + (capability[None, :, :] > capability[:, None, :]).sum(axis=1)
 
         for k in range(T):
             kw_per_unit = a["kw_per_h100e"] / a["energy_efficiency_growth"] ** k
@@ -158,18 +194,32 @@ class BatchedModel:
                               a["lag_per_talent_halving"] * np.log2(usable_talent.max(axis=0) / usable_talent))
                    * (1.0 - 0.5 * a["open_weights"]))
 
-            multiplier = a["algorithmic_progress"] ** (k - lag)
             usable_gen = op_gen + inp.ally_compute @ op_gen if has_compute_alliance else op_gen
             usable_phys = op_phys + inp.ally_compute @ op_phys if has_compute_alliance else op_phys
-            best_run = col(inp.concentration[:, k] * inp.algorithmic_efficiency)
-            effective_gen = best_run * usable_gen * flop_per_h100e_year * multiplier
-            effective_phys = best_run * usable_phys * flop_per_h100e_year * multiplier
-            cap_gen = np.log10(np.maximum(effective_gen, 1.0))
-            gen_access = np.maximum(cap_gen, cap_gen.max(axis=0) - open_lag_oom)
+            run_days = np.minimum(a["training_run_days"] * a["training_run_growth"] ** k,
+                                  a["max_training_run_days"])
+            per_h100e = a["flops_per_h100e"] * a["utilization"] * run_days * ref.SECONDS_PER_DAY
+            cluster = a["largest_cluster_share"] * usable_gen
+            run_gen = a["largest_cluster_share"] * usable_gen * per_h100e
+            run_phys = a["largest_cluster_share"] * usable_phys * per_h100e
+            progress = (k - lag) * log_progress
+            own_gen = np.log10(np.maximum(run_gen * efficiency, 1.0)) + progress
+            own_phys = np.log10(np.maximum(run_phys * efficiency, 1.0)) + progress
+
+            gen_rows.append(np.maximum(gen_rows[-1], own_gen.max(axis=0, keepdims=True)))
+            if k == 0:
+                back_slope = np.maximum((gen_rows[-1] - gen_rows[0]) / history_years, ref.MIN_BACK_SLOPE)
+            year = inp.t0 + k
+            cap_gen = np.maximum(own_gen, on_path(gen_rows, first_gen,
+                                                  year - a["open_model_lag"] - lag))
+            open_model = on_path(gen_rows, first_gen, np.broadcast_to(year - a["open_model_lag"], (1, S)))
+            gen_access = np.maximum(cap_gen, open_model)
             usable_data = data_phys + inp.ally_data @ data_phys if has_data_alliance else data_phys
-            cap_phys = (a["physical_compute_weight"] * np.log10(np.maximum(effective_phys, 1.0))
+            cap_phys = (a["physical_compute_weight"] * own_phys
                         + a["physical_data_weight"] * np.log10(np.maximum(usable_data, 1.0))
                         + a["physical_generative_weight"] * gen_access)
+            phys_max = cap_phys.max(axis=0, keepdims=True)
+            phys_rows.append(phys_max if not phys_rows else np.maximum(phys_rows[-1], phys_max))
 
             share_gen = softmax(cap_gen, a["market_temperature_generative"])
             share_phys = softmax(cap_phys, a["market_temperature_physical"])
@@ -189,8 +239,9 @@ class BatchedModel:
             with np.errstate(over="ignore"):
                 sovereignty = 1.0 / (1.0 + np.exp(-logit))
 
-            behind_gen, rank_gen = behind_and_rank(cap_gen)
-            behind_phys, rank_phys = behind_and_rank(cap_phys)
+            behind_gen = years_behind(gen_rows, cap_gen)
+            behind_phys = years_behind(phys_rows, cap_phys)
+            rank_gen, rank_phys = rank_of(cap_gen), rank_of(cap_phys)
 
             reinvested = a["reinvestment_rate"] * value
             if k == 0:
@@ -215,6 +266,8 @@ class BatchedModel:
                     "Compute|Stock|Generative": compute_gen,
                     "Compute|Stock|Physical": compute_phys,
                     "Compute|Operational": op_total,
+                    "Compute|Largest Cluster": cluster,
+                    "Compute|Largest Training Run": run_gen,
                     "Power|Capacity": power,
                     "Power|AI Demand": op_total * kw_per_unit / 1e6,
                     "Talent|Researchers": researchers,

@@ -34,7 +34,7 @@ sweep notation ("Years Behind|Physical:KR:2030"); OP is < <= > >=.
 
 Example:
   aisim sweep --study docs/studies/korea-grid.yaml --out results/korea-grid
-  aisim discover results/korea-grid --goal 'Years Behind|Physical:KR:2035 <= 1')";
+  aisim discover results/korea-grid --goal 'Years Behind|Physical:KR:2035 <= 2')";
 
 void PrintReport(const DiscoveryData& data, const PrimResult& result, double seconds) {
   std::printf("%d of %d samples reach the goal (%.1f%%); PRIM took %.2f s\n\n",

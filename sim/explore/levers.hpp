@@ -15,7 +15,7 @@ inline constexpr const char* kRegionLevers[] = {
 
 // The main global assumptions the page shows, by YAML key.
 inline constexpr const char* kMainAssumptions[] = {
-    "hardware_price_performance_growth", "algorithmic_progress", "frontier_oom_per_year",
+    "hardware_price_performance_growth", "algorithmic_progress", "open_model_lag",
     "open_weights", "market_size_multiplier", "reinvestment_rate", "researcher_mobility",
     "compute_depreciation", "capex_per_h100e"};
 

@@ -6,67 +6,82 @@
 namespace sim {
 namespace {
 
-// log10 of the effective compute of the best run, floored at 0 (1 FLOP),
-// from usable operational compute `usable` (R x N), the share of it the best
-// run uses this year times the region's algorithmic efficiency
-// (`best_run_scale`), the per-draw FLOP per H100e-year `flop_per_unit` and
-// log10 of the algorithmic multiplier `log_multiplier`. Result written to
-// `out`. An empty region has log10(0) = -inf, floored to 0. The logarithm
-// runs on the whole array (vector_math.hpp).
-void EffectiveComputeLog10(const RegionDrawArray& usable, const RegionTable& best_run_scale,
-                           int year, const DrawRow& flop_per_unit,
+// log10 of the effective compute of a run of `run` FLOP, floored at 0 (1 FLOP):
+// log10(run * algorithmic_efficiency) plus log10 of the region's algorithmic
+// multiplier `log_multiplier`. An empty region has log10(0) = -inf, floored
+// to 0. The logarithm runs on the whole array (vector_math.hpp).
+void EffectiveComputeLog10(const RegionDrawArray& run, const RegionColumn& efficiency,
                            const RegionDrawArray& log_multiplier, RegionDrawArray& out) {
-  for (Eigen::Index r = 0; r < out.rows(); ++r) {
-    out.row(r) = (usable.row(r) * best_run_scale(r, year)) * flop_per_unit;
-  }
+  for (Eigen::Index r = 0; r < out.rows(); ++r) out.row(r) = run.row(r) * efficiency(r);
   LogInPlace(out);
   out = (out * kInverseLn10 + log_multiplier).max(0.0);
 }
 
 }  // namespace
 
+void TrainingRunSeconds(const DrawAssumptions& assumptions, int year, DrawRow& out) {
+  out = assumptions.training_run_growth;
+  LogInPlace(out);
+  out *= static_cast<double>(year);
+  ExpInPlace(out);
+  out = (assumptions.training_run_days * out).min(assumptions.max_training_run_days) * kSecondsPerDay;
+}
+
 void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
-                const State& state, YearOutcome& outcome, Scratch& scratch) {
+                const State& state, YearOutcome& outcome, FrontierPath& path, Scratch& scratch) {
   const int R = inputs.regions;
-  const auto per_draw = [R](const DrawRow& row) { return PerDraw(row, R); };
+  const int row = inputs.history_years + year;  // this year's row of the path
+  const auto per_draw = [R](const DrawRow& row_of_draws) { return PerDraw(row_of_draws, R); };
   RegionDrawArray& log_multiplier = scratch.a;  // log10 A = (year - L) log10 g_a
   RegionDrawArray& usable = scratch.b;
-  RegionDrawArray& log_data = scratch.c;
-  DrawRow& flop_per_unit = scratch.row_a;  // FLOP one H100e gives the best run in a year
+  RegionDrawArray& at = scratch.c;      // fractional path rows
+  RegionDrawArray& floor = scratch.d;   // capability on the path at those rows
+  RegionDrawArray& log_data = scratch.e;
+  DrawRow& flop_per_unit = scratch.row_a;  // FLOP one H100e gives a run this year
   DrawRow& log_growth = scratch.row_b;
-  DrawRow& open_frontier = scratch.row_c;
 
-  flop_per_unit = assumptions.flops_per_h100e * assumptions.utilization *
-                  assumptions.training_share * kSecondsPerYear;
+  TrainingRunSeconds(assumptions, year, flop_per_unit);
+  flop_per_unit *= assumptions.flops_per_h100e * assumptions.utilization;
   log_growth = assumptions.algorithmic_progress;
   Log10InPlace(log_growth);
   log_multiplier = (static_cast<double>(year) - outcome.lag).rowwise() * log_growth;
 
   const AllianceMatrices& alliances = inputs.alliances;
-  EffectiveComputeLog10(WithPartners(alliances.compute, outcome.operational_generative, usable),
-                        inputs.trends.best_run_scale, year, flop_per_unit, log_multiplier,
-                        outcome.capability_generative);
-  // Physical capability starts as log10 of its effective compute.
-  EffectiveComputeLog10(WithPartners(alliances.compute, outcome.operational_physical, usable),
-                        inputs.trends.best_run_scale, year, flop_per_unit, log_multiplier,
+  const RegionDrawArray& generative = WithPartners(alliances.compute, outcome.operational_generative, usable);
+  outcome.largest_cluster = generative.rowwise() * assumptions.largest_cluster_share;
+  outcome.largest_run = outcome.largest_cluster.rowwise() * flop_per_unit;
+  RegionDrawArray& own_generative = outcome.capability_generative;
+  EffectiveComputeLog10(outcome.largest_run, inputs.region.algorithmic_efficiency, log_multiplier,
+                        own_generative);
+  // Physical capability starts as its compute term: a run on the physical
+  // fleet's largest cluster, by the same rule.
+  const RegionDrawArray& physical = WithPartners(alliances.compute, outcome.operational_physical, usable);
+  floor = physical.rowwise() * assumptions.largest_cluster_share;
+  floor.rowwise() *= flop_per_unit;
+  EffectiveComputeLog10(floor, inputs.region.algorithmic_efficiency, log_multiplier,
                         outcome.capability_physical);
+
+  // The leader's path gains this year's row; followers reach the path as it
+  // was open_model_lag + L years ago (open weights, distillation, published
+  // methods, slower where talent is thin).
+  ExtendFrontierPath(own_generative, row, 0, path.generative);
+  if (year == 0) SetBackSlope(row, path);
+  at = (static_cast<double>(row) - outcome.lag).rowwise() - assumptions.open_model_lag;
+  ValueOnPath(path.generative, 0, row, path.back_slope, at, floor);
+  outcome.capability_generative = own_generative.max(floor);
+
+  // Generative access for physical AI: the region's own, or the best open
+  // model (the path open_model_lag years ago).
+  for (Eigen::Index r = 0; r < R; ++r) at.row(r) = static_cast<double>(row) - assumptions.open_model_lag;
+  ValueOnPath(path.generative, 0, row, path.back_slope, at, floor);
+  floor = floor.max(outcome.capability_generative);
   // WithPartners may compute into log_data and return it: max() is elementwise.
   log_data = WithPartners(alliances.data, state.physical_data, log_data).max(1.0);
   Log10InPlace(log_data);
-
-  // The open-weight frontier: the best generative model, as open releases make
-  // it available max_lag * (1 - open_weights) years later; every region has
-  // at least that generative access.
-  open_frontier = assumptions.frontier_oom_per_year * assumptions.max_diffusion_lag *
-                  (1.0 - assumptions.open_weights);
-  DrawRow& best_generative = scratch.row_a;  // flop_per_unit is no longer needed
-  MaxOverRegions(outcome.capability_generative, best_generative);
-  open_frontier = best_generative - open_frontier;
-  outcome.capability_physical =
-      outcome.capability_physical * per_draw(assumptions.physical_compute_weight) +
-      log_data * per_draw(assumptions.physical_data_weight) +
-      outcome.capability_generative.max(per_draw(open_frontier)) *
-          per_draw(assumptions.physical_generative_weight);
+  outcome.capability_physical = outcome.capability_physical * per_draw(assumptions.physical_compute_weight) +
+                                log_data * per_draw(assumptions.physical_data_weight) +
+                                floor * per_draw(assumptions.physical_generative_weight);
+  ExtendFrontierPath(outcome.capability_physical, row, inputs.history_years, path.physical);
 }
 
 }  // namespace sim

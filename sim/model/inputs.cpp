@@ -1,6 +1,7 @@
 #include "sim/model/inputs.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -29,12 +30,15 @@ const AssumptionField kAssumptionFields[] = {
     {"energy_efficiency_growth", &Assumptions::energy_efficiency_growth, &DrawAssumptions::energy_efficiency_growth},
     {"flops_per_h100e", &Assumptions::flops_per_h100e, &DrawAssumptions::flops_per_h100e},
     {"utilization", &Assumptions::utilization, &DrawAssumptions::utilization},
-    {"training_share", &Assumptions::training_share, &DrawAssumptions::training_share},
+    {"largest_cluster_share", &Assumptions::largest_cluster_share, &DrawAssumptions::largest_cluster_share},
+    {"training_run_days", &Assumptions::training_run_days, &DrawAssumptions::training_run_days},
+    {"training_run_growth", &Assumptions::training_run_growth, &DrawAssumptions::training_run_growth},
+    {"max_training_run_days", &Assumptions::max_training_run_days, &DrawAssumptions::max_training_run_days},
     {"algorithmic_progress", &Assumptions::algorithmic_progress, &DrawAssumptions::algorithmic_progress},
     {"max_diffusion_lag", &Assumptions::max_diffusion_lag, &DrawAssumptions::max_diffusion_lag},
     {"lag_per_talent_halving", &Assumptions::lag_per_talent_halving, &DrawAssumptions::lag_per_talent_halving},
     {"open_weights", &Assumptions::open_weights, &DrawAssumptions::open_weights},
-    {"frontier_oom_per_year", &Assumptions::frontier_oom_per_year, &DrawAssumptions::frontier_oom_per_year},
+    {"open_model_lag", &Assumptions::open_model_lag, &DrawAssumptions::open_model_lag},
     {"market_temperature_generative", &Assumptions::market_temperature_generative, &DrawAssumptions::market_temperature_generative},
     {"market_temperature_physical", &Assumptions::market_temperature_physical, &DrawAssumptions::market_temperature_physical},
     {"market_size_multiplier", &Assumptions::market_size_multiplier, &DrawAssumptions::market_size_multiplier},
@@ -125,14 +129,12 @@ TrendTables BuildTrendTables(const Scenario& scenario) {
   TrendTables trends;
   trends.private_growth_factor.resize(regions, years);
   trends.robot_installations.resize(regions, years);
-  trends.best_run_scale.resize(regions, years);
   for (int r = 0; r < regions; ++r) {
     const Region& region = scenario.regions[r];
     for (int k = 0; k < years; ++k) {
       const double year = scenario.start_year + k;
       trends.private_growth_factor(r, k) = 1.0 + region.private_growth.At(year);
       trends.robot_installations(r, k) = region.robot_installations.At(year);
-      trends.best_run_scale(r, k) = region.concentration.At(year) * region.algorithmic_efficiency;
     }
   }
   return trends;
@@ -255,6 +257,13 @@ ModelInputs BuildInputs(const Scenario& scenario, int draws, unsigned long long 
   const Assumptions& a = scenario.assumptions;
   for (const AssumptionField& field : kAssumptionFields) {
     SampleAssumption(field.name, a.*field.nominal, draws, seed, inputs.assumptions.*field.draws);
+  }
+
+  const int first_recorded = a.frontier_run_history.points.begin()->first;
+  inputs.history_years = scenario.start_year - first_recorded;
+  inputs.frontier_history_log10.resize(inputs.history_years);
+  for (int i = 0; i < inputs.history_years; ++i) {
+    inputs.frontier_history_log10(i) = std::log10(a.frontier_run_history.At(first_recorded + i));
   }
 
   inputs.market_size_generative.resize(inputs.years);

@@ -35,14 +35,14 @@ struct PublicMoneyTables {
 struct TrendTables {
   RegionTable private_growth_factor;  // 1 + private_growth: P_exog(t+1) / P_exog(t)
   RegionTable robot_installations;    // robots installed during the year, units / yr
-  RegionTable best_run_scale;         // concentration * algorithmic_efficiency
 };
 
 // Global assumptions, one value per draw (1 x N). Names match Assumptions.
 struct DrawAssumptions {
   DrawRow hardware_price_performance_growth, capex_per_h100e, compute_depreciation,
-      kw_per_h100e, energy_efficiency_growth, flops_per_h100e, utilization, training_share, algorithmic_progress,
-      max_diffusion_lag, lag_per_talent_halving, open_weights, frontier_oom_per_year,
+      kw_per_h100e, energy_efficiency_growth, flops_per_h100e, utilization, largest_cluster_share,
+      training_run_days, training_run_growth, max_training_run_days, algorithmic_progress,
+      max_diffusion_lag, lag_per_talent_halving, open_weights, open_model_lag,
       market_temperature_generative, market_temperature_physical, market_size_multiplier,
       reinvestment_rate, private_physical_share, researcher_mobility, home_bias,
       attraction_compute_weight, attraction_money_weight, researcher_growth,
@@ -91,6 +91,11 @@ struct ModelInputs {
   int draws = 0;       // N
   int years = 0;       // T (rows of output, start_year..end_year)
   int start_year = 0;
+  // Years of the recorded frontier before the start (frontier_run_history,
+  // from its first year to start_year - 1) and log10 of its largest run in
+  // each, FLOP: the leader's path before the simulation (frontier_path.hpp).
+  int history_years = 0;
+  Eigen::ArrayXd frontier_history_log10;
   LeverTables levers;
   PublicMoneyTables public_money;
   TrendTables trends;

@@ -46,9 +46,9 @@ void SimulateBlock(const ModelInputs& inputs, int first_draw, int count, Results
   const DrawAssumptions assumptions =
       SliceDrawsPadded(inputs.assumptions, first_draw, count, PaddedDraws(count));
   Workspace workspace;
-  workspace.Resize(inputs.regions, PaddedDraws(count));
+  workspace.Resize(inputs, PaddedDraws(count));
   const YearLoop& loop = ActiveYearLoop();
-  loop.initialise(inputs, assumptions, workspace.state);
+  loop.initialise(inputs, assumptions, workspace);
   for (int year = 0; year < inputs.years; ++year) {
     loop.compute(inputs, assumptions, year, workspace);
     Record(loop, inputs, assumptions, year, first_draw, count, workspace, results);

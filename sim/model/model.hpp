@@ -1,6 +1,7 @@
 // Running the model: a scenario in, results for every year, region and draw out.
 #pragma once
 
+#include "sim/model/frontier_path.hpp"
 #include "sim/model/inputs.hpp"
 #include "sim/model/results.hpp"
 #include "sim/model/state.hpp"
@@ -27,8 +28,10 @@ struct Workspace {
   YearOutcome outcome;
   Scratch scratch;
   RegionDrawArray private_investment;  // this year's, USD bn / yr
+  FrontierPath frontier;               // the leader's path up to this year
 
-  void Resize(int regions, int draws);
+  // Sizes everything for `draws` columns of the inputs' regions and years.
+  void Resize(const ModelInputs& inputs, int draws);
 };
 
 // Blocks of draws start at multiples of kDrawAlignment and are computed in
@@ -53,9 +56,10 @@ inline int PaddedDraws(int count) {
 void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions, Variable variable,
                   int year, int count, Workspace& workspace, Eigen::Ref<RegionDrawArray> out);
 
-// Sets the starting state (1 January of the start year) for draws whose
-// assumptions are `assumptions`.
-void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptions, State& state);
+// Sets the starting state (1 January of the start year) and the leader's
+// recorded path before it, for draws whose assumptions are `assumptions`.
+void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptions,
+                     Workspace& workspace);
 
 // One year of the model (docs/MODEL.md) is two calls, with the year's
 // results read in between. Neither allocates (tests check this).

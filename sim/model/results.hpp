@@ -16,6 +16,8 @@ enum class Variable {
   kComputeStockGenerative,
   kComputeStockPhysical,
   kComputeOperational,
+  kComputeLargestCluster,
+  kComputeLargestRun,
   kPowerCapacity,
   kPowerDemand,
   kResearchers,

@@ -20,7 +20,8 @@ void YearMoney::Resize(int regions, int draws) {
 
 void YearOutcome::Resize(int regions, int draws) {
   for (RegionDrawArray* array :
-       {&operational_generative, &operational_physical, &lag, &capability_generative,
+       {&operational_generative, &operational_physical, &lag, &largest_cluster, &largest_run,
+        &capability_generative,
         &capability_physical, &share_generative, &share_physical, &value, &sovereignty,
         &years_behind_generative, &years_behind_physical}) {
     array->resize(regions, draws);

@@ -38,7 +38,9 @@ struct YearMoney {
 struct YearOutcome {
   RegionDrawArray operational_generative, operational_physical;  // H100e powered and running
   RegionDrawArray lag;                 // years behind the algorithmic frontier
-  RegionDrawArray capability_generative;  // log10 of 2025-algorithm-equivalent FLOP
+  RegionDrawArray largest_cluster;     // H100e of generative compute in the largest cluster
+  RegionDrawArray largest_run;         // FLOP of the largest training run it can do this year
+  RegionDrawArray capability_generative;  // log10 of start-year-algorithm-equivalent FLOP
   RegionDrawArray capability_physical;    // weighted log10 index (see docs/MODEL.md)
   RegionDrawArray share_generative, share_physical;  // shares of global revenue, [0, 1]
   RegionDrawArray value;               // AI revenue captured, USD bn / yr

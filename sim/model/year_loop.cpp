@@ -16,7 +16,9 @@
 
 namespace sim {
 
-void Workspace::Resize(int regions, int draws) {
+void Workspace::Resize(const ModelInputs& inputs, int draws) {
+  const int regions = inputs.regions;
+  frontier.Resize(inputs.history_years + inputs.years, draws);
   state.Resize(regions, draws);
   money.Resize(regions, draws);
   outcome.Resize(regions, draws);
@@ -24,7 +26,10 @@ void Workspace::Resize(int regions, int draws) {
   private_investment.resize(regions, draws);
 }
 
-void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptions, State& state) {
+void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptions,
+                     Workspace& workspace) {
+  StartFrontierPath(inputs, assumptions, workspace.frontier);
+  State& state = workspace.state;
   const RegionConstants& c = inputs.region;
   // Products go into the first column and are copied from there: assigning
   // an expression to colwise() would allocate a temporary for it, and sweeps
@@ -50,7 +55,7 @@ void ComputeYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
                  Workspace& w) {
   OperationalCompute(w.state, assumptions, year, w.outcome, w.scratch);
   AlgorithmicLag(inputs, assumptions, w.state, w.outcome, w.scratch);
-  Capability(inputs, assumptions, year, w.state, w.outcome, w.scratch);
+  Capability(inputs, assumptions, year, w.state, w.outcome, w.frontier, w.scratch);
   Markets(inputs, assumptions, year, w.outcome, w.scratch);
   PrivateInvestment(inputs, assumptions, year, w.outcome, w.state, w.private_investment);
   AllocateMoney(inputs, assumptions, year, w.private_investment, w.money, w.scratch);
@@ -93,14 +98,16 @@ void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions,
     case Variable::kAlgorithmicLag: put(o.lag); break;
     case Variable::kCapabilityGenerative: put(o.capability_generative); break;
     case Variable::kCapabilityPhysical: put(o.capability_physical); break;
+    case Variable::kComputeLargestCluster: put(o.largest_cluster); break;
+    case Variable::kComputeLargestRun: put(o.largest_run); break;
     case Variable::kYearsBehindGenerative:
-      YearsBehind(o.capability_generative, assumptions.frontier_oom_per_year, w.scratch.row_a,
-                  o.years_behind_generative);
+      TimeBehind(w.frontier.generative, 0, inputs.history_years + year, w.frontier.back_slope,
+                 o.capability_generative, o.years_behind_generative);
       put(o.years_behind_generative);
       break;
     case Variable::kYearsBehindPhysical:
-      YearsBehind(o.capability_physical, assumptions.frontier_oom_per_year, w.scratch.row_a,
-                  o.years_behind_physical);
+      TimeBehind(w.frontier.physical, inputs.history_years, inputs.history_years + year,
+                 w.frontier.back_slope, o.capability_physical, o.years_behind_physical);
       put(o.years_behind_physical);
       break;
     case Variable::kRankGenerative: Rank(o.capability_generative.leftCols(count), out); break;

@@ -113,9 +113,9 @@ std::string FormatSummaryMarkdown(const Results& results, const RunRecord& recor
           Cell(millions, monte_carlo, "%.2f") + " | " + Cell(s.rank_generative, monte_carlo, "%.0f") +
           " | " + Cell(s.rank_physical, monte_carlo, "%.0f") + " |\n";
   }
-  md += "\nYears behind = capability gap to the leader / the frontier's growth per year "
-        "(frontier_oom_per_year). The full series for every variable and year is in "
-        "timeseries.csv; the exact inputs in scenario.resolved.yaml.\n";
+  md += "\nYears behind = how many years ago the leader's path (the best capability "
+        "reached so far) was at the region's capability. The full series for every variable "
+        "and year is in timeseries.csv; the exact inputs in scenario.resolved.yaml.\n";
   return md;
 }
 

@@ -80,7 +80,6 @@ struct Region {
   Schedule robot_installations;       // robots installed during the year without public money, units / yr
 
   // Structural parameters.
-  Schedule concentration;     // share of the region's training compute its largest run uses in the year, (0, 1]
   double algorithmic_efficiency = 1;  // effective compute per FLOP vs the region's algorithmic access, > 0
   double home_advantage = 0;  // logit shift of domestic-model demand (language, rules), >= 0
   double market_access = 1;   // weight of the region's firms in global AI markets, [0, 1]
@@ -105,12 +104,15 @@ struct Assumptions {
   Assumption energy_efficiency_growth;           // H100e run per kW, growth factor / yr (>= 1)
   Assumption flops_per_h100e;                    // dense BF16 peak, FLOP/s
   Assumption utilization;                        // model FLOP utilisation, (0, 1]
-  Assumption training_share;                     // share of compute used for training, (0, 1]
+  Assumption largest_cluster_share;              // largest cluster / generative compute a region uses, (0, 1]
+  Assumption training_run_days;                  // length of a frontier training run in the start year, days
+  Assumption training_run_growth;                // growth of that length, factor / yr (>= 1)
+  Assumption max_training_run_days;              // longest run worth training, days
   Assumption algorithmic_progress;               // frontier effective-compute multiplier / yr (>= 1)
   Assumption max_diffusion_lag;                  // max years a region trails the algorithmic frontier
   Assumption lag_per_talent_halving;             // years of lag per halving of talent vs the top region
   Assumption open_weights;                       // how much open weights shorten followers' lag, [0, 1]
-  Assumption frontier_oom_per_year;              // OOM of effective compute the frontier adds per yr
+  Assumption open_model_lag;                     // years the best open-weight model trails the frontier
   Assumption market_temperature_generative;      // softmax temperature of market shares, capability units
   Assumption market_temperature_physical;        // same, physical sector
   Assumption market_size_multiplier;             // scales both market_size schedules, > 0
@@ -137,6 +139,11 @@ struct Assumptions {
 
   Schedule market_size_generative;  // global generative-AI revenue, USD bn / yr
   Schedule market_size_physical;    // global physical-AI revenue, USD bn / yr
+  // The world's largest language or multimodal training run published in
+  // each year before the start, FLOP (the record): the leader's path before
+  // the simulation, for diffusion and years behind. Years from start_year on
+  // are simulated and ignored here.
+  Schedule frontier_run_history;
 };
 
 // How money written in another currency or year becomes USD bn at base-year prices:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -191,12 +192,43 @@ void CheckObservations(const Scenario& scenario, const Provenance& provenance) {
   }
 }
 
+// The leader's path before the start (frontier_run_history) must have at
+// least one year before start_year, so that a follower's diffusion lag and
+// years behind can be read on it, and at most kMaxYears of them, so that the
+// path the model keeps for every draw stays small.
+void CheckFrontierHistory(const Scenario& scenario, const Provenance& provenance) {
+  const std::map<int, double>& points = scenario.assumptions.frontier_run_history.points;
+  const std::string path = "assumptions.frontier_run_history";
+  const std::string example = "e.g. {" + std::to_string(scenario.start_year - 2) + ": 5.0e25, " +
+                              std::to_string(scenario.start_year - 1) + ": 5.3e25}";
+  if (points.begin()->first == 0) {  // a single number (Schedule::Constant)
+    Fail(provenance.Where(path), "frontier_run_history is one number, not a record by year",
+         "give the largest training run (FLOP) of each year before the start, " + example +
+             "; scripts/record-series.py frontier prints the record");
+  }
+  if (points.begin()->first >= scenario.start_year) {
+    Fail(provenance.Where(path),
+         "frontier_run_history has no year before start_year " +
+             std::to_string(scenario.start_year),
+         "give the largest training run (FLOP) of at least one year before the start, " +
+             example + "; scripts/record-series.py frontier prints the record");
+  }
+  if (scenario.start_year - points.begin()->first > kMaxYears) {
+    Fail(provenance.Where(path),
+         "frontier_run_history starts in " + std::to_string(points.begin()->first) + ", over " +
+             std::to_string(kMaxYears) + " years before start_year " +
+             std::to_string(scenario.start_year),
+         "keep the years that matter for the gaps you study, at most 60 before the start");
+  }
+}
+
 }  // namespace
 
 void ValidateScenario(const Scenario& scenario, const Provenance& provenance) {
   CheckName(scenario, provenance);
   CheckComplete(scenario, provenance);
   CheckYears(scenario, provenance);
+  CheckFrontierHistory(scenario, provenance);
   for (const Region& region : scenario.regions) {
     const std::string path = "regions." + region.code;
     CheckAllocation(region.public_allocation, path + ".public_allocation",

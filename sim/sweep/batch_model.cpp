@@ -158,7 +158,7 @@ void SweepModel::FillBlockInputs(const Eigen::ArrayXXd& values, Block& block) co
     inputs = base_;
     inputs.draws = width;
     inputs.assumptions = SliceDrawsPadded(base_.assumptions, 0, 1, width);
-    block.workspace.Resize(R, width);
+    block.workspace.Resize(inputs, width);
     if (per_draw_levers_) {
       // Every region's levers as in the base scenario, for every draw; the
       // blocks then rewrite the rows of the levers they vary.
@@ -202,7 +202,7 @@ void SweepModel::Simulate(const ModelInputs& inputs, int count, int first_column
   RegionDrawArray& values = block.read;
   values.resize(inputs.regions, count);
   const YearLoop& loop = ActiveYearLoop();
-  loop.initialise(inputs, inputs.assumptions, w.state);
+  loop.initialise(inputs, inputs.assumptions, w);
   for (int year = 0; year < inputs.years; ++year) {
     loop.compute(inputs, inputs.assumptions, year, w);
     if (timeseries) {
@@ -232,7 +232,7 @@ void SweepModel::RunOne(const Eigen::ArrayXXd& values, int j, Block& block, Eige
   for (size_t p = 0; p < paths_.size(); ++p) ApplyOverride(single, SetText(paths_[p], values(p, j)));
   ModelInputs inputs = BuildInputs(single, 1, single.seed);
   inputs.assumptions = SliceDrawsPadded(inputs.assumptions, 0, 1, PaddedDraws(1));
-  block.workspace.Resize(inputs.regions, PaddedDraws(1));
+  block.workspace.Resize(inputs, PaddedDraws(1));
   Simulate(inputs, 1, j, block, outcomes, timeseries);
 }
 

@@ -32,7 +32,9 @@ with tempfile.TemporaryDirectory() as work:
     code, out = aisim("sweep", "--study", study, "--out", "grid", "--quiet", cwd=work)
     check("the shipped Korea grid study sweeps", code == 0, out)
 
-    goal = "Years Behind|Physical:KR:2035 <= 1"
+    # About half the grid reaches it (the test needs both kinds of sample).
+    threshold = 2
+    goal = f"Years Behind|Physical:KR:2035 <= {threshold}"
     code, out = aisim("discover", "grid", "--goal", goal, cwd=work)
     check("discover runs on it", code == 0, out)
     check("it prints the trajectory and the box", "Peeling trajectory" in out and "Chosen box" in out, out)
@@ -44,7 +46,7 @@ with tempfile.TemporaryDirectory() as work:
         samples = list(csv.DictReader(f))
     with open(os.path.join(work, "grid", "outcomes.csv")) as f:
         outcomes = list(csv.DictReader(f))
-    reached = [float(o["KR|Years Behind|Physical|2035"]) <= 1 for o in outcomes]
+    reached = [float(o["KR|Years Behind|Physical|2035"]) <= threshold for o in outcomes]
 
     # Recompute the box's statistics from the raw files.
     with open(os.path.join(folder, "discovery.csv")) as f:

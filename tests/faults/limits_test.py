@@ -73,7 +73,7 @@ with tempfile.TemporaryDirectory() as work:
                                    ("compute_stock", 10000), ("compute_physical_share", 0.05),
                                    ("power_capacity", 0.02), ("researchers", 50), ("robots", 10000),
                                    ("robot_installations", 1000), ("generative_data", 0.1),
-                                   ("concentration", 0.1), ("algorithmic_efficiency", 1),
+                                   ("algorithmic_efficiency", 1),
                                    ("home_advantage", 0), ("market_access", 1)]:
                     f.write(f"    {key}: {value}\n")
                 for allocation in ("public_allocation", "private_allocation"):

@@ -2,6 +2,7 @@
 // down"), checked on the shipped world baseline and variations of it.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <variant>
@@ -259,22 +260,85 @@ TEST_CASE("private growth and robot installations follow their schedules year by
   }
 }
 
-TEST_CASE("a concentration schedule scales that year's best run only") {
-  // Doubling Korea's concentration in 2027 alone adds log10(2) to its 2027
-  // generative capability and changes nothing before; its own compute is
-  // unchanged that year (capability feeds back only through later years).
-  Scenario base = World();
-  const int kr = Index(base, "KR");
-  const double c = base.regions[kr].concentration.At(2027);
-  Scenario doubled = base;
-  doubled.regions[kr].concentration.points = {{2026, c}, {2027, 2 * c}, {2028, c}};
-  const Results a = RunSimulation(base), b = RunSimulation(doubled);
-  for (int k = 0; k < 2; ++k) {
-    CHECK(At(b, Variable::kCapabilityGenerative, k, kr) == At(a, Variable::kCapabilityGenerative, k, kr));
+TEST_CASE("the largest run is the largest cluster at full use for a training run's length") {
+  // run = cluster * flops * utilization * min(days * growth^k, max days) * 86,400,
+  // and the cluster is largest_cluster_share of the generative compute a region uses.
+  const Scenario s = World();
+  const Results results = RunSimulation(s);
+  const Assumptions& a = s.assumptions;
+  for (int k = 0; k < results.years(); ++k) {
+    const double days = std::min(a.training_run_days.value * std::pow(a.training_run_growth.value, k),
+                                 a.max_training_run_days.value);
+    for (int r = 0; r < results.regions(); ++r) {
+      const double cluster = At(results, Variable::kComputeLargestCluster, k, r);
+      CHECK(At(results, Variable::kComputeLargestRun, k, r) ==
+            Approx(cluster * a.flops_per_h100e.value * a.utilization.value * days * 86400.0)
+                .epsilon(kLooseTolerance));
+    }
   }
-  CHECK(At(b, Variable::kCapabilityGenerative, 2, kr) ==
-        Approx(At(a, Variable::kCapabilityGenerative, 2, kr) + std::log10(2.0)).epsilon(kTolerance));
-  CHECK(At(b, Variable::kComputeStock, 2, kr) == At(a, Variable::kComputeStock, 2, kr));
+  // world-2025 has no compute alliances, so the cluster is the share of the
+  // generative stock the region's power can run.
+  REQUIRE(s.alliances.empty());
+  const int us = Index(s, "US");
+  const double share = a.largest_cluster_share.value;
+  const double running = At(results, Variable::kComputeOperational, 0, us) / At(results, Variable::kComputeStock, 0, us);
+  CHECK(At(results, Variable::kComputeLargestCluster, 0, us) ==
+        Approx(share * running * At(results, Variable::kComputeStockGenerative, 0, us)).epsilon(kTolerance));
+}
+
+TEST_CASE("a larger cluster share raises the leader's capability by its logarithm") {
+  // The leader's capability is its own run (the diffusion floor lies below
+  // it): doubling the share adds log10(2) in the start year.
+  Scenario base = World();
+  Scenario doubled = base;
+  doubled.assumptions.largest_cluster_share.value *= 2;
+  const Results a = RunSimulation(base), b = RunSimulation(doubled);
+  const int us = Index(base, "US");
+  REQUIRE(At(a, Variable::kRankGenerative, 0, us) == 1);
+  CHECK(At(b, Variable::kCapabilityGenerative, 0, us) ==
+        Approx(At(a, Variable::kCapabilityGenerative, 0, us) + std::log10(2.0)).epsilon(kTolerance));
+  CHECK(At(b, Variable::kComputeLargestRun, 0, us) ==
+        Approx(2 * At(a, Variable::kComputeLargestRun, 0, us)).epsilon(kTolerance));
+}
+
+TEST_CASE("a region without compute trails the leader's path by the diffusion time") {
+  // With no compute of its own, a region's capability is the leader's path
+  // open_model_lag + L years ago, so its years behind are exactly that
+  // (world-2025's recorded path rises every year, so the time shift is unique).
+  Scenario s = World();
+  const int ae = Index(s, "AE");
+  s.regions[ae].compute_stock = 0;
+  s.regions[ae].private_investment = 0;
+  s.regions[ae].public_budget = Schedule::Constant(0);
+  s.regions[ae].gpu_deliveries = Schedule::Constant(0);
+  s.assumptions.reinvestment_rate.value = 0;  // no revenue turns into compute either
+  const Results results = RunSimulation(s);
+  for (int k = 0; k < results.years(); ++k) {
+    CHECK(At(results, Variable::kComputeLargestRun, k, ae) == 0);
+    CHECK(At(results, Variable::kYearsBehindGenerative, k, ae) ==
+          Approx(s.assumptions.open_model_lag.value + At(results, Variable::kAlgorithmicLag, k, ae))
+              .epsilon(kLooseTolerance));
+  }
+}
+
+TEST_CASE("the leader is 0 years behind and a longer open-model lag never helps a follower") {
+  Scenario base = World();
+  Scenario slower = base;
+  slower.assumptions.open_model_lag.value *= 2;
+  const Results a = RunSimulation(base), b = RunSimulation(slower);
+  for (int k = 0; k < a.years(); ++k) {
+    for (int r = 0; r < a.regions(); ++r) {
+      if (At(a, Variable::kRankGenerative, k, r) == 1) {
+        CHECK(At(a, Variable::kYearsBehindGenerative, k, r) == 0);
+      }
+      if (At(a, Variable::kRankPhysical, k, r) == 1) {
+        CHECK(At(a, Variable::kYearsBehindPhysical, k, r) == 0);
+      }
+      if (k == 0) {  // later years feed back through markets and money
+        CHECK(At(b, Variable::kCapabilityGenerative, k, r) <= At(a, Variable::kCapabilityGenerative, k, r));
+      }
+    }
+  }
 }
 
 }  // namespace sim

@@ -23,8 +23,8 @@ TEST_CASE("a year step and reading its results allocate nothing, deterministic a
     scenario.alliances.push_back({"test", {"KR", "UK"}, 0.1, 0.3, 0.2});
     const ModelInputs inputs = BuildInputs(scenario, draws, 1);
     Workspace workspace;
-    workspace.Resize(inputs.regions, draws);
-    InitialiseState(inputs, inputs.assumptions, workspace.state);
+    workspace.Resize(inputs, draws);
+    InitialiseState(inputs, inputs.assumptions, workspace);
     RegionDrawArray values(inputs.regions, draws);
     for (int year = 0; year < inputs.years; ++year) {
       Eigen::internal::set_is_malloc_allowed(false);

@@ -11,6 +11,9 @@ can catch bugs:
     applied as H <- M H + trained;
   * best foreign capability, years behind and rank are explicit loops over
     regions;
+  * the leader's path (frontier_path.hpp) is a list of (calendar year,
+    value) points with a scalar evaluator, and years behind are found by a
+    scalar backward walk along the path, one region at a time;
   * alliance matrices are built from explicit pairs;
   * schedules are evaluated by a hand-written linear interpolation.
 
@@ -30,7 +33,8 @@ import statistics
 import numpy as np
 import yaml
 
-SECONDS_PER_YEAR = 365.25 * 86400.0  # Julian year, capability.hpp
+SECONDS_PER_DAY = 86400.0  # capability.hpp
+MIN_BACK_SLOPE = 1e-3  # capability units per year, frontier_path.hpp
 
 # Output catalogue: name -> unit (results.cpp). The reference fills every one.
 VARIABLES = {
@@ -38,6 +42,8 @@ VARIABLES = {
     "Compute|Stock|Generative": "H100e",
     "Compute|Stock|Physical": "H100e",
     "Compute|Operational": "H100e",
+    "Compute|Largest Cluster": "H100e",
+    "Compute|Largest Training Run": "FLOP",
     "Power|Capacity": "GW",
     "Power|AI Demand": "GW",
     "Talent|Researchers": "persons",
@@ -62,9 +68,10 @@ VARIABLES = {
 
 ASSUMPTION_NAMES = [
     "hardware_price_performance_growth", "capex_per_h100e", "compute_depreciation",
-    "kw_per_h100e", "energy_efficiency_growth", "flops_per_h100e", "utilization", "training_share",
+    "kw_per_h100e", "energy_efficiency_growth", "flops_per_h100e", "utilization",
+    "largest_cluster_share", "training_run_days", "training_run_growth", "max_training_run_days",
     "algorithmic_progress", "max_diffusion_lag", "lag_per_talent_halving", "open_weights",
-    "frontier_oom_per_year", "market_temperature_generative", "market_temperature_physical",
+    "open_model_lag", "market_temperature_generative", "market_temperature_physical",
     "market_size_multiplier", "reinvestment_rate", "private_physical_share",
     "researcher_mobility", "home_bias", "attraction_compute_weight",
     "attraction_money_weight", "researcher_growth", "cost_per_researcher", "cost_per_gw",
@@ -230,6 +237,17 @@ class _Inputs:
         market_phys = Schedule(raw["market_size_physical"], "market_size_physical")
         self.market_gen = [market_gen.at(self.t0 + k) for k in range(self.T)]
         self.market_phys = [market_phys.at(self.t0 + k) for k in range(self.T)]
+        # The recorded frontier before the start: one row for every calendar
+        # year from the first recorded year to start_year - 1 (values between
+        # recorded years by the schedule's linear interpolation); recorded
+        # years from start_year on are simulated and not used.
+        if not isinstance(raw["frontier_run_history"], dict):
+            raise ValueError("frontier_run_history: expected a record by year")
+        history = Schedule(raw["frontier_run_history"], "frontier_run_history")
+        if history.years[0] >= self.t0:
+            raise ValueError("frontier_run_history: needs a recorded year before start_year")
+        self.frontier_history = [(year, history.at(year))
+                                 for year in range(history.years[0], self.t0)]
 
         R, T = self.R, self.T
 
@@ -251,7 +269,7 @@ class _Inputs:
         # focus, GPU deliveries) is read at (year - start_delay) and is zero
         # before start_year + start_delay. chip_access and power_growth are
         # not part of the public programme and use the calendar year, as do
-        # the trends private_growth, robot_installations and concentration.
+        # the trends private_growth and robot_installations.
         self.budget = np.zeros((R, T))
         self.deliveries = np.zeros((R, T))
         self.focus = np.zeros((R, T))
@@ -259,7 +277,6 @@ class _Inputs:
         self.power_growth = np.zeros((R, T))
         self.private_growth = np.zeros((R, T))
         self.robot_installations = np.zeros((R, T))
-        self.concentration = np.zeros((R, T))
         for r, code in enumerate(self.codes):
             region = regions[code]
             delay = _number(region.get("start_delay", 0), f"regions.{code}.start_delay")
@@ -270,7 +287,6 @@ class _Inputs:
             power = Schedule(region["power_growth"], f"regions.{code}.power_growth")
             growth = Schedule(region["private_growth"], f"regions.{code}.private_growth")
             robots = Schedule(region["robot_installations"], f"regions.{code}.robot_installations")
-            concentration = Schedule(region["concentration"], f"regions.{code}.concentration")
             for k in range(T):
                 year = self.t0 + k
                 programme_year = year - delay
@@ -286,7 +302,6 @@ class _Inputs:
                 self.power_growth[r, k] = power.at(year)
                 self.private_growth[r, k] = growth.at(year)
                 self.robot_installations[r, k] = robots.at(year)
-                self.concentration[r, k] = concentration.at(year)
 
         # Alliances: share (i, j) of region j's stock that region i can use; a
         # pair in several alliances uses the most generous share.
@@ -333,15 +348,60 @@ def _best_foreign(capability):
     return foreign
 
 
-def _years_behind_and_rank(capability, oom_per_year):
+class _LeaderPath:
+    """The leader's path of one sector: the best capability reached so far,
+    as points (calendar year, value) one year apart, never falling.
+
+    F(x) for a fractional calendar year x is linear between the points, the
+    last point's value at or after the last year, and before the first year
+    extended back at `back_slope` capability units a year."""
+
+    def __init__(self):
+        self.years = []
+        self.values = []
+        self.back_slope = None  # set once, in the start year
+
+    def append(self, year, value):
+        """Adds a year: the running maximum of `value` and the year before."""
+        if self.values and self.values[-1] > value:
+            value = self.values[-1]
+        self.years.append(year)
+        self.values.append(value)
+
+    def at(self, x):
+        years, values = self.years, self.values
+        if x >= years[-1]:
+            return values[-1]
+        if x < years[0]:
+            return values[0] - (years[0] - x) * self.back_slope
+        i = len(years) - 2
+        while years[i] > x:
+            i -= 1
+        return values[i] + (x - years[i]) * (values[i + 1] - values[i])
+
+    def years_behind(self, capability):
+        """now - tau, tau the latest time with F(tau) <= capability (0 when
+        capability >= F(now)); a walk back from the last point."""
+        years, values = self.years, self.values
+        now = years[-1]
+        if capability >= values[-1]:
+            return 0.0
+        # values[-1] > capability: walk back to the last point not above it;
+        # the path crosses `capability` on the segment that starts there.
+        # (Counted back from now, in whole years plus a fraction, so that
+        # small gaps are not rounded at the magnitude of a calendar year.)
+        for i in range(len(years) - 2, -1, -1):
+            if values[i] <= capability:
+                return (now - years[i]) - (capability - values[i]) / (values[i + 1] - values[i])
+        return (now - years[0]) + (values[0] - capability) / self.back_slope
+
+
+def _ranks(capability):
     R = len(capability)
-    leader = max(capability)
-    years_behind = np.empty(R)
     rank = np.empty(R)
     for r in range(R):
-        years_behind[r] = (leader - capability[r]) / oom_per_year
         rank[r] = 1 + sum(1 for j in range(R) if capability[j] > capability[r])
-    return years_behind, rank
+    return rank
 
 
 def _migration_matrix(attractiveness, mobility, home_bias, ally_talent):
@@ -387,10 +447,17 @@ def simulate(scenario):
     private_exogenous = np.zeros(R)
     public_cumulative = np.zeros(R)
 
-    flop_per_h100e_year = (a["flops_per_h100e"] * a["utilization"] * a["training_share"]
-                           * SECONDS_PER_YEAR)
-    open_lag_oom = a["frontier_oom_per_year"] * a["max_diffusion_lag"] * (1.0 - a["open_weights"])
     tiny = 1e-12  # floors that keep logarithms finite for empty regions
+    log_progress = math.log10(a["algorithmic_progress"])
+
+    # The leader's paths. Generative: the recorded largest run of every year
+    # before the start, in start-year algorithms, never falling. Physical AI
+    # has no record: its path starts in the start year.
+    path_gen = _LeaderPath()
+    for year, run in inp.frontier_history:
+        path_gen.append(year, math.log10(run) + (year - inp.t0) * log_progress)
+    history_years = len(inp.frontier_history)
+    path_phys = _LeaderPath()
 
     out = {}
     for k in range(T):
@@ -418,20 +485,47 @@ def simulate(scenario):
                           a["lag_per_talent_halving"] * np.log2(top_talent / usable_talent))
                * (1.0 - 0.5 * a["open_weights"]))
 
-        # Step 6: capability.
-        multiplier = a["algorithmic_progress"] ** (k - lag)
+        # Step 6: the largest training run, from the largest cluster.
         usable_gen = op_gen + inp.ally_compute @ op_gen
         usable_phys = op_phys + inp.ally_compute @ op_phys
-        best_run = inp.concentration[:, k] * inp.algorithmic_efficiency
-        effective_gen = best_run * usable_gen * flop_per_h100e_year * multiplier
-        effective_phys = best_run * usable_phys * flop_per_h100e_year * multiplier
-        cap_gen = _log10_floor(effective_gen)
-        open_frontier = cap_gen.max() - open_lag_oom
-        gen_access = np.maximum(cap_gen, open_frontier)
+        run_days = min(a["training_run_days"] * a["training_run_growth"] ** k,
+                       a["max_training_run_days"])
+        flop_per_h100e_run = a["flops_per_h100e"] * a["utilization"] * run_days * SECONDS_PER_DAY
+        cluster = a["largest_cluster_share"] * usable_gen
+        run_gen = a["largest_cluster_share"] * usable_gen * flop_per_h100e_run
+        run_phys = a["largest_cluster_share"] * usable_phys * flop_per_h100e_run
+
+        # Own capability: effective compute of that run in start-year
+        # algorithms, used with the region's algorithmic lag.
+        own_gen = np.empty(R)
+        own_phys = np.empty(R)
+        for r in range(R):
+            progress = (k - lag[r]) * log_progress
+            own_gen[r] = math.log10(max(run_gen[r] * inp.algorithmic_efficiency[r], 1.0)) + progress
+            own_phys[r] = math.log10(max(run_phys[r] * inp.algorithmic_efficiency[r], 1.0)) + progress
+
+        # The leader's generative path gains this year; its mean rate from
+        # the first recorded year to the start year extends the paths back.
+        path_gen.append(year, max(own_gen))
+        if k == 0:
+            path_gen.back_slope = max((path_gen.values[-1] - path_gen.values[0]) / history_years,
+                                      MIN_BACK_SLOPE)
+            path_phys.back_slope = path_gen.back_slope
+
+        # Diffusion: the frontier of open_model_lag years ago, plus the
+        # region's own algorithmic lag, is everyone's floor; the open model
+        # of open_model_lag years ago is what physical AI can build on.
+        cap_gen = np.empty(R)
+        gen_access = np.empty(R)
+        open_model = path_gen.at(year - a["open_model_lag"])
+        for r in range(R):
+            cap_gen[r] = max(own_gen[r], path_gen.at(year - a["open_model_lag"] - lag[r]))
+            gen_access[r] = max(cap_gen[r], open_model)
         usable_data = data_phys + inp.ally_data @ data_phys
-        cap_phys = (a["physical_compute_weight"] * _log10_floor(effective_phys)
+        cap_phys = (a["physical_compute_weight"] * own_phys
                     + a["physical_data_weight"] * _log10_floor(usable_data)
                     + a["physical_generative_weight"] * gen_access)
+        path_phys.append(year, max(cap_phys))
 
         # Step 7: markets and value.
         share_gen = _softmax_shares(cap_gen, a["market_temperature_generative"], inp.market_access)
@@ -447,9 +541,11 @@ def simulate(scenario):
         with np.errstate(over="ignore"):
             sovereignty = 1.0 / (1.0 + np.exp(-logit))
 
-        # Step 8: years behind and rank.
-        behind_gen, rank_gen = _years_behind_and_rank(cap_gen, a["frontier_oom_per_year"])
-        behind_phys, rank_phys = _years_behind_and_rank(cap_phys, a["frontier_oom_per_year"])
+        # Step 8: years behind (a time shift on the leader's path) and rank.
+        behind_gen = np.array([path_gen.years_behind(c) for c in cap_gen])
+        behind_phys = np.array([path_phys.years_behind(c) for c in cap_phys])
+        rank_gen = _ranks(cap_gen)
+        rank_phys = _ranks(cap_phys)
 
         # Private investment: calibrated in the start year so that it equals
         # the scenario's private_investment, then the exogenous part grows.
@@ -477,6 +573,8 @@ def simulate(scenario):
             "Compute|Stock|Generative": compute_gen,
             "Compute|Stock|Physical": compute_phys,
             "Compute|Operational": op_total,
+            "Compute|Largest Cluster": cluster,
+            "Compute|Largest Training Run": run_gen,
             "Power|Capacity": power,
             "Power|AI Demand": op_total * kw_per_unit / 1e6,
             "Talent|Researchers": researchers,

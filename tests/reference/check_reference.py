@@ -32,16 +32,18 @@ import aisim_reference as reference  # noqa: E402
 RELATIVE_TOLERANCE = 1e-9
 
 # Absolute floor of the denominator. Years Behind and Algorithms|Lag are
-# differences of logarithms: (max cap - cap) / frontier_oom_per_year with
-# capabilities ~20-40 (log10 FLOP), and lag_per_talent_halving *
-# log2(top / usable). The leader's value is 0 in exact arithmetic, and the two
-# implementations may round it to 0 or to ~1e-16 (C++ computes
-# log(top * (1 / usable)), and x * (1 / x) is not always exactly 1). The
-# absolute rounding error of such a difference is ~40 * 2^-52 ~ 1e-14 years.
-# With a floor of 1e-3 years (~9 hours) two values both below it must agree to
-# 1e-9 * 1e-3 = 1e-12 years: 100x the rounding noise, and far below anything
-# that matters. Every other variable has no floor (1e-300): their zeros are
-# structural (no stock, no budget, no market access) and exact in both.
+# differences of logarithms: years behind are a time shift on the leader's
+# path, (cap - F(i)) / (F(i + 1) - F(i)) within a year, with capabilities
+# ~20-40 (log10 FLOP) and a path rising ~0.5-1 a year; the lag is
+# lag_per_talent_halving * log2(top / usable). The leader's value is 0 in
+# exact arithmetic, and the two implementations may round it to 0 or to
+# ~1e-16 (C++ computes log(top * (1 / usable)), and x * (1 / x) is not always
+# exactly 1). The absolute rounding error of such a difference is
+# ~40 * 2^-52 / 0.5 ~ 1e-14 years. With a floor of 1e-3 years (~9 hours) two
+# values both below it must agree to 1e-9 * 1e-3 = 1e-12 years: 100x the
+# rounding noise, and far below anything that matters. Every other variable
+# has no floor (1e-300): their zeros are structural (no stock, no budget, no
+# market access) and exact in both.
 FLOOR_YEARS = 1e-3
 FLOORS = {
     "Years Behind|Generative": FLOOR_YEARS,

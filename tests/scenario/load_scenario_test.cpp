@@ -45,12 +45,15 @@ assumptions:
   energy_efficiency_growth: 1.3
   flops_per_h100e: 9.89e14
   utilization: 0.4
-  training_share: 0.3
+  largest_cluster_share: 0.023
+  training_run_days: 126
+  training_run_growth: 1.4
+  max_training_run_days: 270
   algorithmic_progress: 2.8
   max_diffusion_lag: 3
   lag_per_talent_halving: 0.5
   open_weights: 0.5
-  frontier_oom_per_year: 1.1
+  open_model_lag: 0.5
   market_temperature_generative: 0.5
   market_temperature_physical: 0.5
   market_size_multiplier: 1
@@ -76,6 +79,7 @@ assumptions:
   sovereignty_data_weight: 0.5
   market_size_generative: {2025: 150, 2030: 600}
   market_size_physical: 80
+  frontier_run_history: {2023: 5.0e25, 2024: 5.3e25}
 regions:
   KR:
     name: South Korea
@@ -96,7 +100,6 @@ regions:
     robots: 440000
     robot_installations: 31000
     generative_data: 1
-    concentration: 0.11
     algorithmic_efficiency: 1.0
     home_advantage: 1.5
     market_access: 1.0
@@ -119,7 +122,6 @@ regions:
     robots: 363000
     robot_installations: 38000
     generative_data: 30
-    concentration: 0.03
     algorithmic_efficiency: 1.0
     home_advantage: 0.5
     market_access: 1.0
@@ -315,7 +317,6 @@ regions:
     robots: 445000
     robot_installations: 44500
     generative_data: 3
-    concentration: 0.02
     algorithmic_efficiency: 1.0
     home_advantage: 1.5
     market_access: 1.0
@@ -326,7 +327,7 @@ observations: []
   CHECK(s.end_year == 2040);
   CHECK(s.start_year == 2025);
   CHECK(s.assumptions.utilization.value == Approx(0.4).epsilon(kLooseTolerance));
-  CHECK(s.assumptions.training_share.value == 0.3);
+  CHECK(s.assumptions.training_run_days.value == 126);
   REQUIRE(s.regions.size() == 3);
   const Region& kr = s.regions[0];
   CHECK(kr.public_budget.points == std::map<int, double>{{2026, 7}, {2030, 12}});
@@ -441,9 +442,9 @@ TEST_CASE("ApplyOverride changes a loaded scenario and re-validates it") {
 
 TEST_CASE("ListParams lists every settable leaf with its value and unit") {
   const std::vector<ParamInfo> params = ListParams(LoadScenarioFromString(kBase, "base.yaml"));
-  // 6 top-level scalars, 37 assumptions, per region 19 fields + 2 x 5
+  // 6 top-level scalars, 42 assumptions, per region 19 fields + 2 x 5
   // shares, per alliance 4.
-  CHECK(params.size() == 6 + 38 + 2 * (20 + 10) + 4);
+  CHECK(params.size() == 6 + 42 + 2 * (19 + 10) + 4);
 
   const ParamInfo* budget = FindParam(params, "regions.US.power_growth");
   REQUIRE(budget != nullptr);
@@ -506,12 +507,15 @@ void CheckIdentical(const Scenario& a, const Scenario& b) {
                                           &Assumptions::energy_efficiency_growth,
                                           &Assumptions::flops_per_h100e,
                                           &Assumptions::utilization,
-                                          &Assumptions::training_share,
+                                          &Assumptions::largest_cluster_share,
+                                          &Assumptions::training_run_days,
+                                          &Assumptions::training_run_growth,
+                                          &Assumptions::max_training_run_days,
                                           &Assumptions::algorithmic_progress,
                                           &Assumptions::max_diffusion_lag,
                                           &Assumptions::lag_per_talent_halving,
                                           &Assumptions::open_weights,
-                                          &Assumptions::frontier_oom_per_year,
+                                          &Assumptions::open_model_lag,
                                           &Assumptions::market_temperature_generative,
                                           &Assumptions::market_temperature_physical,
                                           &Assumptions::market_size_multiplier,
@@ -539,6 +543,7 @@ void CheckIdentical(const Scenario& a, const Scenario& b) {
   }
   CHECK(same_schedule(x.market_size_generative, y.market_size_generative));
   CHECK(same_schedule(x.market_size_physical, y.market_size_physical));
+  CHECK(same_schedule(x.frontier_run_history, y.frontier_run_history));
   REQUIRE(a.regions.size() == b.regions.size());
   for (size_t r = 0; r < a.regions.size(); ++r) {
     const Region& p = a.regions[r];
@@ -548,7 +553,7 @@ void CheckIdentical(const Scenario& a, const Scenario& b) {
     for (Schedule Region::*member :
          {&Region::public_budget, &Region::physical_focus, &Region::gpu_deliveries,
           &Region::chip_access, &Region::power_growth, &Region::private_growth,
-          &Region::robot_installations, &Region::concentration}) {
+          &Region::robot_installations}) {
       CHECK(same_schedule(p.*member, q.*member));
     }
     CHECK(same_allocation(p.public_allocation, q.public_allocation));
@@ -791,7 +796,7 @@ TEST_CASE("loader requires a new region to set every field") {
             "private_allocation.talent, private_allocation.data, private_allocation.adoption, "
             "private_allocation.power, compute_stock, compute_physical_share, power_capacity, "
             "researchers, "
-            "robots, robot_installations, generative_data, concentration, algorithmic_efficiency, "
+            "robots, robot_installations, generative_data, algorithmic_efficiency, "
             "home_advantage, "
             "market_access\n"
             "hint: a region defined for the first time must set every field, here or in a file "
@@ -805,9 +810,10 @@ TEST_CASE("loader requires every assumption in a scenario without a base") {
         }) ==
         "alone.yaml:2:1: error: missing required assumptions: hardware_price_performance_growth, "
         "capex_per_h100e, compute_depreciation, kw_per_h100e, energy_efficiency_growth, "
-        "flops_per_h100e, training_share, "
+        "flops_per_h100e, largest_cluster_share, training_run_days, "
+        "training_run_growth, max_training_run_days, "
         "algorithmic_progress, max_diffusion_lag, lag_per_talent_halving, open_weights, "
-        "frontier_oom_per_year, "
+        "open_model_lag, "
         "market_temperature_generative, market_temperature_physical, market_size_multiplier, "
         "reinvestment_rate, "
         "private_physical_share, researcher_mobility, home_bias, attraction_compute_weight, "
@@ -815,7 +821,8 @@ TEST_CASE("loader requires every assumption in a scenario without a base") {
         "robot_retirement, physical_data_decay, cost_per_robot_year_data, generative_data_growth, "
         "cost_per_trillion_tokens, physical_compute_weight, physical_data_weight, "
         "physical_generative_weight, "
-        "sovereignty_scale, sovereignty_data_weight, market_size_generative, market_size_physical\n"
+        "sovereignty_scale, sovereignty_data_weight, market_size_generative, market_size_physical, "
+        "frontier_run_history\n"
         "hint: every assumption must be set, here or in a scenario this one extends (e.g. extends: "
         "world-2025.yaml)");
 }

