@@ -3,7 +3,7 @@
 1. docs/SCENARIOS.md's headline table says it is taken from
    results/<scenario>/timeseries.csv: every capability, years-behind and rank
    cell must equal the committed results at the precision printed.
-2. docs/VALIDATION.md quotes `aisim check` on both backtests: the count of
+2. docs/VALIDATION.md quotes `aisim check` on world-2025 and both backtests: the count of
    observations within tolerance, and each row's model value and result, must
    be what the binary prints now; and its Monte Carlo section quotes
    `aisim check --draws 1000 --seed 1`: the count of observed values inside
@@ -81,21 +81,21 @@ def check_output(binary, scenario):
 
 def check_validation(binary, source, problems):
     text = open(os.path.join(source, "docs", "VALIDATION.md")).read()
-    # Each backtest's section: from its heading (or the top) to the next heading.
-    sections = {"backtest-2020": text.split("## The backtest with observed drivers")[0],
-                "backtest-2020-observed-drivers": text.split("## The backtest with observed drivers")[1]
-                .split("\n## ")[0]}
-    claims = {"backtest-2020": r"\*\*Result: (\d+) of 14 observations are within tolerance",
-              "backtest-2020-observed-drivers": r"\*\*(\d+) of 14\*\* are within"}
-    for scenario, section in sections.items():
+    for scenario in ("world-2025", "backtest-2020", "backtest-2020-observed-drivers"):
+        # The scenario's section: from its heading, "## ... (`scenario`)", to the next heading.
+        heading = re.search(r"^## .*\(`" + re.escape(scenario) + r"`\)$", text, re.M)
+        if not heading:
+            problems.append(f"VALIDATION.md: no section headed (`{scenario}`)")
+            continue
+        section = text[heading.end():].split("\n## ")[0]
         code, rows, summary = check_output(binary, scenario)
         if summary is None:
             problems.append(f"aisim check {scenario}: no summary line (exit {code})")
             continue
-        claim = re.search(claims[scenario], text)
-        if not claim or claim.group(1) != summary.group(1):
-            problems.append(f"VALIDATION.md: {scenario}: docs say {claim and claim.group(1)} within "
-                            f"tolerance, aisim check says {summary.group(1)}")
+        claim = re.search(r"\*\*(\d+) of (\d+) observations are within tolerance\*\*", section)
+        if not claim or claim.groups() != summary.groups():
+            problems.append(f"VALIDATION.md: {scenario}: docs say {claim and claim.groups()} within "
+                            f"tolerance, aisim check says {summary.groups()}")
         table = [l for l in section.splitlines() if l.startswith("| ") and ("pass" in l or "FAIL" in l)]
         if len(table) != len(rows):
             problems.append(f"VALIDATION.md: {scenario}: {len(table)} table rows, {len(rows)} observations")
