@@ -11,8 +11,8 @@ namespace sim::explore {
 inline constexpr Variable kChartedVariables[] = {
     Variable::kCapabilityGenerative,  Variable::kCapabilityPhysical,
     Variable::kYearsBehindGenerative, Variable::kYearsBehindPhysical,
-    Variable::kComputeStock,          Variable::kMarketShareGenerative,
-    Variable::kMarketSharePhysical};
+    Variable::kComputeStock,          Variable::kComputeLargestRun,
+    Variable::kMarketShareGenerative, Variable::kMarketSharePhysical};
 
 // {"scenario", "draws", "years": [2025, ...],
 //  "regions": [{"code", "name"}],

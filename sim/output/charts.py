@@ -126,6 +126,8 @@ METRICS = [
      "years behind the leader", 1.0, False),
     ("Compute|Stock", "compute-stock", "AI compute stock",
      "H100-equivalents, log scale", 1.0, True),
+    ("Compute|Largest Training Run", "largest-training-run", "Largest training run (generative AI)",
+     "FLOP, log scale", 1.0, True),
     ("Talent|Researchers", "talent-researchers", "Top-tier AI researchers",
      "persons", 1.0, False),
     ("Market Share|Generative", "market-share-generative", "Market share, generative AI",
@@ -382,10 +384,13 @@ def difference_chart(spec, differences, out):
             panels.append((name, title, unit.split(" (")[0] if name.startswith("Capability")
                            else unit, "absolute", 1.0))
     lookup = {(r["scenario"], r["region"], r["variable"]): r for r in differences}
-    rows, columns = 2, 4
+    columns = 3
+    rows = -(-len(panels) // columns)
     height = 0.32 * len(codes) * len(others) + 1.6
-    fig, axes = plt.subplots(rows, columns, figsize=(15, 2 * height + 1.6), layout="constrained",
+    fig, axes = plt.subplots(rows, columns, figsize=(13.5, rows * height + 1.6), layout="constrained",
                              squeeze=False)
+    for j in range(len(panels), rows * columns):
+        axes[j // columns][j % columns].set_visible(False)
     hatches = ["", "//", "xx", ".."]
     bar = (0.8 if len(codes) > 1 else 0.5) / len(others)
     for p, (name, title, unit, kind, scale) in enumerate(panels):
@@ -470,15 +475,18 @@ def focus_chart(spec, series, out):
     """One region, every metric: the scenarios overlaid at a glance."""
     focus = spec["focus_region"]
     region = next(r for r in spec["regions"] if r["code"] == focus)
-    rows, columns = 2, 4
-    fig, axes = plt.subplots(rows, columns, figsize=(15, 7.2), sharex=True,
+    columns = 3
+    rows = -(-len(METRICS) // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(13.5, 3.2 * rows + 0.8), sharex=True,
                              layout="constrained", squeeze=False)
+    for j in range(len(METRICS), rows * columns):
+        axes[j // columns][j % columns].set_visible(False)
     for p, metric in enumerate(METRICS):
         ax = axes[p // columns][p % columns]
         overlay_panel(ax, spec, series, region, metric)
         ax.set_title(metric[2], fontsize=10)
         ax.set_ylabel(metric[3], fontsize=8.5)
-        if p // columns == rows - 1:
+        if p + columns >= len(METRICS):  # the lowest panel of its column
             ax.set_xlabel("year")
     bottom_legend(fig, scenario_handles(spec["scenarios"]),
                   "scenario (line colour: " + region_label(region) + ")")

@@ -11,7 +11,8 @@ const std::vector<Variable>& ComparedVariables() {
   static const std::vector<Variable> variables = {
       Variable::kCapabilityGenerative,   Variable::kCapabilityPhysical,
       Variable::kYearsBehindGenerative,  Variable::kYearsBehindPhysical,
-      Variable::kComputeStock,           Variable::kResearchers,
+      Variable::kComputeStock,           Variable::kComputeLargestRun,
+      Variable::kResearchers,
       Variable::kMarketShareGenerative,  Variable::kMarketSharePhysical,
       Variable::kValue,                  Variable::kSovereignty,
       Variable::kInvestmentPublicCumulative,

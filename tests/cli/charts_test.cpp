@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/aisim_process.hpp"
+#include "sim/output/comparison.hpp"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -39,7 +40,7 @@ bool Contains(const std::string& text, const std::string& part) {
 const std::vector<std::string> kRegions = {"US", "CN", "EU", "UK", "JP", "KR", "AE", "IN", "ROW"};
 const std::vector<std::string> kRunCharts = {
     "capability-generative", "capability-physical", "years-behind-generative",
-    "years-behind-physical", "compute-stock", "talent-researchers",
+    "years-behind-physical", "compute-stock", "largest-training-run", "talent-researchers",
     "market-share-generative", "market-share-physical"};
 
 // A PNG starts with its 8-byte signature and has an IHDR chunk.
@@ -270,7 +271,7 @@ TEST_CASE("aisim compare writes a difference table whose arithmetic matches the 
     checked_nonzero += value != base;
     ++rows;
   }
-  CHECK(rows == 2 * 9 * 11);  // 2 other scenarios x 9 regions x 11 metrics
+  CHECK(rows == 2 * 9 * static_cast<int>(sim::ComparedVariables().size()));  // 2 other scenarios x 9 regions x metrics
   CHECK(checked_nonzero > 0);
 
   // Capability per extra USD bn: the plan spends more in Korea; the focus-only

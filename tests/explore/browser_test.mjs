@@ -120,7 +120,7 @@ try {
 
   await page.goto(url + '?region=KR');
   await idle(0);
-  check('the page draws four charts', (await page.locator('.chart canvas').count()) === 4);
+  check('the page draws five charts', (await page.locator('.chart canvas').count()) === 5);
   const axisLabels = await page.evaluate(() => window.aisimExplorer.charts.map((u) => u.axes.map((a) => a.label)));
   check('every chart axis is labelled with a unit',
         axisLabels.every(([x, y]) => x === 'year' && typeof y === 'string' && y.length > 0), JSON.stringify(axisLabels));
@@ -167,7 +167,7 @@ try {
         state.set.some((s) => /^regions\.KR\.public_allocation=\{compute: 0\.6, /.test(s)), JSON.stringify(state.set));
   const rows = aisimRun(setArgs(state.set), 'deterministic');
   const {compared, mismatches} = compareRun(state.run, rows, ['value']);
-  check(`the page's ${compared} numbers equal aisim run --set exactly`, compared === 7 * 9 * 11 && mismatches.length === 0,
+  check(`the page's ${compared} numbers equal aisim run --set exactly`, compared === state.run.variables.length * 9 * 11 && mismatches.length === 0,
         mismatches.join('; '));
   const kr = state.run.regions.findIndex((r) => r.code === 'KR');
   check('the chart draws those numbers', JSON.stringify(state.chart[1 + kr]) === JSON.stringify(state.run.variables[0].value[kr]));
@@ -195,7 +195,7 @@ try {
   await download.saveAs(yamlPath);
   check('the download is named for the what-if', download.suggestedFilename() === 'world-2025-what-if.yaml', download.suggestedFilename());
   const fromYaml = compareRun(state.run, aisimRun([yamlPath], 'from-yaml'), ['value']);
-  check('aisim run on the downloaded YAML reproduces the page exactly', fromYaml.compared === 693 && fromYaml.mismatches.length === 0,
+  check('aisim run on the downloaded YAML reproduces the page exactly', fromYaml.compared === state.run.variables.length * 9 * 11 && fromYaml.mismatches.length === 0,
         fromYaml.mismatches.join('; '));
 
   // 5. Fan mode: a few hundred draws, still interactive; quantiles equal
@@ -217,7 +217,7 @@ try {
   const fanRows = aisimRun([...setArgs(fan.set), '--draws', String(FAN_DRAWS)], 'fan');
   const fanCompare = compareRun(fan.run, fanRows, ['p5', 'p25', 'p50', 'p75', 'p95']);
   check(`the fan's ${fanCompare.compared} quantiles equal aisim run --draws ${FAN_DRAWS} exactly`,
-        fanCompare.compared === 693 * 5 && fanCompare.mismatches.length === 0, fanCompare.mismatches.join('; '));
+        fanCompare.compared === state.run.variables.length * 9 * 11 * 5 && fanCompare.mismatches.length === 0, fanCompare.mismatches.join('; '));
   await page.screenshot({path: path.join(screenshotDir, 'explorer-fan.png')});
 
   // 6. A bad link shows the loader's message and keeps the page usable.
@@ -227,7 +227,7 @@ try {
   const message = await bad.textContent('#error');
   check('a bad value in the link shows the located error', message.includes('chip_access = 1.5. Violated constraint: chip_access <= 1'), message);
   await bad.waitForSelector('.chart canvas', {timeout: 20000});
-  check('a bad link still draws the starting scenario', (await bad.locator('.chart canvas').count()) === 4);
+  check('a bad link still draws the starting scenario', (await bad.locator('.chart canvas').count()) === 5);
   await bad.screenshot({path: path.join(screenshotDir, 'explorer-bad-link.png')});
   await bad.close();
 

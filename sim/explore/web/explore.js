@@ -9,11 +9,14 @@
   // Tableau 10: distinguishable, and readable for most colour-blind viewers.
   const COLOURS = ['#4e79a7', '#e15759', '#f28e2b', '#76b7b2', '#59a14f', '#edc948', '#b07aa1',
                    '#ff9da7', '#9c755f', '#bab0ac'];
-  // The four charts; `generative`/`physical` pick the variable by sector.
+  // The charts; `generative`/`physical` pick the variable by sector (the
+  // largest run is a generative-AI run in both).
   const CHARTS = [
     {id: 'capability', title: 'Capability', generative: 'Capability|Generative', physical: 'Capability|Physical'},
     {id: 'behind', title: 'Years behind the leader', generative: 'Years Behind|Generative', physical: 'Years Behind|Physical'},
     {id: 'compute', title: 'Compute stock', generative: 'Compute|Stock', physical: 'Compute|Stock', log: true},
+    {id: 'run', title: 'Largest training run', generative: 'Compute|Largest Training Run',
+     physical: 'Compute|Largest Training Run', log: true},
     {id: 'share', title: 'Market share', generative: 'Market Share|Generative', physical: 'Market Share|Physical'},
   ];
 
