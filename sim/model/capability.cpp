@@ -17,6 +17,24 @@ void EffectiveComputeLog10(const RegionDrawArray& run, const RegionColumn& effic
   out = (out * kInverseLn10 + log_multiplier).max(0.0);
 }
 
+// The compute each region's firms use in year `year`: what stands there,
+// less the share used by another region's firms, plus what its own firms
+// use abroad. Returns `standing` itself when no region hosts compute for
+// another; otherwise computes into `out` (which must not be `standing`).
+const RegionDrawArray& UsedByFirms(const HostingTables& hosting, int year,
+                                   const RegionDrawArray& standing, RegionDrawArray& out) {
+  if (!hosting.any) return standing;
+  out = standing;
+  for (Eigen::Index site = 0; site < standing.rows(); ++site) {
+    const int user = hosting.user[site];
+    if (user < 0) continue;
+    const double share = hosting.share(site, year);
+    out.row(site) -= standing.row(site) * share;
+    out.row(user) += standing.row(site) * share;
+  }
+  return out;
+}
+
 }  // namespace
 
 void TrainingRunSeconds(const DrawAssumptions& assumptions, int year, DrawRow& out) {
@@ -37,6 +55,7 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
   RegionDrawArray& at = scratch.c;      // fractional path rows
   RegionDrawArray& floor = scratch.d;   // capability on the path at those rows
   RegionDrawArray& log_data = scratch.e;
+  RegionDrawArray& used = scratch.e;  // before log_data: compute each region's firms use
   DrawRow& flop_per_unit = scratch.row_a;  // FLOP one H100e gives a run this year
   DrawRow& log_growth = scratch.row_b;
 
@@ -47,7 +66,8 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
   log_multiplier = (static_cast<double>(year) - outcome.lag).rowwise() * log_growth;
 
   const AllianceMatrices& alliances = inputs.alliances;
-  const RegionDrawArray& generative = WithPartners(alliances.compute, outcome.operational_generative, usable);
+  const RegionDrawArray& generative = WithPartners(
+      alliances.compute, UsedByFirms(inputs.hosting, year, outcome.operational_generative, used), usable);
   outcome.largest_cluster = generative.rowwise() * assumptions.largest_cluster_share;
   outcome.largest_run = outcome.largest_cluster.rowwise() * flop_per_unit;
   RegionDrawArray& own_generative = outcome.capability_generative;
@@ -55,7 +75,8 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
                         own_generative);
   // Physical capability starts as its compute term: a run on the physical
   // fleet's largest cluster, by the same rule.
-  const RegionDrawArray& physical = WithPartners(alliances.compute, outcome.operational_physical, usable);
+  const RegionDrawArray& physical = WithPartners(
+      alliances.compute, UsedByFirms(inputs.hosting, year, outcome.operational_physical, used), usable);
   floor = physical.rowwise() * assumptions.largest_cluster_share;
   floor.rowwise() *= flop_per_unit;
   EffectiveComputeLog10(floor, inputs.region.algorithmic_efficiency, log_multiplier,

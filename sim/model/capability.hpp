@@ -17,7 +17,9 @@ void TrainingRunSeconds(const DrawAssumptions& assumptions, int year, DrawRow& o
 // Capability of each region in year index `year` (0 = start year). Needs
 // outcome.operational_* and outcome.lag; extends `path` by this year's row.
 // Writes outcome.largest_cluster, outcome.largest_run and outcome.capability_*.
-//   K_acc,s  = K_op,s + compute_alliance * K_op,s                 usable compute, H100e
+//   K_use,s  = (1 - h) K_op,s + sum over sites hosting for it of h_site K_op,s,site
+//                                                                 compute its firms use (hosting)
+//   K_acc,s  = K_use,s + compute_alliance * K_use,s               usable compute, H100e
 //   cluster  = largest_cluster_share * K_acc,gen                  H100e
 //   run_s    = largest_cluster_share * K_acc,s * flops * utilization * run_seconds   FLOP
 //   own_s    = log10(max(run_s * algorithmic_efficiency, 1)) + (year - L) log10 g_a

@@ -204,6 +204,23 @@ AllianceMatrices BuildAllianceMatrices(const Scenario& scenario) {
   return m;
 }
 
+HostingTables BuildHostingTables(const Scenario& scenario) {
+  const int regions = static_cast<int>(scenario.regions.size());
+  HostingTables hosting;
+  hosting.user.assign(regions, -1);
+  hosting.share = RegionTable::Zero(regions, scenario.Years());
+  for (int r = 0; r < regions; ++r) {
+    const Region& region = scenario.regions[r];
+    if (region.hosted_for.empty()) continue;
+    hosting.user[r] = scenario.RegionIndex(region.hosted_for);
+    hosting.any = true;
+    for (int k = 0; k < scenario.Years(); ++k) {
+      hosting.share(r, k) = region.hosted_share.At(scenario.start_year + k);
+    }
+  }
+  return hosting;
+}
+
 }  // namespace
 
 PublicMoneyTables BuildPublicMoneyTables(const LeverTables& levers, const RegionConstants& c) {
@@ -251,6 +268,7 @@ ModelInputs BuildInputs(const Scenario& scenario, int draws, unsigned long long 
   inputs.levers = BuildLeverTables(scenario);
   inputs.region = BuildRegionConstants(scenario);
   inputs.alliances = BuildAllianceMatrices(scenario);
+  inputs.hosting = BuildHostingTables(scenario);
   inputs.public_money = BuildPublicMoneyTables(inputs.levers, inputs.region);
   inputs.trends = BuildTrendTables(scenario);
 

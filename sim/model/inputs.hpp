@@ -74,6 +74,14 @@ struct AllianceMatrices {
   RegionMatrix talent_affinity, talent_affinity_transposed;
 };
 
+// Compute standing in one region that another region's firms own or use
+// (Region::hosted_for, hosted_share; step 6 of docs/MODEL.md).
+struct HostingTables {
+  std::vector<int> user;  // per region: index of the region whose firms use its hosted share, or -1
+  RegionTable share;      // R x T: that share in each year (0 where user is -1)
+  bool any = false;       // some region hosts compute for another
+};
+
 // Region levers that differ between draws (sweeps vary them per sample).
 // When `active`, these R x (T * draws) tables replace `levers`, and the year
 // loop forms the year's public money from them (AllocateMoney, StepCompute)
@@ -102,6 +110,7 @@ struct ModelInputs {
   RegionConstants region;
   DrawAssumptions assumptions;
   AllianceMatrices alliances;
+  HostingTables hosting;
   Eigen::ArrayXd market_size_generative;  // USD bn / yr, per year (T)
   Eigen::ArrayXd market_size_physical;    // USD bn / yr, per year (T)
   DrawLeverTables draw_levers;            // inactive except in sweeps

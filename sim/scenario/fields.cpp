@@ -210,6 +210,13 @@ const std::vector<Field<Region>>& RegionFields() {
       {"researchers", &R::researchers, "persons", Between(0, 1e9),
        "top-tier AI researchers working in the region"},
       {"robots", &R::robots, "units", Between(0, 1e11), "operational industrial robot stock"},
+      {"hosted_for", &R::hosted_for, "region code", AnyValue(),
+       "region whose firms own or use the hosted share of the compute standing here (empty: none)",
+       false, true},
+      {"hosted_share", &R::hosted_share, "share", Share(),
+       "share of the compute standing here that hosted_for's firms own or use; their training runs "
+       "count for them (schedule)",
+       false, true},
       {"robot_installations", &R::robot_installations, "units / yr", Between(0, 1e10),
        "robots installed during the year without public money (schedule)"},
       {"generative_data", &R::generative_data, "trillion tokens", Between(0, 1e9),

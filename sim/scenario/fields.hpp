@@ -61,6 +61,9 @@ struct Field {
   Range range;
   const char* description;
   bool money = false;
+  // A region may leave it out (the default applies); every other field of a
+  // region defined for the first time is required.
+  bool optional = false;
 };
 
 // Top-level scalars (name, description, years, draws, seed).

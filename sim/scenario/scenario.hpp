@@ -79,6 +79,12 @@ struct Region {
   double generative_data = 0;         // usable domestic training text, trillion tokens
   Schedule robot_installations;       // robots installed during the year without public money, units / yr
 
+  // Compute standing here that another region's firms own or use (a campus
+  // built for foreign firms): it trains their runs, while its power and its
+  // pull on researchers stay here.
+  std::string hosted_for;                              // their region code; empty: none
+  Schedule hosted_share = Schedule::Constant(0);       // share of the compute here they use, [0, 1]
+
   // Structural parameters.
   double algorithmic_efficiency = 1;  // effective compute per FLOP vs the region's algorithmic access, > 0
   double home_advantage = 0;  // logit shift of domestic-model demand (language, rules), >= 0

@@ -26,6 +26,7 @@ std::vector<std::string> MissingFields(const std::vector<Field<Owner>>& fields,
   std::vector<std::string> missing;
   for (const Field<Owner>& field : fields) {
     const std::string key = field.key;
+    if (field.optional) continue;
     if (std::holds_alternative<Allocation Owner::*>(field.member)) {
       for (const Field<Allocation>& share : AllocationFields()) {
         if (!provenance.set_at.count(path + "." + key + "." + share.key)) {
@@ -180,6 +181,34 @@ void CheckAlliances(const Scenario& scenario, const Provenance& provenance) {
   }
 }
 
+// hosted_for names another region, and a hosted share above 0 names one.
+void CheckHosting(const Scenario& scenario, const Provenance& provenance) {
+  const std::vector<std::string> codes = RegionCodes(scenario);
+  for (const Region& region : scenario.regions) {
+    const std::string path = "regions." + region.code;
+    if (!region.hosted_for.empty()) {
+      const SourceLocation at = provenance.Where(path + ".hosted_for");
+      if (scenario.RegionIndex(region.hosted_for) < 0) {
+        Fail(at, "unknown region '" + region.hosted_for + "' in hosted_for of region " + region.code,
+             UnknownWordHint(region.hosted_for, codes, "regions"));
+      }
+      if (region.hosted_for == region.code) {
+        Fail(at, "region " + region.code + " is hosted_for itself",
+             "hosted_for names the region whose firms use compute standing in " + region.code +
+                 "; leave it out when there is none");
+      }
+      continue;
+    }
+    for (const auto& [year, share] : region.hosted_share.points) {
+      if (share > 0) {
+        Fail(provenance.Where(path + ".hosted_share"),
+             "region " + region.code + " has a hosted_share above 0 but no hosted_for",
+             "add the region whose firms use that compute, e.g. hosted_for: US");
+      }
+    }
+  }
+}
+
 void CheckObservations(const Scenario& scenario, const Provenance& provenance) {
   const std::vector<std::string> codes = RegionCodes(scenario);
   for (size_t i = 0; i < scenario.observations.size(); ++i) {
@@ -237,6 +266,7 @@ void ValidateScenario(const Scenario& scenario, const Provenance& provenance) {
                     "private_allocation of region " + region.code, provenance);
   }
   CheckAlliances(scenario, provenance);
+  CheckHosting(scenario, provenance);
   CheckObservations(scenario, provenance);
 }
 

@@ -301,6 +301,37 @@ TEST_CASE("a larger cluster share raises the leader's capability by its logarith
         Approx(2 * At(a, Variable::kComputeLargestRun, 0, us)).epsilon(kTolerance));
 }
 
+TEST_CASE("hosted compute trains the user's runs; what stands where, and its power, stay put") {
+  // Half of the UAE's compute used by US firms: in the start year (before any
+  // feedback) the UAE's cluster halves, the US's grows by the same H100e, and
+  // the world's total in largest clusters is unchanged; stock and power
+  // demand are counted where the compute stands.
+  Scenario base = World();
+  Scenario hosted = base;
+  const int ae = Index(base, "AE"), us = Index(base, "US");
+  hosted.regions[ae].hosted_for = "US";
+  hosted.regions[ae].hosted_share = Schedule::Constant(0.5);
+  const Results a = RunSimulation(base), b = RunSimulation(hosted);
+  const auto cluster = [](const Results& r, int k, int region) {
+    return At(r, Variable::kComputeLargestCluster, k, region);
+  };
+  CHECK(cluster(b, 0, ae) == Approx(0.5 * cluster(a, 0, ae)).epsilon(kTolerance));
+  CHECK(cluster(b, 0, us) == Approx(cluster(a, 0, us) + 0.5 * cluster(a, 0, ae)).epsilon(kTolerance));
+  double total_a = 0, total_b = 0;
+  for (int r = 0; r < a.regions(); ++r) {
+    total_a += cluster(a, 0, r);
+    total_b += cluster(b, 0, r);
+    CHECK(At(b, Variable::kComputeStock, 0, r) == At(a, Variable::kComputeStock, 0, r));
+    CHECK(At(b, Variable::kPowerDemand, 0, r) == At(a, Variable::kPowerDemand, 0, r));
+  }
+  CHECK(total_b == Approx(total_a).epsilon(kTolerance));
+  CHECK(At(b, Variable::kComputeLargestRun, 0, us) > At(a, Variable::kComputeLargestRun, 0, us));
+  // A share of 0 is no hosting at all, bit for bit.
+  hosted.regions[ae].hosted_share = Schedule::Constant(0);
+  const Results none = RunSimulation(hosted);
+  for (int k = 0; k < a.years(); ++k) CHECK(cluster(none, k, us) == cluster(a, k, us));
+}
+
 TEST_CASE("a region without compute trails the leader's path by the diffusion time") {
   // With no compute of its own, a region's capability is the leader's path
   // open_model_lag + L years ago, so its years behind are exactly that

@@ -118,6 +118,16 @@ Scenario RandomScenario(const Scenario& base, RandomValues& random) {
     region.public_allocation = random.RandomAllocation();
     region.private_allocation = random.RandomAllocation();
   }
+  // Some regions host compute for another; the others host none (a hosted
+  // share needs a hosted_for).
+  for (size_t r = 0; r < s.regions.size(); ++r) {
+    if (s.regions.size() >= 2 && random.Uniform() < 0.3) {
+      const size_t user = (r + 1 + random.Int(0, static_cast<int>(s.regions.size()) - 2)) % s.regions.size();
+      s.regions[r].hosted_for = s.regions[user].code;
+    } else {
+      s.regions[r].hosted_share = Schedule::Constant(0);
+    }
+  }
   s.regions[random.Int(0, static_cast<int>(s.regions.size()) - 1)].market_access =
       std::max(0.01, s.regions[0].market_access);  // the loader requires one with access
   if (s.regions.size() >= 2 && random.Uniform() < 0.5) {

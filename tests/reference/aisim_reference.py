@@ -303,6 +303,19 @@ class _Inputs:
                 self.private_growth[r, k] = growth.at(year)
                 self.robot_installations[r, k] = robots.at(year)
 
+        # Hosting: hosted_share of the compute standing in a region is used by
+        # the firms of region hosted_for (absent or empty: none).
+        self.hosted_user = [-1] * R
+        self.hosted_share = np.zeros((R, T))
+        for r, code in enumerate(self.codes):
+            user = str(regions[code].get("hosted_for") or "")
+            if not user:
+                continue
+            self.hosted_user[r] = index[user]
+            share = Schedule(regions[code]["hosted_share"], f"regions.{code}.hosted_share")
+            for k in range(T):
+                self.hosted_share[r, k] = share.at(self.t0 + k)
+
         # Alliances: share (i, j) of region j's stock that region i can use; a
         # pair in several alliances uses the most generous share.
         self.ally_compute = np.zeros((R, R))
@@ -486,8 +499,19 @@ def simulate(scenario):
                * (1.0 - 0.5 * a["open_weights"]))
 
         # Step 6: the largest training run, from the largest cluster.
-        usable_gen = op_gen + inp.ally_compute @ op_gen
-        usable_phys = op_phys + inp.ally_compute @ op_phys
+        # Compute each region's firms use: hosted shares move from the site
+        # to the user region, site by site in region order.
+        used_gen, used_phys = op_gen.copy(), op_phys.copy()
+        for site, user in enumerate(inp.hosted_user):
+            if user < 0:
+                continue
+            share = inp.hosted_share[site, k]
+            used_gen[site] -= op_gen[site] * share
+            used_gen[user] += op_gen[site] * share
+            used_phys[site] -= op_phys[site] * share
+            used_phys[user] += op_phys[site] * share
+        usable_gen = used_gen + inp.ally_compute @ used_gen
+        usable_phys = used_phys + inp.ally_compute @ used_phys
         run_days = min(a["training_run_days"] * a["training_run_growth"] ** k,
                        a["max_training_run_days"])
         flop_per_h100e_run = a["flops_per_h100e"] * a["utilization"] * run_days * SECONDS_PER_DAY

@@ -442,9 +442,9 @@ TEST_CASE("ApplyOverride changes a loaded scenario and re-validates it") {
 
 TEST_CASE("ListParams lists every settable leaf with its value and unit") {
   const std::vector<ParamInfo> params = ListParams(LoadScenarioFromString(kBase, "base.yaml"));
-  // 6 top-level scalars, 42 assumptions, per region 19 fields + 2 x 5
+  // 6 top-level scalars, 42 assumptions, per region 21 fields + 2 x 5
   // shares, per alliance 4.
-  CHECK(params.size() == 6 + 42 + 2 * (19 + 10) + 4);
+  CHECK(params.size() == 6 + 42 + 2 * (21 + 10) + 4);
 
   const ParamInfo* budget = FindParam(params, "regions.US.power_growth");
   REQUIRE(budget != nullptr);
@@ -756,6 +756,26 @@ TEST_CASE("loader rejects unknown regions in alliances and observations") {
         child + ":3:14: error: unknown region 'KP' in observation\nhint: did you mean 'KR'?");
   CHECK(ChildError(folder, "extends: base.yaml\nalliances:\n  kr-us: {members: [KR]}\n") ==
         child + ":3:20: error: alliance kr-us needs at least two members\nhint: add another region code to members, e.g. members: [KR, UK]");
+}
+
+TEST_CASE("loader checks hosted compute: a known other region, named when a share is hosted") {
+  TempFolder folder;
+  const std::string child = folder.Path("child.yaml");
+  CHECK(ChildError(folder, "extends: base.yaml\nregions:\n  KR:\n    hosted_for: UX\n") ==
+        child + ":4:17: error: unknown region 'UX' in hosted_for of region KR\nhint: did you mean 'US'?");
+  CHECK(ChildError(folder, "extends: base.yaml\nregions:\n  KR:\n    hosted_for: KR\n") ==
+        child + ":4:17: error: region KR is hosted_for itself\nhint: hosted_for names the region "
+                "whose firms use compute standing in KR; leave it out when there is none");
+  CHECK(ChildError(folder, "extends: base.yaml\nregions:\n  KR:\n    hosted_share: 0.5\n") ==
+        child + ":4:19: error: region KR has a hosted_share above 0 but no hosted_for\nhint: add "
+                "the region whose firms use that compute, e.g. hosted_for: US");
+  CHECK(ChildError(folder, "extends: base.yaml\nregions:\n  KR:\n    hosted_share: 1.5\n")
+            .find(":4:19: error: hosted_share = 1.5. Violated constraint: hosted_share <= 1") !=
+        std::string::npos);
+  // Both may be left out: a new region needs neither.
+  const Scenario s = LoadScenarioFromString(kBase, "base.yaml");
+  CHECK(s.regions[0].hosted_for.empty());
+  CHECK(s.regions[0].hosted_share.At(2030) == 0);
 }
 
 TEST_CASE("loader rejects bad schedule years at the year") {
