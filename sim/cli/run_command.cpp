@@ -13,6 +13,7 @@
 #include "sim/output/report.hpp"
 #include "sim/output/summary_writer.hpp"
 #include "sim/output/terminal_summary.hpp"
+#include "sim/output/rank_odds.hpp"
 #include "sim/output/timeseries_csv.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
@@ -26,6 +27,7 @@ constexpr const char* kUsage = R"(Usage: aisim run [SCENARIO] [OPTIONS]
 Runs SCENARIO (a YAML file, or the name of a shipped scenario; default: the
 built-in world-2025), prints the end-year summary and writes
 OUT/<scenario>/{timeseries.csv, summary.json, summary.md, scenario.resolved.yaml},
+with --draws > 1 also rank_odds.csv (P(rank <= k) per region, sector and year),
 report.html and report.md, and charts/ (PNG and SVG, drawn with matplotlib;
 --no-charts or AISIM_NO_CHARTS=1 skips them).
 
@@ -77,11 +79,13 @@ int Run(const po::variables_map& values) {
 
   const std::filesystem::path folder =
       std::filesystem::path(values["out"].as<std::string>()) / scenario.name;
-  const std::string leftover = WriteFolderAtomically(folder,
-                        {{"timeseries.csv", FormatTimeseriesCsv(results)},
-                         {"summary.json", FormatSummaryJson(results, record, scenario.description)},
-                         {"summary.md", FormatSummaryMarkdown(results, record, scenario.description)},
-                         {"scenario.resolved.yaml", resolved}},
+  std::map<std::string, std::string> files = {
+      {"timeseries.csv", FormatTimeseriesCsv(results)},
+      {"summary.json", FormatSummaryJson(results, record, scenario.description)},
+      {"summary.md", FormatSummaryMarkdown(results, record, scenario.description)},
+      {"scenario.resolved.yaml", resolved}};
+  if (results.draws() > 1) files["rank_odds.csv"] = FormatRankOddsCsv(results);
+  const std::string leftover = WriteFolderAtomically(folder, files,
                         [&](const std::filesystem::path& staging) {
                           // Charts are drawn from the CSV just written, before the rename.
                           Report report = MakeRunReport(results, record, scenario.description);

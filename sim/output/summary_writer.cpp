@@ -1,5 +1,6 @@
 #include "sim/output/summary_writer.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -7,6 +8,7 @@
 
 #include "sim/hash.hpp"
 #include "sim/output/atomic_file.hpp"
+#include "sim/output/rank_odds.hpp"
 
 namespace sim {
 
@@ -69,6 +71,13 @@ std::string FormatSummaryJson(const Results& results, const RunRecord& record,
                    {"compute_stock", "H100e"},
                    {"rank", "1 = leader"}};
   nlohmann::ordered_json regions = nlohmann::ordered_json::array();
+  const int last = results.years() - 1;
+  const Eigen::ArrayXXd odds_generative = RankAtMostShares(results, Variable::kRankGenerative, last);
+  const Eigen::ArrayXXd odds_physical = RankAtMostShares(results, Variable::kRankPhysical, last);
+  const auto odds = [](const Eigen::ArrayXXd& shares, int r) {
+    return std::vector<double>(shares.row(r).begin(), shares.row(r).end());
+  };
+  int r = 0;
   for (const RegionSummary& s : SummariseEndYear(results)) {
     regions.push_back({{"region", s.code},
                        {"name", s.name},
@@ -79,9 +88,16 @@ std::string FormatSummaryJson(const Results& results, const RunRecord& record,
                        {"compute_stock", Stat(s.compute_stock, monte_carlo)},
                        {"rank_generative", Stat(s.rank_generative, monte_carlo)},
                        {"rank_physical", Stat(s.rank_physical, monte_carlo)}});
+    if (monte_carlo) {
+      // Entry k - 1: the share of draws in which the region ranks k-th or better.
+      regions.back()["rank_at_most_generative"] = odds(odds_generative, r);
+      regions.back()["rank_at_most_physical"] = odds(odds_physical, r);
+    }
+    ++r;
   }
   json["end_year_summary"] = regions;
   json["files"] = {"timeseries.csv", "summary.json", "summary.md", "scenario.resolved.yaml"};
+  if (monte_carlo) json["files"].push_back("rank_odds.csv");
   return json.dump(2) + "\n";
 }
 
@@ -112,6 +128,28 @@ std::string FormatSummaryMarkdown(const Results& results, const RunRecord& recor
           Cell(s.years_behind_physical, monte_carlo, "%.1f") + " | " +
           Cell(millions, monte_carlo, "%.2f") + " | " + Cell(s.rank_generative, monte_carlo, "%.0f") +
           " | " + Cell(s.rank_physical, monte_carlo, "%.0f") + " |\n";
+  }
+  if (monte_carlo) {
+    const int last = results.years() - 1;
+    const Eigen::ArrayXXd generative = RankAtMostShares(results, Variable::kRankGenerative, last);
+    const Eigen::ArrayXXd physical = RankAtMostShares(results, Variable::kRankPhysical, last);
+    const int top = std::min(3, results.regions());
+    const std::string top_k = "top " + std::to_string(top);
+    md += "\nHow sure the ranks are: the share of draws in which each region is first, or in the " +
+          top_k + ", in " + std::to_string(results.end_year()) +
+          " (regions tied in a draw share the better rank; every year: rank_odds.csv).\n\n";
+    md += "| Region | 1st, generative | " + top_k + ", generative | 1st, physical | " + top_k +
+          ", physical |\n|---|---:|---:|---:|---:|\n";
+    const auto percent = [](double share) {
+      char buffer[16];
+      std::snprintf(buffer, sizeof buffer, "%.0f%%", 100 * share);
+      return std::string(buffer);
+    };
+    for (int r = 0; r < results.regions(); ++r) {
+      md += "| " + results.region_names()[r] + " (" + results.region_codes()[r] + ") | " +
+            percent(generative(r, 0)) + " | " + percent(generative(r, top - 1)) + " | " +
+            percent(physical(r, 0)) + " | " + percent(physical(r, top - 1)) + " |\n";
+    }
   }
   md += "\nYears behind = how many years ago the leader's path (the best capability "
         "reached so far) was at the region's capability. The full series for every variable "
