@@ -89,20 +89,43 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
                state.compute_physical);
 }
 
+namespace {
+
+// StepPower for region rows, with this year's power_growth of region r as
+// growth(r): one number, or a row of draws.
+template <typename Growth>
+void AddPower(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+              const YearMoney& money, Growth growth, State& state) {
+  const Eigen::Index draws = state.power_capacity.cols();
+  const int years = inputs.power_pending_years;
+  for (Eigen::Index r = 0; r < state.power_capacity.rows(); ++r) {
+    const int delay = inputs.power_delay[r];
+    if (delay == 0) {  // power + GW bought with money + growth, connected at once
+      state.power_capacity.row(r) =
+          (state.power_capacity.row(r) + money.power.row(r) / assumptions.cost_per_gw) + growth(r);
+      continue;
+    }
+    // A ring of the last `years` years' additions: `delay` < `years`, so the
+    // one due now has not been overwritten yet.
+    auto pending = state.power_pending.row(r);
+    pending.segment((year % years) * draws, draws) = money.power.row(r) / assumptions.cost_per_gw + growth(r);
+    if (year >= delay) {
+      state.power_capacity.row(r) += pending.segment(((year - delay) % years) * draws, draws);
+    }
+  }
+}
+
+}  // namespace
+
 void StepPower(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                const YearMoney& money, State& state) {
-  // power + GW bought with money + growth
   const DrawLeverTables& per_draw = inputs.draw_levers;
   if (per_draw.active) {
-    state.power_capacity =
-        (state.power_capacity + money.power.rowwise() / assumptions.cost_per_gw) +
-        DrawColumns(per_draw.levers.power_growth, per_draw.draws, year);
+    const auto growth = DrawColumns(per_draw.levers.power_growth, per_draw.draws, year);
+    AddPower(inputs, assumptions, year, money, [&](Eigen::Index r) { return growth.row(r); }, state);
   } else {
-    for (Eigen::Index r = 0; r < state.power_capacity.rows(); ++r) {
-      state.power_capacity.row(r) =
-          (state.power_capacity.row(r) + money.power.row(r) / assumptions.cost_per_gw) +
-          inputs.levers.power_growth(r, year);
-    }
+    AddPower(inputs, assumptions, year, money,
+             [&](Eigen::Index r) { return inputs.levers.power_growth(r, year); }, state);
   }
 }
 

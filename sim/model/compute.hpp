@@ -26,6 +26,9 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
 
 // Advances power capacity by one year:
 //   power <- power + power_growth + money_power / cost_per_gw   (GW)
+// or, in a region with a power_delay d > 0, the additions wait d years:
+//   added(t) = money_power(t) / cost_per_gw + power_growth(t)
+//   power <- power + added(t - d)   (nothing while t < d)
 void StepPower(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                const YearMoney& money, State& state);
 

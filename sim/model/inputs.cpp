@@ -269,6 +269,10 @@ ModelInputs BuildInputs(const Scenario& scenario, int draws, unsigned long long 
   inputs.region = BuildRegionConstants(scenario);
   inputs.alliances = BuildAllianceMatrices(scenario);
   inputs.hosting = BuildHostingTables(scenario);
+  for (const Region& region : scenario.regions) {
+    inputs.power_delay.push_back(region.power_delay);
+    inputs.power_pending_years = std::max(inputs.power_pending_years, region.power_delay + 1);
+  }
   inputs.public_money = BuildPublicMoneyTables(inputs.levers, inputs.region);
   inputs.trends = BuildTrendTables(scenario);
 

@@ -111,6 +111,11 @@ struct ModelInputs {
   DrawAssumptions assumptions;
   AllianceMatrices alliances;
   HostingTables hosting;
+  // Years from paying for power to its grid connection, per region
+  // (Region::power_delay), and how many years of additions wait to be
+  // connected (the largest delay + 1; State::power_pending).
+  std::vector<int> power_delay;
+  int power_pending_years = 1;
   Eigen::ArrayXd market_size_generative;  // USD bn / yr, per year (T)
   Eigen::ArrayXd market_size_physical;    // USD bn / yr, per year (T)
   DrawLeverTables draw_levers;            // inactive except in sweeps

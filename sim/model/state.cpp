@@ -2,12 +2,13 @@
 
 namespace sim {
 
-void State::Resize(int regions, int draws) {
+void State::Resize(int regions, int draws, int pending_years) {
   for (RegionDrawArray* array :
        {&compute_generative, &compute_physical, &power_capacity, &researchers, &robots,
         &physical_data, &generative_data, &private_exogenous, &public_cumulative}) {
     array->resize(regions, draws);
   }
+  power_pending.resize(regions, static_cast<Eigen::Index>(draws) * pending_years);
 }
 
 void YearMoney::Resize(int regions, int draws) {

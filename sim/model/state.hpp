@@ -12,6 +12,10 @@ struct State {
   RegionDrawArray compute_generative;  // installed accelerators serving generative AI, H100e
   RegionDrawArray compute_physical;    // installed accelerators serving physical AI, H100e
   RegionDrawArray power_capacity;      // data-centre power available for AI, GW
+  // GW paid for in each of the last ModelInputs::power_pending_years years and
+  // not yet connected: year y's additions are columns (y % those years) * N
+  // onwards (regions with a power_delay only).
+  RegionDrawArray power_pending;
   RegionDrawArray researchers;         // top-tier AI researchers, persons
   RegionDrawArray robots;              // operational robot stock, units
   RegionDrawArray physical_data;       // accumulated robot operating data, robot-years
@@ -19,8 +23,9 @@ struct State {
   RegionDrawArray private_exogenous;   // private investment not driven by AI value, USD bn / yr
   RegionDrawArray public_cumulative;   // public money spent before this year, USD bn
 
-  // Sizes every array to regions x draws (contents unspecified).
-  void Resize(int regions, int draws);
+  // Sizes every array to regions x draws (contents unspecified), and
+  // power_pending to regions x (draws * pending_years).
+  void Resize(int regions, int draws, int pending_years);
 };
 
 // Money spent during the year, by purpose and sector, USD bn / yr.

@@ -19,7 +19,7 @@ namespace sim {
 void Workspace::Resize(const ModelInputs& inputs, int draws) {
   const int regions = inputs.regions;
   frontier.Resize(inputs.history_years + inputs.years, draws);
-  state.Resize(regions, draws);
+  state.Resize(regions, draws, inputs.power_pending_years);
   money.Resize(regions, draws);
   outcome.Resize(regions, draws);
   scratch.Resize(regions, draws);
@@ -40,6 +40,7 @@ void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptio
   state.compute_physical.col(0) = c.compute_stock * c.compute_physical_share;
   state.compute_physical.rightCols(others).colwise() = state.compute_physical.col(0);
   state.power_capacity.colwise() = c.power_capacity;
+  state.power_pending.setZero();
   state.researchers.colwise() = c.researchers;
   state.robots.colwise() = c.robots;
   // Physical data starts at the steady state of a constant robot stock:

@@ -193,6 +193,10 @@ const std::vector<Field<Region>>& RegionFields() {
        "price-performance reachable vs the open market (schedule)"},
       {"power_growth", &R::power_growth, "GW / yr", Between(0, 1e4),
        "data-centre power added for AI without public money (schedule)"},
+      {"power_delay", &R::power_delay, "years", Between(0, 10),
+       "years from paying for (or adding) data-centre power to its grid connection; none connects "
+       "in the first power_delay years",
+       false, true},
       {"start_delay", &R::start_delay, "years", Between(0, 60),
        "the public programme starts this many years late"},
       {"private_investment", &R::private_investment, "USD bn / yr", Between(0, 1e5),

@@ -63,6 +63,7 @@ struct Region {
   Schedule gpu_deliveries;    // committed GPU shipments on top of purchases, H100e / yr
   Schedule chip_access;       // price-performance reachable vs the open market, [0, 1]
   Schedule power_growth;      // data-centre power added for AI without public money, GW / yr
+  int power_delay = 0;        // years from paying for power to its grid connection, >= 0
   double start_delay = 0;     // the public programme starts this many years late, >= 0
 
   // Private money.

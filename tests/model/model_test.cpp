@@ -332,6 +332,33 @@ TEST_CASE("hosted compute trains the user's runs; what stands where, and its pow
   for (int k = 0; k < a.years(); ++k) CHECK(cluster(none, k, us) == cluster(a, k, us));
 }
 
+TEST_CASE("a power delay of d years connects each year's power d years later") {
+  // No money for power anywhere in Korea, so its power grows by power_growth
+  // alone: with a delay of 2 the capacity path is the undelayed one shifted
+  // two years later, flat at the start-year capacity before that; its compute
+  // stock is bought as before but runs only as far as the power reaches.
+  Scenario base = World();
+  const int kr = Index(base, "KR");
+  for (Allocation* a : {&base.regions[kr].public_allocation, &base.regions[kr].private_allocation}) {
+    a->compute += a->power;
+    a->power = 0;
+  }
+  base.regions[kr].power_growth = Schedule::Constant(0.15);
+  Scenario delayed = base;
+  delayed.regions[kr].power_delay = 2;
+  const Results a = RunSimulation(base), b = RunSimulation(delayed);
+  const auto power = [kr](const Results& r, int k) { return At(r, Variable::kPowerCapacity, k, kr); };
+  for (int k = 0; k < a.years(); ++k) {
+    if (k <= 2) {
+      CHECK(power(b, k) == power(a, 0));
+    } else {
+      CHECK(power(b, k) == Approx(power(a, k - 2)).epsilon(kTolerance));
+    }
+    CHECK(At(b, Variable::kComputeOperational, k, kr) <= At(b, Variable::kComputeStock, k, kr) * (1 + kTolerance));
+  }
+  CHECK(At(b, Variable::kComputeOperational, 2, kr) < At(a, Variable::kComputeOperational, 2, kr));
+}
+
 TEST_CASE("a region without compute trails the leader's path by the diffusion time") {
   // With no compute of its own, a region's capability is the leader's path
   // open_model_lag + L years ago, so its years behind are exactly that

@@ -119,8 +119,9 @@ Scenario RandomScenario(const Scenario& base, RandomValues& random) {
     region.private_allocation = random.RandomAllocation();
   }
   // Some regions host compute for another; the others host none (a hosted
-  // share needs a hosted_for).
+  // share needs a hosted_for). Some connect their power years late.
   for (size_t r = 0; r < s.regions.size(); ++r) {
+    s.regions[r].power_delay = random.Uniform() < 0.3 ? random.Int(1, 10) : 0;
     if (s.regions.size() >= 2 && random.Uniform() < 0.3) {
       const size_t user = (r + 1 + random.Int(0, static_cast<int>(s.regions.size()) - 2)) % s.regions.size();
       s.regions[r].hosted_for = s.regions[user].code;

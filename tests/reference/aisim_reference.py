@@ -303,6 +303,8 @@ class _Inputs:
                 self.private_growth[r, k] = growth.at(year)
                 self.robot_installations[r, k] = robots.at(year)
 
+        self.power_delay = [int(regions[c].get("power_delay", 0)) for c in self.codes]
+
         # Hosting: hosted_share of the compute standing in a region is used by
         # the firms of region hosted_for (absent or empty: none).
         self.hosted_user = [-1] * R
@@ -451,6 +453,7 @@ def simulate(scenario):
     compute_gen = inp.compute_stock * (1.0 - inp.compute_physical_share)
     compute_phys = inp.compute_stock * inp.compute_physical_share
     power = inp.power_capacity.copy()
+    added = []  # GW paid for in each year so far (power_delay)
     researchers = inp.researchers.copy()
     robots = inp.robots.copy()
     # Physical data starts at the steady state of a constant robot stock.
@@ -645,7 +648,15 @@ def simulate(scenario):
                        + inp.deliveries[:, k] * (1.0 - phi))
         compute_phys = (survival * compute_phys + chip * money["compute", "phys"] * 1e9 / price
                         + inp.deliveries[:, k] * phi)
-        power = power + inp.power_growth[:, k] + money["power"] / a["cost_per_gw"]
+        # A region with a power_delay d connects year k's additions in year
+        # k + d (and nothing before year d).
+        added.append(inp.power_growth[:, k] + money["power"] / a["cost_per_gw"])
+        for r in range(R):
+            d = inp.power_delay[r]
+            if d == 0:
+                power[r] = power[r] + added[k][r]
+            elif k >= d:
+                power[r] = power[r] + added[k - d][r]
 
         # Step 4: data (uses the start-of-year robot stock) and robots.
         data_phys = ((1.0 - a["physical_data_decay"]) * data_phys + robots

@@ -442,9 +442,9 @@ TEST_CASE("ApplyOverride changes a loaded scenario and re-validates it") {
 
 TEST_CASE("ListParams lists every settable leaf with its value and unit") {
   const std::vector<ParamInfo> params = ListParams(LoadScenarioFromString(kBase, "base.yaml"));
-  // 6 top-level scalars, 42 assumptions, per region 21 fields + 2 x 5
+  // 6 top-level scalars, 42 assumptions, per region 22 fields + 2 x 5
   // shares, per alliance 4.
-  CHECK(params.size() == 6 + 42 + 2 * (21 + 10) + 4);
+  CHECK(params.size() == 6 + 42 + 2 * (22 + 10) + 4);
 
   const ParamInfo* budget = FindParam(params, "regions.US.power_growth");
   REQUIRE(budget != nullptr);
@@ -771,6 +771,9 @@ TEST_CASE("loader checks hosted compute: a known other region, named when a shar
                 "the region whose firms use that compute, e.g. hosted_for: US");
   CHECK(ChildError(folder, "extends: base.yaml\nregions:\n  KR:\n    hosted_share: 1.5\n")
             .find(":4:19: error: hosted_share = 1.5. Violated constraint: hosted_share <= 1") !=
+        std::string::npos);
+  CHECK(ChildError(folder, "extends: base.yaml\nregions:\n  KR:\n    power_delay: 11\n")
+            .find(":4:18: error: power_delay = 11. Violated constraint: power_delay <= 10") !=
         std::string::npos);
   // Both may be left out: a new region needs neither.
   const Scenario s = LoadScenarioFromString(kBase, "base.yaml");
