@@ -56,6 +56,32 @@ void AddPurchases(const RegionDrawArray& money, const DrawRow& price, const Draw
   }
 }
 
+// Writes to `access` the chip access each region gets for its compute money
+// this year: chip_access(r) (one number, or a row of draws), raised where
+// domestic chips give more H100e per dollar than imports. Such a region buys
+// its domestic supply first, with both sectors' money alike, and imports
+// with the rest:
+//   f = min(1, supply / (value * (M_gen + M_phys) * 1e9 / p))   share of the money spent at home
+//   access' = chip_access + f * max(value - chip_access, 0)
+// Without money, f is 1 and nothing is bought either way.
+template <typename ChipAccess>
+void WithDomesticChips(const ModelInputs& inputs, int year, const YearMoney& money,
+                       const DrawRow& price, ChipAccess chip_access, RegionDrawArray& access) {
+  const ModelInputs::DomesticChips& chips = inputs.domestic_chips;
+  for (Eigen::Index r = 0; r < access.rows(); ++r) {
+    access.row(r).setZero();
+    access.row(r) += chip_access(r);
+    const double supply = chips.supply(r, year);
+    if (supply <= 0) continue;
+    const double value = chips.value(r);
+    access.row(r) += (value - access.row(r)).max(0.0) *
+                     (supply / ((money.compute_generative.row(r) + money.compute_physical.row(r)) *
+                                1e9 / price * value)
+                                   .max(std::numeric_limits<double>::denorm_min()))
+                         .min(1.0);
+  }
+}
+
 }  // namespace
 
 void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
@@ -66,11 +92,14 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   price = assumptions.capex_per_h100e / price;
   survival = 1.0 - assumptions.compute_depreciation;
   const DrawLeverTables& per_draw = inputs.draw_levers;
+  RegionDrawArray& access = scratch.a;  // with domestic chips: this year's access per draw
+  const auto access_row = [&access](Eigen::Index r) { return access.row(r); };
   if (!per_draw.active) {
     const PublicMoneyTables& pub = inputs.public_money;
-    AddPurchases(money.compute_generative, price, survival, ValueInYear(inputs.levers.chip_access, year),
+    WithDomesticChips(inputs, year, money, price, ValueInYear(inputs.levers.chip_access, year), access);
+    AddPurchases(money.compute_generative, price, survival, access_row,
                  ValueInYear(pub.deliveries_generative, year), state.compute_generative);
-    AddPurchases(money.compute_physical, price, survival, ValueInYear(inputs.levers.chip_access, year),
+    AddPurchases(money.compute_physical, price, survival, access_row,
                  ValueInYear(pub.deliveries_physical, year), state.compute_physical);
     return;
   }
@@ -80,11 +109,12 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   const Columns chip_access = DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
   const Columns deliveries = DrawColumns(per_draw.levers.gpu_deliveries, per_draw.draws, year);
   const Columns focus = DrawColumns(per_draw.levers.physical_focus, per_draw.draws, year);
-  const auto access = [&](Eigen::Index r) { return chip_access.row(r); };
-  AddPurchases(money.compute_generative, price, survival, access,
+  WithDomesticChips(inputs, year, money, price, [&](Eigen::Index r) { return chip_access.row(r); },
+                    access);
+  AddPurchases(money.compute_generative, price, survival, access_row,
                [&](Eigen::Index r) { return deliveries.row(r) * (1.0 - focus.row(r)); },
                state.compute_generative);
-  AddPurchases(money.compute_physical, price, survival, access,
+  AddPurchases(money.compute_physical, price, survival, access_row,
                [&](Eigen::Index r) { return deliveries.row(r) * focus.row(r); },
                state.compute_physical);
 }

@@ -19,7 +19,10 @@ void OperationalCompute(const State& state, const DrawAssumptions& assumptions, 
 
 // Advances the compute stock by one year:
 //   price p = capex_per_h100e * g_hw^-year                         (USD per H100e)
-//   dK_s = chip_access * money_compute_s * 1e9 / p + deliveries_s  (H100e)
+//   dK_s = access * money_compute_s * 1e9 / p + deliveries_s       (H100e)
+// where access is chip_access, raised where domestic chips are worth more:
+//   f = min(1, domestic_supply / (domestic_value * (M_gen + M_phys) * 1e9 / p))
+//   access = chip_access + f * max(domestic_value - chip_access, 0)
 //   K_s <- (1 - depreciation) K_s + dK_s
 void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                  const YearMoney& money, State& state, Scratch& scratch);

@@ -269,6 +269,15 @@ ModelInputs BuildInputs(const Scenario& scenario, int draws, unsigned long long 
   inputs.region = BuildRegionConstants(scenario);
   inputs.alliances = BuildAllianceMatrices(scenario);
   inputs.hosting = BuildHostingTables(scenario);
+  inputs.domestic_chips.supply.resize(inputs.regions, inputs.years);
+  inputs.domestic_chips.value.resize(inputs.regions);
+  for (int r = 0; r < inputs.regions; ++r) {
+    const Region& region = scenario.regions[r];
+    inputs.domestic_chips.value(r) = region.domestic_chip_value;
+    for (int k = 0; k < inputs.years; ++k) {
+      inputs.domestic_chips.supply(r, k) = region.domestic_chip_supply.At(scenario.start_year + k);
+    }
+  }
   for (const Region& region : scenario.regions) {
     inputs.power_delay.push_back(region.power_delay);
     inputs.power_pending_years = std::max(inputs.power_pending_years, region.power_delay + 1);

@@ -116,6 +116,12 @@ struct ModelInputs {
   // connected (the largest delay + 1; State::power_pending).
   std::vector<int> power_delay;
   int power_pending_years = 1;
+  // Domestic accelerators (Region::domestic_chip_supply, _value; step 2b):
+  // supply R x T, H100e / yr, and value R x 1.
+  struct DomesticChips {
+    RegionTable supply;
+    RegionColumn value;
+  } domestic_chips;
   Eigen::ArrayXd market_size_generative;  // USD bn / yr, per year (T)
   Eigen::ArrayXd market_size_physical;    // USD bn / yr, per year (T)
   DrawLeverTables draw_levers;            // inactive except in sweeps

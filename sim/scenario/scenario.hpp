@@ -61,7 +61,11 @@ struct Region {
   Allocation public_allocation;
   Schedule physical_focus;    // share of public compute, data, adoption money aimed at physical AI, [0, 1]
   Schedule gpu_deliveries;    // committed GPU shipments on top of purchases, H100e / yr
-  Schedule chip_access;       // price-performance reachable vs the open market, [0, 1]
+  Schedule chip_access;       // price-performance of imported chips vs the open market, [0, 1]
+  // Accelerators the region's own industry supplies (e.g. Huawei Ascend),
+  // bought before imports when they give more H100e per dollar.
+  Schedule domestic_chip_supply = Schedule::Constant(0);  // H100e / yr
+  double domestic_chip_value = 0;  // their price-performance vs the open market, [0, 1]
   Schedule power_growth;      // data-centre power added for AI without public money, GW / yr
   int power_delay = 0;        // years from paying for power to its grid connection, >= 0
   double start_delay = 0;     // the public programme starts this many years late, >= 0

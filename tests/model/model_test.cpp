@@ -332,6 +332,44 @@ TEST_CASE("hosted compute trains the user's runs; what stands where, and its pow
   for (int k = 0; k < a.years(); ++k) CHECK(cluster(none, k, us) == cluster(a, k, us));
 }
 
+TEST_CASE("cut off from imports, a region buys exactly its domestic chip supply") {
+  // China with no imports and more money than its domestic supply costs: each
+  // year's new stock, K(t+1) - (1 - depreciation) K(t), is the supply.
+  Scenario s = World();
+  const int cn = Index(s, "CN");
+  s.regions[cn].chip_access = Schedule::Constant(0);
+  s.regions[cn].domestic_chip_supply = Schedule::Constant(100000);
+  s.regions[cn].domestic_chip_value = 0.6;
+  const Results results = RunSimulation(s);
+  const double survival = 1 - s.assumptions.compute_depreciation.value;
+  for (int k = 0; k + 1 < results.years(); ++k) {
+    const double bought = At(results, Variable::kComputeStock, k + 1, cn) -
+                          survival * At(results, Variable::kComputeStock, k, cn);
+    CHECK(bought == Approx(100000).epsilon(kLooseTolerance));
+  }
+}
+
+TEST_CASE("domestic chips worth less than imports change nothing; worth more, they add compute") {
+  Scenario base = World();
+  const int kr = Index(base, "KR");
+  Scenario cheap = base, dear = base;
+  cheap.regions[kr].domestic_chip_supply = Schedule::Constant(50000);
+  cheap.regions[kr].domestic_chip_value = 0.5;  // below Korea's chip_access of 1: never bought
+  const Results a = RunSimulation(base), b = RunSimulation(cheap);
+  for (int k = 0; k < a.years(); ++k) {
+    for (int r = 0; r < a.regions(); ++r) {
+      CHECK(At(b, Variable::kComputeStock, k, r) == At(a, Variable::kComputeStock, k, r));
+    }
+  }
+  // Korea at half access: domestic chips at 0.8 buy more H100e with the same money.
+  base.regions[kr].chip_access = Schedule::Constant(0.5);
+  dear = base;
+  dear.regions[kr].domestic_chip_supply = Schedule::Constant(50000);
+  dear.regions[kr].domestic_chip_value = 0.8;
+  const Results c = RunSimulation(base), d = RunSimulation(dear);
+  CHECK(At(d, Variable::kComputeStock, 1, kr) > At(c, Variable::kComputeStock, 1, kr));
+}
+
 TEST_CASE("a power delay of d years connects each year's power d years later") {
   // No money for power anywhere in Korea, so its power grows by power_growth
   // alone: with a delay of 2 the capacity path is the undelayed one shifted

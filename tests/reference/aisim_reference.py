@@ -304,6 +304,15 @@ class _Inputs:
                 self.robot_installations[r, k] = robots.at(year)
 
         self.power_delay = [int(regions[c].get("power_delay", 0)) for c in self.codes]
+        self.domestic_value = np.array([float(regions[c].get("domestic_chip_value", 0))
+                                        for c in self.codes])
+        self.domestic_supply = np.zeros((R, T))
+        for r, code in enumerate(self.codes):
+            if "domestic_chip_supply" in regions[code]:
+                supply = Schedule(regions[code]["domestic_chip_supply"],
+                                  f"regions.{code}.domestic_chip_supply")
+                for k in range(T):
+                    self.domestic_supply[r, k] = supply.at(self.t0 + k)
 
         # Hosting: hosted_share of the compute standing in a region is used by
         # the firms of region hosted_for (absent or empty: none).
@@ -643,7 +652,17 @@ def simulate(scenario):
         # Step 2: compute stock and power.
         price = a["capex_per_h100e"] / a["hardware_price_performance_growth"] ** k
         survival = 1.0 - a["compute_depreciation"]
-        chip = inp.chip_access[:, k]
+        # Domestic chips: a region whose own accelerators are worth more per
+        # dollar than imports buys its supply first, then imports with the rest.
+        chip = inp.chip_access[:, k].copy()
+        for r in range(R):
+            supply = inp.domestic_supply[r, k]
+            if supply <= 0:
+                continue
+            value = inp.domestic_value[r]
+            at_home = value * (money["compute", "gen"][r] + money["compute", "phys"][r]) * 1e9 / price
+            spent_at_home = min(1.0, supply / max(at_home, 5e-324))
+            chip[r] = chip[r] + spent_at_home * max(value - chip[r], 0.0)
         compute_gen = (survival * compute_gen + chip * money["compute", "gen"] * 1e9 / price
                        + inp.deliveries[:, k] * (1.0 - phi))
         compute_phys = (survival * compute_phys + chip * money["compute", "phys"] * 1e9 / price

@@ -442,9 +442,9 @@ TEST_CASE("ApplyOverride changes a loaded scenario and re-validates it") {
 
 TEST_CASE("ListParams lists every settable leaf with its value and unit") {
   const std::vector<ParamInfo> params = ListParams(LoadScenarioFromString(kBase, "base.yaml"));
-  // 6 top-level scalars, 42 assumptions, per region 22 fields + 2 x 5
+  // 6 top-level scalars, 42 assumptions, per region 24 fields + 2 x 5
   // shares, per alliance 4.
-  CHECK(params.size() == 6 + 42 + 2 * (22 + 10) + 4);
+  CHECK(params.size() == 6 + 42 + 2 * (24 + 10) + 4);
 
   const ParamInfo* budget = FindParam(params, "regions.US.power_growth");
   REQUIRE(budget != nullptr);
@@ -774,6 +774,9 @@ TEST_CASE("loader checks hosted compute: a known other region, named when a shar
         std::string::npos);
   CHECK(ChildError(folder, "extends: base.yaml\nregions:\n  KR:\n    power_delay: 11\n")
             .find(":4:18: error: power_delay = 11. Violated constraint: power_delay <= 10") !=
+        std::string::npos);
+  CHECK(ChildError(folder, "extends: base.yaml\nregions:\n  KR:\n    domestic_chip_value: 1.5\n")
+            .find(":4:26: error: domestic_chip_value = 1.5. Violated constraint: domestic_chip_value <= 1") !=
         std::string::npos);
   // Both may be left out: a new region needs neither.
   const Scenario s = LoadScenarioFromString(kBase, "base.yaml");
