@@ -54,6 +54,9 @@ LEVERS = ("public_budget", "physical_focus", "gpu_deliveries", "chip_access", "p
 class BatchedModel:
     def __init__(self, scenario, paths):
         self.base = ref._Inputs(scenario)
+        if any(self.base.power_delay) or any(user >= 0 for user in self.base.hosted_user):
+            raise ValueError("numpy_batched: power_delay and hosted compute are not implemented in "
+                             "the batched yardstick; use a scenario without them (world-2025)")
         self.delay = {code: float(region.get("start_delay", 0))
                       for code, region in scenario["regions"].items()}
         self.paths = []
@@ -311,6 +314,12 @@ class BatchedModel:
             price = a["capex_per_h100e"] / a["hardware_price_performance_growth"] ** k
             survival = 1.0 - a["compute_depreciation"]
             chip = lever["chip_access"][k]
+            # Domestic chips are bought first where worth more per dollar
+            # (docs/MODEL.md, step 2b).
+            supply, value = col(inp.domestic_supply[:, k]), col(inp.domestic_value)
+            at_home = value * (money["compute", "gen"] + money["compute", "phys"]) * 1e9 / price
+            spent_at_home = np.minimum(1.0, supply / np.maximum(at_home, 5e-324))
+            chip = np.where(supply > 0, chip + spent_at_home * np.maximum(value - chip, 0.0), chip)
             deliveries = lever["gpu_deliveries"][k]
             compute_gen = (survival * compute_gen + chip * money["compute", "gen"] * 1e9 / price
                            + deliveries * (1.0 - phi))

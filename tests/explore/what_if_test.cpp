@@ -166,7 +166,7 @@ TEST_CASE("the routes answer 400 with the loader's located message for an out-of
   REQUIRE(answer.status == 400);
   REQUIRE(nlohmann::json::parse(answer.body)["error"] ==
           "--set:1:24: error: chip_access = 1.5. Violated constraint: chip_access <= 1\n"
-          "hint: chip_access: price-performance reachable vs the open market (schedule); share; allowed in [0, 1]");
+          "hint: chip_access: price-performance of imported accelerators vs the open market (schedule); share; allowed in [0, 1]");
   const auto typo = sim::explore::Route(Base(), Lane(), "POST", "/api/run", R"({"set": ["regions.KR.public_budgte=1"]})");
   REQUIRE(typo.status == 400);
   REQUIRE_THAT(nlohmann::json::parse(typo.body)["error"].get<std::string>(),
