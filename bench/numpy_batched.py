@@ -334,7 +334,8 @@ class BatchedModel:
             data_gen = ((1.0 + a["generative_data_growth"]) * data_gen
                         + (money["data", "gen"] + money["adoption", "gen"]) / a["cost_per_trillion_tokens"])
 
-            private_exogenous = private_exogenous * (1.0 + col(inp.private_growth[:, k]))
+            boom = a["private_boom"] * 0.5 ** (k / a["private_boom_half_life"])
+            private_exogenous = private_exogenous * np.maximum(0.0, 1.0 + col(inp.private_growth[:, k]) + boom)
             public_cumulative = public_cumulative + budget
 
         return out

@@ -44,6 +44,8 @@ const AssumptionField kAssumptionFields[] = {
     {"market_size_multiplier", &Assumptions::market_size_multiplier, &DrawAssumptions::market_size_multiplier},
     {"reinvestment_rate", &Assumptions::reinvestment_rate, &DrawAssumptions::reinvestment_rate},
     {"private_physical_share", &Assumptions::private_physical_share, &DrawAssumptions::private_physical_share},
+    {"private_boom", &Assumptions::private_boom, &DrawAssumptions::private_boom},
+    {"private_boom_half_life", &Assumptions::private_boom_half_life, &DrawAssumptions::private_boom_half_life},
     {"researcher_mobility", &Assumptions::researcher_mobility, &DrawAssumptions::researcher_mobility},
     {"home_bias", &Assumptions::home_bias, &DrawAssumptions::home_bias},
     {"attraction_compute_weight", &Assumptions::attraction_compute_weight, &DrawAssumptions::attraction_compute_weight},

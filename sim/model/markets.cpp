@@ -1,5 +1,7 @@
 #include "sim/model/markets.hpp"
 
+#include <cmath>
+
 #include "sim/model/vector_math.hpp"
 
 namespace sim {
@@ -55,9 +57,17 @@ void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumpt
   private_investment += state.private_exogenous;
 }
 
-void AdvancePrivateInvestment(const ModelInputs& inputs, int year, State& state) {
+void AdvancePrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumptions,
+                              int year, State& state, Scratch& scratch) {
+  // private_boom * 0.5^(year / half_life) = private_boom * exp(-ln 2 * year / half_life);
+  // a boom of 0 adds exactly 0.
+  DrawRow& boom = scratch.row_a;
+  boom = (-std::log(2.0) * static_cast<double>(year)) / assumptions.private_boom_half_life;
+  ExpInPlace(boom);
+  boom *= assumptions.private_boom;
   for (Eigen::Index r = 0; r < state.private_exogenous.rows(); ++r) {
-    state.private_exogenous.row(r) *= inputs.trends.private_growth_factor(r, year);
+    // A bust on top of a falling trend may not take it below 0.
+    state.private_exogenous.row(r) *= (boom + inputs.trends.private_growth_factor(r, year)).max(0.0);
   }
 }
 

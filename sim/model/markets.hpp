@@ -24,7 +24,10 @@ void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumpt
                        const YearOutcome& outcome, State& state,
                        RegionDrawArray& private_investment);
 
-// P_exog <- (1 + private_growth(year)) P_exog, at the end of year index `year`.
-void AdvancePrivateInvestment(const ModelInputs& inputs, int year, State& state);
+// P_exog <- max(0, 1 + private_growth(year) + private_boom * 0.5^(year / private_boom_half_life)) P_exog,
+// at the end of year index `year`: the region's own trend plus a boom (or
+// bust) common to all regions that fades.
+void AdvancePrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumptions,
+                              int year, State& state, Scratch& scratch);
 
 }  // namespace sim

@@ -70,7 +70,7 @@ void AdvanceYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   StepCompute(inputs, assumptions, year, w.money, w.state, w.scratch);
   StepPower(inputs, assumptions, year, w.money, w.state);
   StepData(inputs, assumptions, year, w.money, w.state, w.scratch);
-  AdvancePrivateInvestment(inputs, year, w.state);
+  AdvancePrivateInvestment(inputs, assumptions, year, w.state, w.scratch);
   w.state.public_cumulative += w.money.public_total;
 }
 

@@ -128,6 +128,11 @@ const std::vector<Field<Assumptions>>& AssumptionFields() {
        "share of AI value reinvested as private investment"},
       {"private_physical_share", &A::private_physical_share, "share", Share(),
        "share of private compute, data and adoption money spent on physical AI"},
+      {"private_boom", &A::private_boom, "/ yr", Between(-0.9, 3),
+       "extra growth of every region's exogenous private AI investment in the start year (an AI "
+       "capex boom, or a bust below 0), fading with private_boom_half_life"},
+      {"private_boom_half_life", &A::private_boom_half_life, "years", Between(0.1, 100),
+       "years in which private_boom's extra growth halves"},
       {"researcher_mobility", &A::researcher_mobility, "/ yr", Share(),
        "share of researchers re-choosing a region per year"},
       {"home_bias", &A::home_bias, "log-odds", Between(0, 20),

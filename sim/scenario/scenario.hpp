@@ -129,6 +129,8 @@ struct Assumptions {
   Assumption market_size_multiplier;             // scales both market_size schedules, > 0
   Assumption reinvestment_rate;                  // share of AI value reinvested as private investment
   Assumption private_physical_share;             // share of private compute/data/adoption money on physical AI
+  Assumption private_boom;                       // extra private-investment growth in the start year, / yr
+  Assumption private_boom_half_life;             // years in which that extra growth halves
   Assumption researcher_mobility;                // share of researchers re-choosing a region per yr, [0, 1]
   Assumption home_bias;                          // log-odds preference for the current region
   Assumption attraction_compute_weight;          // weight of log compute per researcher in attractiveness

@@ -332,6 +332,24 @@ TEST_CASE("hosted compute trains the user's runs; what stands where, and its pow
   for (int k = 0; k < a.years(); ++k) CHECK(cluster(none, k, us) == cluster(a, k, us));
 }
 
+TEST_CASE("a private boom adds growth that halves every half-life, in every region") {
+  // Without reinvestment private investment is its exogenous part, which
+  // grows by 1 + private_growth + boom * 0.5^(k / half_life) each year.
+  Scenario s = World();
+  s.assumptions.reinvestment_rate.value = 0;
+  s.assumptions.private_boom.value = 0.4;
+  s.assumptions.private_boom_half_life.value = 2;
+  const Results results = RunSimulation(s);
+  for (int r = 0; r < results.regions(); ++r) {
+    for (int k = 0; k + 1 < results.years(); ++k) {
+      const double growth = s.regions[r].private_growth.At(s.start_year + k);
+      CHECK(At(results, Variable::kInvestmentPrivate, k + 1, r) ==
+            Approx(At(results, Variable::kInvestmentPrivate, k, r) * (1 + growth + 0.4 * std::pow(0.5, k / 2.0)))
+                .epsilon(kLooseTolerance));
+    }
+  }
+}
+
 TEST_CASE("cut off from imports, a region buys exactly its domestic chip supply") {
   // China with no imports and more money than its domestic supply costs: each
   // year's new stock, K(t+1) - (1 - depreciation) K(t), is the supply.

@@ -73,6 +73,7 @@ ASSUMPTION_NAMES = [
     "algorithmic_progress", "max_diffusion_lag", "lag_per_talent_halving", "open_weights",
     "open_model_lag", "market_temperature_generative", "market_temperature_physical",
     "market_size_multiplier", "reinvestment_rate", "private_physical_share",
+    "private_boom", "private_boom_half_life",
     "researcher_mobility", "home_bias", "attraction_compute_weight",
     "attraction_money_weight", "researcher_growth", "cost_per_researcher", "cost_per_gw",
     "robot_cost", "robot_retirement", "physical_data_decay", "cost_per_robot_year_data",
@@ -685,7 +686,8 @@ def simulate(scenario):
         data_gen = ((1.0 + a["generative_data_growth"]) * data_gen
                     + (money["data", "gen"] + money["adoption", "gen"]) / a["cost_per_trillion_tokens"])
 
-        private_exogenous = private_exogenous * (1.0 + inp.private_growth[:, k])
+        boom = a["private_boom"] * 0.5 ** (k / a["private_boom_half_life"])
+        private_exogenous = private_exogenous * np.maximum(0.0, 1.0 + inp.private_growth[:, k] + boom)
         public_cumulative = public_cumulative + budget
 
     return out

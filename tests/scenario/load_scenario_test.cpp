@@ -59,6 +59,8 @@ assumptions:
   market_size_multiplier: 1
   reinvestment_rate: 0.3
   private_physical_share: 0.15
+  private_boom: 0
+  private_boom_half_life: 5
   researcher_mobility: 0.05
   home_bias: 2
   attraction_compute_weight: 0.5
@@ -442,9 +444,9 @@ TEST_CASE("ApplyOverride changes a loaded scenario and re-validates it") {
 
 TEST_CASE("ListParams lists every settable leaf with its value and unit") {
   const std::vector<ParamInfo> params = ListParams(LoadScenarioFromString(kBase, "base.yaml"));
-  // 6 top-level scalars, 42 assumptions, per region 24 fields + 2 x 5
+  // 6 top-level scalars, 44 assumptions, per region 24 fields + 2 x 5
   // shares, per alliance 4.
-  CHECK(params.size() == 6 + 42 + 2 * (24 + 10) + 4);
+  CHECK(params.size() == 6 + 44 + 2 * (24 + 10) + 4);
 
   const ParamInfo* budget = FindParam(params, "regions.US.power_growth");
   REQUIRE(budget != nullptr);
@@ -842,7 +844,7 @@ TEST_CASE("loader requires every assumption in a scenario without a base") {
         "open_model_lag, "
         "market_temperature_generative, market_temperature_physical, market_size_multiplier, "
         "reinvestment_rate, "
-        "private_physical_share, researcher_mobility, home_bias, attraction_compute_weight, "
+        "private_physical_share, private_boom, private_boom_half_life, researcher_mobility, home_bias, attraction_compute_weight, "
         "attraction_money_weight, researcher_growth, cost_per_researcher, cost_per_gw, robot_cost, "
         "robot_retirement, physical_data_decay, cost_per_robot_year_data, generative_data_growth, "
         "cost_per_trillion_tokens, physical_compute_weight, physical_data_weight, "
