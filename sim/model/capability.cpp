@@ -6,15 +6,15 @@
 namespace sim {
 namespace {
 
-// log10 of the effective compute of a run of `run` FLOP, floored at 0 (1 FLOP):
-// log10(run * algorithmic_efficiency) plus log10 of the region's algorithmic
-// multiplier `log_multiplier`. An empty region has log10(0) = -inf, floored
-// to 0. The logarithm runs on the whole array (vector_math.hpp).
+// log10 of the effective compute of a run of `run` FLOP:
+// log10(max(run * algorithmic_efficiency, 1)) plus log10 of the region's
+// algorithmic multiplier `log_multiplier`. An empty region has
+// log10(0) = -inf, floored to 0 (1 FLOP) before the multiplier. The logarithm runs on the whole array (vector_math.hpp).
 void EffectiveComputeLog10(const RegionDrawArray& run, const RegionColumn& efficiency,
                            const RegionDrawArray& log_multiplier, RegionDrawArray& out) {
   for (Eigen::Index r = 0; r < out.rows(); ++r) out.row(r) = run.row(r) * efficiency(r);
   LogInPlace(out);
-  out = (out * kInverseLn10 + log_multiplier).max(0.0);
+  out = (out * kInverseLn10).max(0.0) + log_multiplier;
 }
 
 // The compute each region's firms use in year `year`: what stands there,
