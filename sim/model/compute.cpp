@@ -92,7 +92,7 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   price = assumptions.capex_per_h100e / price;
   survival = 1.0 - assumptions.compute_depreciation;
   const DrawLeverTables& per_draw = inputs.draw_levers;
-  RegionDrawArray& access = scratch.a;  // with domestic chips: this year's access per draw
+  RegionDrawArray& access = scratch.a;  // this year's chip access per region and draw (WithDomesticChips)
   const auto access_row = [&access](Eigen::Index r) { return access.row(r); };
   if (!per_draw.active) {
     const PublicMoneyTables& pub = inputs.public_money;

@@ -19,8 +19,13 @@ TEST_CASE("a year step and reading its results allocate nothing, deterministic a
   for (int draws : {1, 64}) {
     Scenario scenario = LoadScenario("world-2025");
     scenario.draws = draws;
-    // An alliance exercises the R x R coupling products too.
+    // An alliance exercises the R x R coupling products too, and hosted
+    // compute and a power delay their own paths.
     scenario.alliances.push_back({"test", {"KR", "UK"}, 0.1, 0.3, 0.2});
+    Region& ae = scenario.regions[scenario.RegionIndex("AE")];
+    ae.hosted_for = "US";
+    ae.hosted_share = Schedule::Constant(0.5);
+    scenario.regions[scenario.RegionIndex("KR")].power_delay = 2;
     const ModelInputs inputs = BuildInputs(scenario, draws, 1);
     Workspace workspace;
     workspace.Resize(inputs, draws);
