@@ -11,13 +11,13 @@ namespace sim {
 
 // R x R: entry (r, k - 1) is the share of draws in which region r ranks k-th
 // or better by `rank` (Variable::kRankGenerative or kRankPhysical) in year
-// index `year_index`. Ties share the better rank (docs/MODEL.md, step 8), so
-// the shares in a column can sum to more than k.
+// index `year_index`. m regions tied at rank p in a draw share places
+// p .. p + m - 1 equally, so the shares in column k - 1 sum to k.
 Eigen::ArrayXXd RankAtMostShares(const Results& results, Variable rank, int year_index);
 
 // rank_odds.csv of a Monte Carlo run, one row per region, sector, year and k:
 //   scenario,region,sector,year,rank_at_most,probability
-// with probability = RankAtMostShares (a multiple of 1 / draws).
+// with probability = RankAtMostShares.
 std::string FormatRankOddsCsv(const Results& results);
 
 }  // namespace sim

@@ -72,8 +72,12 @@ std::string FormatSummaryJson(const Results& results, const RunRecord& record,
                    {"rank", "1 = leader"}};
   nlohmann::ordered_json regions = nlohmann::ordered_json::array();
   const int last = results.years() - 1;
-  const Eigen::ArrayXXd odds_generative = RankAtMostShares(results, Variable::kRankGenerative, last);
-  const Eigen::ArrayXXd odds_physical = RankAtMostShares(results, Variable::kRankPhysical, last);
+  // Rank odds only mean something over draws; a deterministic run skips them.
+  Eigen::ArrayXXd odds_generative, odds_physical;
+  if (monte_carlo) {
+    odds_generative = RankAtMostShares(results, Variable::kRankGenerative, last);
+    odds_physical = RankAtMostShares(results, Variable::kRankPhysical, last);
+  }
   const auto odds = [](const Eigen::ArrayXXd& shares, int r) {
     return std::vector<double>(shares.row(r).begin(), shares.row(r).end());
   };

@@ -223,8 +223,9 @@ void CheckObservations(const Scenario& scenario, const Provenance& provenance) {
 
 // The leader's path before the start (frontier_run_history) must have at
 // least one year before start_year, so that a follower's diffusion lag and
-// years behind can be read on it, and at most kMaxYears of them, so that the
-// path the model keeps for every draw stays small.
+// years behind can be read on it, must reach the year before the start, and
+// may hold at most kMaxYears of them, so that the path the model keeps for
+// every draw stays small.
 void CheckFrontierHistory(const Scenario& scenario, const Provenance& provenance) {
   const std::map<int, double>& points = scenario.assumptions.frontier_run_history.points;
   const std::string path = "assumptions.frontier_run_history";
@@ -241,6 +242,20 @@ void CheckFrontierHistory(const Scenario& scenario, const Provenance& provenance
              std::to_string(scenario.start_year),
          "give the largest training run (FLOP) of at least one year before the start, " +
              example + "; scripts/record-series.py frontier prints the record");
+  }
+  const int last = points.rbegin()->first;
+  if (last < scenario.start_year - 1) {
+    // Between the last recorded year and the start the leader's path would
+    // be flat, a frontier that stood still: followers would look closer than
+    // they are.
+    Fail(provenance.Where(path),
+         "frontier_run_history ends in " + std::to_string(last) + " but start_year is " +
+             std::to_string(scenario.start_year) + ": the leader's runs of " +
+             std::to_string(last + 1) + "-" + std::to_string(scenario.start_year - 1) +
+             " are missing",
+         "give the largest training run of every year up to " +
+             std::to_string(scenario.start_year - 1) +
+             "; scripts/record-series.py frontier prints the record");
   }
   if (scenario.start_year - points.begin()->first > kMaxYears) {
     Fail(provenance.Where(path),

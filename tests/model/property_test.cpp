@@ -97,13 +97,14 @@ Scenario RandomScenario(const Scenario& base, RandomValues& random) {
       s.assumptions.*(*schedule) = random.ScheduleIn(field.range);
     }
   }
-  // The loader wants the record of 1 to 60 years before the start, in
-  // schedule years (2000 at the earliest).
+  // The loader wants the record of 1 to 60 years before the start, up to the
+  // year before it, in schedule years (2000 at the earliest).
   s.assumptions.frontier_run_history.points.clear();
   const int first_history_year = std::max(2000, s.start_year - random.Int(1, 60));
   for (int year = first_history_year; year < s.start_year; year += random.Int(1, 20)) {
     s.assumptions.frontier_run_history.points[year] = random.In(internal::Between(1, 1e40));
   }
+  s.assumptions.frontier_run_history.points[s.start_year - 1] = random.In(internal::Between(1, 1e40));
   // The loader keeps decay > 0 (the starting data stock divides by it).
   s.assumptions.physical_data_decay.value = std::max(s.assumptions.physical_data_decay.value, 0.01);
   s.assumptions.largest_cluster_share.value = std::max(s.assumptions.largest_cluster_share.value, 1e-6);

@@ -21,19 +21,52 @@ TEST_CASE("rank odds are the share of draws at rank k or better, rising to 1 in 
   const int regions = results.regions(), last = results.years() - 1;
   for (Variable rank : {Variable::kRankGenerative, Variable::kRankPhysical}) {
     const Eigen::ArrayXXd shares = RankAtMostShares(results, rank, last);
-    double first = 0;
     for (int r = 0; r < regions; ++r) {
       for (int k = 1; k <= regions; ++k) {
-        int count = 0;  // recounted here from the draws
-        for (int j = 0; j < results.draws(); ++j) count += results.At(rank, last)(r, j) <= k;
-        CHECK(shares(r, k - 1) == static_cast<double>(count) / results.draws());
+        // Recounted here from the draws: without a tie at rank <= k the share
+        // is the count of draws at rank <= k.
+        int at_most = 0, tie_free = 0;
+        for (int j = 0; j < results.draws(); ++j) {
+          const auto column = results.At(rank, last).col(j);
+          const bool tie_free_draw = [&] {
+            for (int a = 0; a < regions; ++a)
+              for (int b = a + 1; b < regions; ++b)
+                if (column(a) == column(b) && column(a) <= k) return false;
+            return true;
+          }();
+          tie_free += tie_free_draw;
+          at_most += tie_free_draw && column(r) <= k;
+        }
+        CHECK(shares(r, k - 1) >= static_cast<double>(at_most) / results.draws() - 1e-12);
+        CHECK(shares(r, k - 1) <=
+              static_cast<double>(at_most + results.draws() - tie_free) / results.draws() + 1e-12);
         if (k > 1) CHECK(shares(r, k - 1) >= shares(r, k - 2));
       }
-      CHECK(shares(r, regions - 1) == 1.0);
-      first += shares(r, 0);
+      CHECK(shares(r, regions - 1) == Approx(1.0));
     }
-    CHECK(first >= 1.0);  // someone is first in every draw (ties can share it)
+    // Every draw fills places 1..k exactly once, ties included.
+    for (int k = 1; k <= regions; ++k) CHECK(shares.col(k - 1).sum() == Approx(k));
   }
+}
+
+TEST_CASE("regions tied at a rank share its places equally") {
+  // Seven followers on the same floor, behind one leader and one runner-up,
+  // in every draw: each holds places 3..9 with 1/7.
+  Scenario scenario = LoadScenario("world-2025");
+  scenario.draws = 4;
+  Results results = RunSimulation(scenario);
+  RegionDrawArray& ranks = results.At(Variable::kRankGenerative, 0);
+  ranks.setConstant(3);
+  ranks.row(0).setConstant(1);
+  ranks.row(1).setConstant(2);
+  const Eigen::ArrayXXd shares = RankAtMostShares(results, Variable::kRankGenerative, 0);
+  CHECK(shares(0, 0) == 1.0);
+  CHECK(shares(1, 0) == 0.0);
+  CHECK(shares(1, 1) == 1.0);
+  CHECK(shares(2, 1) == 0.0);
+  CHECK(shares(2, 2) == Approx(1.0 / 7));
+  CHECK(shares(2, 4) == Approx(3.0 / 7));
+  CHECK(shares(2, 8) == Approx(1.0));
 }
 
 TEST_CASE("aisim run writes rank_odds.csv with Monte Carlo draws only") {

@@ -324,7 +324,7 @@ class _Inputs:
             if not user:
                 continue
             self.hosted_user[r] = index[user]
-            share = Schedule(regions[code]["hosted_share"], f"regions.{code}.hosted_share")
+            share = Schedule(regions[code].get("hosted_share", 0), f"regions.{code}.hosted_share")
             for k in range(T):
                 self.hosted_share[r, k] = share.at(self.t0 + k)
 

@@ -716,6 +716,20 @@ TEST_CASE("loader checks end_year against start_year after merging") {
           "hint: a run covers start_year..end_year inclusive, at most 61 years");
 }
 
+TEST_CASE("loader wants the leader's record up to the year before the start") {
+  TempFolder folder;
+  const std::string base = folder.Path("base.yaml");
+  // The base's history ends in 2024: a start in 2027 would leave 2025-2026
+  // flat, a frontier standing still.
+  CHECK(ChildError(folder, "extends: base.yaml\nstart_year: 2027\n") ==
+        base + ":" + PositionIn(kBase, "{2023: 5.0e25") +
+            ": error: frontier_run_history ends in 2024 but start_year is 2027: the leader's "
+            "runs of 2025-2026 are missing\n"
+            "hint: give the largest training run of every year up to 2026; "
+            "scripts/record-series.py frontier prints the record");
+  CHECK_NOTHROW(LoadChild(folder, "extends: base.yaml\nstart_year: 2024\n"));
+}
+
 TEST_CASE("loader rejects allocations that do not sum to 1, showing where each share came from") {
   TempFolder folder;
   const std::string base = folder.Path("base.yaml");
