@@ -314,17 +314,24 @@ class BatchedModel:
             price = a["capex_per_h100e"] / a["hardware_price_performance_growth"] ** k
             survival = 1.0 - a["compute_depreciation"]
             chip = lever["chip_access"][k]
-            # Domestic chips are bought first where worth more per dollar
-            # (docs/MODEL.md, step 2b).
+            # Domestic chips are bought first where worth more per dollar;
+            # open-market orders share the world's chip output (docs/MODEL.md, step 2).
             supply, value = col(inp.domestic_supply[:, k]), col(inp.domestic_value)
             at_home = value * (money["compute", "gen"] + money["compute", "phys"]) * 1e9 / price
-            spent_at_home = np.minimum(1.0, supply / np.maximum(at_home, 5e-324))
-            chip = np.where(supply > 0, chip + spent_at_home * np.maximum(value - chip, 0.0), chip)
+            spent_at_home = np.where((supply > 0) & (value > chip),
+                                     np.minimum(1.0, supply / np.maximum(at_home, 5e-324)), 0.0)
+            imported = (1.0 - spent_at_home) * chip
+            domestic = spent_at_home * value
             deliveries = lever["gpu_deliveries"][k]
-            compute_gen = (survival * compute_gen + chip * money["compute", "gen"] * 1e9 / price
-                           + deliveries * (1.0 - phi))
-            compute_phys = (survival * compute_phys + chip * money["compute", "phys"] * 1e9 / price
-                            + deliveries * phi)
+            orders_gen = imported * money["compute", "gen"] * 1e9 / price + deliveries * (1.0 - phi)
+            orders_phys = imported * money["compute", "phys"] * 1e9 / price + deliveries * phi
+            output = a["chip_supply"] * a["chip_supply_growth"] ** k
+            filled = np.minimum(1.0, output / np.maximum(orders_gen.sum(axis=0) + orders_phys.sum(axis=0),
+                                                         5e-324))
+            compute_gen = (survival * compute_gen + filled * orders_gen
+                           + domestic * money["compute", "gen"] * 1e9 / price)
+            compute_phys = (survival * compute_phys + filled * orders_phys
+                            + domestic * money["compute", "phys"] * 1e9 / price)
             power = power + lever["power_growth"][k] + money["power"] / a["cost_per_gw"]
 
             data_phys = ((1.0 - a["physical_data_decay"]) * data_phys + robots

@@ -44,41 +44,45 @@ void OperationalCompute(const State& state, const DrawAssumptions& assumptions, 
 
 namespace {
 
-// One sector of StepCompute: K <- survival * K + chip_access * money * 1e9 / price + deliveries,
-// region by region; chip_access(r) and deliveries(r) are region r's this
-// year: one number, or a row of draws.
-template <typename ChipAccess, typename Deliveries>
-void AddPurchases(const RegionDrawArray& money, const DrawRow& price, const DrawRow& survival,
-                  ChipAccess chip_access, Deliveries deliveries, RegionDrawArray& stock) {
-  for (Eigen::Index r = 0; r < stock.rows(); ++r) {
-    stock.row(r) = stock.row(r) * survival +
-                   ((money.row(r) * 1e9) / price * chip_access(r) + deliveries(r));
+// Writes each region's H100e per dollar this year, split by where the chips
+// come from: `imported` from the open market (chip_access(r): one number, or
+// a row of draws) and `domestic` from the region's own supply. A region whose
+// domestic chips are worth more per dollar than imports buys its supply
+// first, with both sectors' money alike, and imports with the rest:
+//   f = min(1, supply / (value * (M_gen + M_phys) * 1e9 / p))   share of the money spent at home
+//   imported = (1 - f) chip_access,  domestic = f value          (f = 0 where value <= chip_access)
+// Without money f is 1 and nothing is bought either way.
+template <typename ChipAccess>
+void ChipsPerDollar(const ModelInputs& inputs, int year, const YearMoney& money,
+                    const DrawRow& price, ChipAccess chip_access, RegionDrawArray& imported,
+                    RegionDrawArray& domestic) {
+  const ModelInputs::DomesticChips& chips = inputs.domestic_chips;
+  for (Eigen::Index r = 0; r < imported.rows(); ++r) {
+    imported.row(r).setZero();
+    imported.row(r) += chip_access(r);
+    domestic.row(r).setZero();
+    const double supply = chips.supply(r, year);
+    const double value = chips.value(r);
+    if (supply <= 0) continue;
+    // (value > access) as 0 or 1, so that a draw whose imports are worth more
+    // buys none at home without a select() (element by element in Eigen).
+    domestic.row(r) = (imported.row(r) < value).cast<double>() *
+                      (supply / ((money.compute_generative.row(r) + money.compute_physical.row(r)) *
+                                 1e9 / price * value)
+                                    .max(std::numeric_limits<double>::denorm_min()))
+                          .min(1.0);
+    imported.row(r) *= 1.0 - domestic.row(r);
+    domestic.row(r) *= value;
   }
 }
 
-// Writes to `access` the chip access each region gets for its compute money
-// this year: chip_access(r) (one number, or a row of draws), raised where
-// domestic chips give more H100e per dollar than imports. Such a region buys
-// its domestic supply first, with both sectors' money alike, and imports
-// with the rest:
-//   f = min(1, supply / (value * (M_gen + M_phys) * 1e9 / p))   share of the money spent at home
-//   access' = chip_access + f * max(value - chip_access, 0)
-// Without money, f is 1 and nothing is bought either way.
-template <typename ChipAccess>
-void WithDomesticChips(const ModelInputs& inputs, int year, const YearMoney& money,
-                       const DrawRow& price, ChipAccess chip_access, RegionDrawArray& access) {
-  const ModelInputs::DomesticChips& chips = inputs.domestic_chips;
-  for (Eigen::Index r = 0; r < access.rows(); ++r) {
-    access.row(r).setZero();
-    access.row(r) += chip_access(r);
-    const double supply = chips.supply(r, year);
-    if (supply <= 0) continue;
-    const double value = chips.value(r);
-    access.row(r) += (value - access.row(r)).max(0.0) *
-                     (supply / ((money.compute_generative.row(r) + money.compute_physical.row(r)) *
-                                1e9 / price * value)
-                                   .max(std::numeric_limits<double>::denorm_min()))
-                         .min(1.0);
+// The open-market H100e each region would buy this year in one sector:
+// imported chips per dollar * money * 1e9 / price + the sector's deliveries(r).
+template <typename Deliveries>
+void OpenMarketOrders(const RegionDrawArray& money, const DrawRow& price,
+                      const RegionDrawArray& imported, Deliveries deliveries, RegionDrawArray& orders) {
+  for (Eigen::Index r = 0; r < orders.rows(); ++r) {
+    orders.row(r) = (money.row(r) * 1e9) / price * imported.row(r) + deliveries(r);
   }
 }
 
@@ -91,32 +95,56 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   Compound(assumptions.hardware_price_performance_growth, year, price);
   price = assumptions.capex_per_h100e / price;
   survival = 1.0 - assumptions.compute_depreciation;
+  RegionDrawArray& imported = scratch.a;         // open-market H100e per dollar
+  RegionDrawArray& domestic = scratch.b;         // domestic H100e per dollar
+  RegionDrawArray& orders_generative = scratch.c;  // open-market H100e ordered, per sector
+  RegionDrawArray& orders_physical = scratch.d;
   const DrawLeverTables& per_draw = inputs.draw_levers;
-  RegionDrawArray& access = scratch.a;  // this year's chip access per region and draw (WithDomesticChips)
-  const auto access_row = [&access](Eigen::Index r) { return access.row(r); };
   if (!per_draw.active) {
     const PublicMoneyTables& pub = inputs.public_money;
-    WithDomesticChips(inputs, year, money, price, ValueInYear(inputs.levers.chip_access, year), access);
-    AddPurchases(money.compute_generative, price, survival, access_row,
-                 ValueInYear(pub.deliveries_generative, year), state.compute_generative);
-    AddPurchases(money.compute_physical, price, survival, access_row,
-                 ValueInYear(pub.deliveries_physical, year), state.compute_physical);
-    return;
+    ChipsPerDollar(inputs, year, money, price, ValueInYear(inputs.levers.chip_access, year),
+                   imported, domestic);
+    OpenMarketOrders(money.compute_generative, price, imported,
+                     ValueInYear(pub.deliveries_generative, year), orders_generative);
+    OpenMarketOrders(money.compute_physical, price, imported,
+                     ValueInYear(pub.deliveries_physical, year), orders_physical);
+  } else {
+    // Sweeps: deliveries split by the per-draw focus with the products of
+    // BuildPublicMoneyTables (see AllocateMoney).
+    using Columns = Eigen::Ref<const RegionTable>;
+    const Columns chip_access = DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
+    const Columns deliveries = DrawColumns(per_draw.levers.gpu_deliveries, per_draw.draws, year);
+    const Columns focus = DrawColumns(per_draw.levers.physical_focus, per_draw.draws, year);
+    ChipsPerDollar(inputs, year, money, price, [&](Eigen::Index r) { return chip_access.row(r); },
+                   imported, domestic);
+    OpenMarketOrders(money.compute_generative, price, imported,
+                     [&](Eigen::Index r) { return deliveries.row(r) * (1.0 - focus.row(r)); },
+                     orders_generative);
+    OpenMarketOrders(money.compute_physical, price, imported,
+                     [&](Eigen::Index r) { return deliveries.row(r) * focus.row(r); },
+                     orders_physical);
   }
-  // Sweeps: deliveries split by the per-draw focus with the products of
-  // BuildPublicMoneyTables (see AllocateMoney).
-  using Columns = Eigen::Ref<const RegionTable>;
-  const Columns chip_access = DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
-  const Columns deliveries = DrawColumns(per_draw.levers.gpu_deliveries, per_draw.draws, year);
-  const Columns focus = DrawColumns(per_draw.levers.physical_focus, per_draw.draws, year);
-  WithDomesticChips(inputs, year, money, price, [&](Eigen::Index r) { return chip_access.row(r); },
-                    access);
-  AddPurchases(money.compute_generative, price, survival, access_row,
-               [&](Eigen::Index r) { return deliveries.row(r) * (1.0 - focus.row(r)); },
-               state.compute_generative);
-  AddPurchases(money.compute_physical, price, survival, access_row,
-               [&](Eigen::Index r) { return deliveries.row(r) * focus.row(r); },
-               state.compute_physical);
+  state.compute_generative = state.compute_generative.rowwise() * survival +
+                             (money.compute_generative * 1e9).rowwise() / price * domestic;
+  state.compute_physical = state.compute_physical.rowwise() * survival +
+                           (money.compute_physical * 1e9).rowwise() / price * domestic;
+  // The world's output of open-market chips is shared by all buyers: when
+  // orders exceed it, every order is filled in the same proportion (a price
+  // that rises until the money buys what exists). Domestic supply is outside
+  // it. The orders are summed region by region, in one order whatever the
+  // draws' chunking (a column reduction's association depends on alignment),
+  // and divided with a guard as in OperationalCompute: no orders fill fully.
+  DrawRow& ordered = scratch.row_a;  // price and survival are spent: their rows are free
+  DrawRow& filled = scratch.row_b;
+  ordered = orders_generative.row(0) + orders_physical.row(0);
+  for (Eigen::Index r = 1; r < orders_generative.rows(); ++r) {
+    ordered += orders_generative.row(r) + orders_physical.row(r);
+  }
+  Compound(assumptions.chip_supply_growth, year, filled);
+  filled = (filled * assumptions.chip_supply / ordered.max(std::numeric_limits<double>::denorm_min()))
+               .min(1.0);
+  state.compute_generative += orders_generative.rowwise() * filled;
+  state.compute_physical += orders_physical.rowwise() * filled;
 }
 
 namespace {

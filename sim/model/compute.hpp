@@ -19,11 +19,14 @@ void OperationalCompute(const State& state, const DrawAssumptions& assumptions, 
 
 // Advances the compute stock by one year:
 //   price p = capex_per_h100e * g_hw^-year                         (USD per H100e)
-//   dK_s = access * money_compute_s * 1e9 / p + deliveries_s       (H100e)
-// where access is chip_access, raised where domestic chips are worth more:
+// Chips per dollar, imported and domestic: a region whose domestic chips are
+// worth more than imports buys its domestic supply first,
 //   f = min(1, domestic_supply / (domestic_value * (M_gen + M_phys) * 1e9 / p))
-//   access = chip_access + f * max(domestic_value - chip_access, 0)
-//   K_s <- (1 - depreciation) K_s + dK_s
+//   imported = (1 - f) chip_access,  domestic = f domestic_value   (f = 0 where value <= chip_access)
+// Open-market orders, shared by the world's chip supply S(t) = chip_supply * g_s^year:
+//   O_s = imported * M_s * 1e9 / p + deliveries_s
+//   filled = min(1, S(t) / sum over regions and sectors of O)   (per draw)
+//   K_s <- (1 - depreciation) K_s + filled O_s + domestic * M_s * 1e9 / p
 void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                  const YearMoney& money, State& state, Scratch& scratch);
 

@@ -26,6 +26,8 @@ const AssumptionField kAssumptionFields[] = {
     {"hardware_price_performance_growth", &Assumptions::hardware_price_performance_growth, &DrawAssumptions::hardware_price_performance_growth},
     {"capex_per_h100e", &Assumptions::capex_per_h100e, &DrawAssumptions::capex_per_h100e},
     {"compute_depreciation", &Assumptions::compute_depreciation, &DrawAssumptions::compute_depreciation},
+    {"chip_supply", &Assumptions::chip_supply, &DrawAssumptions::chip_supply},
+    {"chip_supply_growth", &Assumptions::chip_supply_growth, &DrawAssumptions::chip_supply_growth},
     {"kw_per_h100e", &Assumptions::kw_per_h100e, &DrawAssumptions::kw_per_h100e},
     {"energy_efficiency_growth", &Assumptions::energy_efficiency_growth, &DrawAssumptions::energy_efficiency_growth},
     {"flops_per_h100e", &Assumptions::flops_per_h100e, &DrawAssumptions::flops_per_h100e},

@@ -39,8 +39,8 @@ struct TrendTables {
 
 // Global assumptions, one value per draw (1 x N). Names match Assumptions.
 struct DrawAssumptions {
-  DrawRow hardware_price_performance_growth, capex_per_h100e, compute_depreciation,
-      kw_per_h100e, energy_efficiency_growth, flops_per_h100e, utilization, largest_cluster_share,
+  DrawRow hardware_price_performance_growth, capex_per_h100e, compute_depreciation, chip_supply,
+      chip_supply_growth, kw_per_h100e, energy_efficiency_growth, flops_per_h100e, utilization, largest_cluster_share,
       training_run_days, training_run_growth, max_training_run_days, algorithmic_progress,
       max_diffusion_lag, lag_per_talent_halving, open_weights, open_model_lag,
       market_temperature_generative, market_temperature_physical, market_size_multiplier,

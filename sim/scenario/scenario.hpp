@@ -111,6 +111,8 @@ struct Assumptions {
   Assumption hardware_price_performance_growth;  // H100e per dollar, growth factor / yr (> 1 cheaper)
   Assumption capex_per_h100e;                    // all-in cost of one H100e in the start year, USD
   Assumption compute_depreciation;               // share of stock retired per yr, [0, 1)
+  Assumption chip_supply;                        // world output of open-market AI chips in the start year, H100e / yr
+  Assumption chip_supply_growth;                 // growth of that output, factor / yr (>= 1)
   Assumption kw_per_h100e;                       // all-in power per H100e incl. cooling in the start year, kW
   Assumption energy_efficiency_growth;           // H100e run per kW, growth factor / yr (>= 1)
   Assumption flops_per_h100e;                    // dense BF16 peak, FLOP/s

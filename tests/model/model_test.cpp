@@ -350,20 +350,27 @@ TEST_CASE("a private boom adds growth that halves every half-life, in every regi
   }
 }
 
+// What each region bought during year index k: K(k+1) - (1 - depreciation) K(k).
+double Bought(const Scenario& s, const Results& results, int k, int region) {
+  return At(results, Variable::kComputeStock, k + 1, region) -
+         (1 - s.assumptions.compute_depreciation.value) * At(results, Variable::kComputeStock, k, region);
+}
+
 TEST_CASE("cut off from imports, a region buys exactly its domestic chip supply") {
   // China with no imports and more money than its domestic supply costs: each
-  // year's new stock, K(t+1) - (1 - depreciation) K(t), is the supply.
-  Scenario s = World();
-  const int cn = Index(s, "CN");
-  s.regions[cn].chip_access = Schedule::Constant(0);
-  s.regions[cn].domestic_chip_supply = Schedule::Constant(100000);
-  s.regions[cn].domestic_chip_value = 0.6;
-  const Results results = RunSimulation(s);
-  const double survival = 1 - s.assumptions.compute_depreciation.value;
-  for (int k = 0; k + 1 < results.years(); ++k) {
-    const double bought = At(results, Variable::kComputeStock, k + 1, cn) -
-                          survival * At(results, Variable::kComputeStock, k, cn);
-    CHECK(bought == Approx(100000).epsilon(kLooseTolerance));
+  // year's new stock, K(t+1) - (1 - depreciation) K(t), is the supply, however
+  // short the world's open-market output (domestic supply lies outside it).
+  for (double world_output : {8.5e6, 1000.0}) {
+    Scenario s = World();
+    const int cn = Index(s, "CN");
+    s.regions[cn].chip_access = Schedule::Constant(0);
+    s.regions[cn].domestic_chip_supply = Schedule::Constant(100000);
+    s.regions[cn].domestic_chip_value = 0.6;
+    s.assumptions.chip_supply.value = world_output;
+    const Results results = RunSimulation(s);
+    for (int k = 0; k + 1 < results.years(); ++k) {
+      CHECK(Bought(s, results, k, cn) == Approx(100000).epsilon(kLooseTolerance));
+    }
   }
 }
 
@@ -386,6 +393,42 @@ TEST_CASE("domestic chips worth less than imports change nothing; worth more, th
   dear.regions[kr].domestic_chip_value = 0.8;
   const Results c = RunSimulation(base), d = RunSimulation(dear);
   CHECK(At(d, Variable::kComputeStock, 1, kr) > At(c, Variable::kComputeStock, 1, kr));
+}
+
+TEST_CASE("the world's chip output caps open-market purchases, filling every order alike") {
+  Scenario s = World();
+  for (Region& r : s.regions) r.domestic_chip_supply = Schedule::Constant(0);
+  // A ceiling far above every order is never reached: ten times more output
+  // changes nothing, bit for bit.
+  Scenario plenty = s, more = s;
+  plenty.assumptions.chip_supply.value = 1e14;
+  more.assumptions.chip_supply.value = 1e15;
+  const Results unbound = RunSimulation(plenty), unbound_too = RunSimulation(more);
+  for (int k = 0; k < unbound.years(); ++k) {
+    for (int r = 0; r < unbound.regions(); ++r) {
+      CHECK(At(unbound, Variable::kComputeStock, k, r) == At(unbound_too, Variable::kComputeStock, k, r));
+    }
+  }
+  // A ceiling below the orders: the world buys exactly the output each year...
+  Scenario scarce = s;
+  scarce.assumptions.chip_supply.value = 1e5;
+  scarce.assumptions.chip_supply_growth.value = 1.5;
+  const Results capped = RunSimulation(scarce);
+  for (int k = 0; k + 1 < capped.years(); ++k) {
+    double world = 0;
+    for (int r = 0; r < capped.regions(); ++r) world += Bought(scarce, capped, k, r);
+    CHECK(world == Approx(1e5 * std::pow(1.5, k)).epsilon(kLooseTolerance));
+  }
+  // ... and in the first year, before the shortage feeds back, every
+  // region's order (money and deliveries) is filled in the same proportion.
+  const double filled = Bought(scarce, capped, 0, 0) / Bought(s, unbound, 0, 0);
+  CHECK(filled < 1);
+  for (int r = 0; r < capped.regions(); ++r) {
+    CHECK(Bought(scarce, capped, 0, r) / Bought(s, unbound, 0, r) == Approx(filled).epsilon(kTolerance));
+    for (int k = 0; k < capped.years(); ++k) {
+      CHECK(At(capped, Variable::kComputeStock, k, r) <= At(unbound, Variable::kComputeStock, k, r));
+    }
+  }
 }
 
 TEST_CASE("a power delay of d years connects each year's power d years later") {

@@ -68,6 +68,7 @@ VARIABLES = {
 
 ASSUMPTION_NAMES = [
     "hardware_price_performance_growth", "capex_per_h100e", "compute_depreciation",
+    "chip_supply", "chip_supply_growth",
     "kw_per_h100e", "energy_efficiency_growth", "flops_per_h100e", "utilization",
     "largest_cluster_share", "training_run_days", "training_run_growth", "max_training_run_days",
     "algorithmic_progress", "max_diffusion_lag", "lag_per_talent_halving", "open_weights",
@@ -655,19 +656,27 @@ def simulate(scenario):
         survival = 1.0 - a["compute_depreciation"]
         # Domestic chips: a region whose own accelerators are worth more per
         # dollar than imports buys its supply first, then imports with the rest.
-        chip = inp.chip_access[:, k].copy()
+        imported = inp.chip_access[:, k].copy()   # open-market H100e per dollar
+        domestic = np.zeros(R)                     # domestic H100e per dollar
         for r in range(R):
             supply = inp.domestic_supply[r, k]
-            if supply <= 0:
-                continue
             value = inp.domestic_value[r]
+            if supply <= 0 or value <= imported[r]:
+                continue
             at_home = value * (money["compute", "gen"][r] + money["compute", "phys"][r]) * 1e9 / price
             spent_at_home = min(1.0, supply / max(at_home, 5e-324))
-            chip[r] = chip[r] + spent_at_home * max(value - chip[r], 0.0)
-        compute_gen = (survival * compute_gen + chip * money["compute", "gen"] * 1e9 / price
-                       + inp.deliveries[:, k] * (1.0 - phi))
-        compute_phys = (survival * compute_phys + chip * money["compute", "phys"] * 1e9 / price
-                        + inp.deliveries[:, k] * phi)
+            domestic[r] = spent_at_home * value
+            imported[r] = (1.0 - spent_at_home) * imported[r]
+        # The world's open-market chip output is shared by all orders alike.
+        orders_gen = imported * money["compute", "gen"] * 1e9 / price + inp.deliveries[:, k] * (1.0 - phi)
+        orders_phys = imported * money["compute", "phys"] * 1e9 / price + inp.deliveries[:, k] * phi
+        world_output = a["chip_supply"] * a["chip_supply_growth"] ** k
+        ordered = orders_gen.sum() + orders_phys.sum()
+        filled = 1.0 if ordered <= world_output else world_output / ordered
+        compute_gen = (survival * compute_gen + filled * orders_gen
+                       + domestic * money["compute", "gen"] * 1e9 / price)
+        compute_phys = (survival * compute_phys + filled * orders_phys
+                        + domestic * money["compute", "phys"] * 1e9 / price)
         # A region with a power_delay d connects year k's additions in year
         # k + d (and nothing before year d).
         added.append(inp.power_growth[:, k] + money["power"] / a["cost_per_gw"])

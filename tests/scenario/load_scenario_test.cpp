@@ -41,6 +41,8 @@ assumptions:
   hardware_price_performance_growth: {value: 1.35, dist: normal, mean: 1.35, sd: 0.05, min: 1.1, max: 1.6}
   capex_per_h100e: {dist: lognormal, median: 40000, sigma: 0.25, min: 10000, max: 160000}
   compute_depreciation: {dist: uniform, min: 0.15, max: 0.3}
+  chip_supply: 8.5e6
+  chip_supply_growth: 1.64
   kw_per_h100e: {dist: triangular, min: 1.2, mode: 1.4, max: 1.8}
   energy_efficiency_growth: 1.3
   flops_per_h100e: 9.89e14
@@ -444,9 +446,9 @@ TEST_CASE("ApplyOverride changes a loaded scenario and re-validates it") {
 
 TEST_CASE("ListParams lists every settable leaf with its value and unit") {
   const std::vector<ParamInfo> params = ListParams(LoadScenarioFromString(kBase, "base.yaml"));
-  // 6 top-level scalars, 44 assumptions, per region 24 fields + 2 x 5
+  // 6 top-level scalars, 46 assumptions, per region 24 fields + 2 x 5
   // shares, per alliance 4.
-  CHECK(params.size() == 6 + 44 + 2 * (24 + 10) + 4);
+  CHECK(params.size() == 6 + 46 + 2 * (24 + 10) + 4);
 
   const ParamInfo* budget = FindParam(params, "regions.US.power_growth");
   REQUIRE(budget != nullptr);
@@ -505,6 +507,8 @@ void CheckIdentical(const Scenario& a, const Scenario& b) {
   for (Assumption Assumptions::*member : {&Assumptions::hardware_price_performance_growth,
                                           &Assumptions::capex_per_h100e,
                                           &Assumptions::compute_depreciation,
+                                          &Assumptions::chip_supply,
+                                          &Assumptions::chip_supply_growth,
                                           &Assumptions::kw_per_h100e,
                                           &Assumptions::energy_efficiency_growth,
                                           &Assumptions::flops_per_h100e,
@@ -851,7 +855,8 @@ TEST_CASE("loader requires every assumption in a scenario without a base") {
           LoadScenarioFromString("regions: {}\nassumptions:\n  utilization: 0.4\n", "alone.yaml");
         }) ==
         "alone.yaml:2:1: error: missing required assumptions: hardware_price_performance_growth, "
-        "capex_per_h100e, compute_depreciation, kw_per_h100e, energy_efficiency_growth, "
+        "capex_per_h100e, compute_depreciation, chip_supply, chip_supply_growth, kw_per_h100e, "
+        "energy_efficiency_growth, "
         "flops_per_h100e, largest_cluster_share, training_run_days, "
         "training_run_growth, max_training_run_days, "
         "algorithmic_progress, max_diffusion_lag, lag_per_talent_halving, open_weights, "
