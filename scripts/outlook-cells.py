@@ -43,9 +43,11 @@ def format_number(value, variable):
 
 
 def two_figures(x):
-    """x to two significant figures, without an exponent: 0.85, 8.5, 85, 850."""
-    if abs(x) < 10:
+    """x to two significant figures, without an exponent: 0.85, 8.5, 3.0, 85, 850."""
+    if abs(x) < 1:
         return f"{x:.2g}"
+    if abs(x) < 10:
+        return f"{x:.1f}"
     digits = int(math.floor(math.log10(abs(x)))) - 1
     return str(int(round(x / 10 ** digits) * 10 ** digits))
 

@@ -8,6 +8,8 @@
    be what the binary prints now; and its Monte Carlo section quotes
    `aisim check --draws 1000 --seed 1`: the count of observed values inside
    the 5-95% range and each row's share of draws below the record.
+3. docs/VALIDATION.md's 2030 / 2035 outlook quotes results/ (deterministic
+   value and 5-95% range) through scripts/outlook-cells.py's format.
 
 A change that moves the model therefore fails here until the docs are
 updated with it (after `scripts/regenerate-results.sh`).
@@ -142,6 +144,40 @@ def check_spread(binary, source, problems):
                                 f"aisim check --draws says {share}%")
 
 
+def check_outlook(source, problems):
+    """The 2030 / 2035 section: every model cell (deterministic value and 5-95%
+    range) is what results/ holds, at the two significant figures printed by
+    scripts/outlook-cells.py, whose parser reads the cells."""
+    outlook = _load_outlook(source)
+    text = open(os.path.join(source, "docs", "VALIDATION.md")).read()
+    section = text.split("## 2030 and 2035 next to published figures")[1].split("\n## ")[0]
+    rows = 0
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
+        if len(cells) < 5 or not os.path.isdir(os.path.join(source, "results", cells[0])):
+            continue
+        scenario, region, variable = cells[0], cells[1], cells[2].replace("\\|", "|")
+        rows += 1
+        for year, cell in zip(outlook.YEARS, cells[3:5]):
+            quoted = outlook.parse_cell(cell)
+            printed = outlook.cells(os.path.join(source, "results"), scenario, region, variable)
+            actual = outlook.parse_cell(printed[3 + outlook.YEARS.index(year)])
+            if quoted != actual:
+                problems.append(f"VALIDATION.md outlook: {scenario} {region} {variable} {year}: "
+                                f"docs say {cell}, results/ give {printed[3 + outlook.YEARS.index(year)]}")
+    if rows < 50:
+        problems.append(f"VALIDATION.md outlook: only {rows} rows found (table format changed?)")
+    return rows
+
+
+def _load_outlook(source):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("outlook_cells", os.path.join(source, "scripts", "outlook-cells.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def check_assumption_table(binary, source, problems):
     """Every assumption the loader accepts (`aisim params`) has a row in
     MODEL.md's table of global assumptions, and the table names no other:
@@ -177,13 +213,14 @@ def main():
     rows = check_headline_table(source, problems)
     check_validation(binary, source, problems)
     check_spread(binary, source, problems)
+    outlook = check_outlook(source, problems)
     for problem in problems:
         print("FAIL", problem)
     if problems:
         sys.exit(1)
     print(f"ok: {rows} headline rows of SCENARIOS.md and both backtests of VALIDATION.md "
           "(tolerances and Monte Carlo spread) match results/ and aisim check; "
-          f"MODEL.md documents all {assumptions} assumptions")
+          f"MODEL.md documents all {assumptions} assumptions; the {outlook} outlook rows match results/")
 
 
 if __name__ == "__main__":
