@@ -117,6 +117,7 @@ class BatchedModel:
         compute_gen = col(inp.compute_stock * (1.0 - inp.compute_physical_share)) * ones
         compute_phys = col(inp.compute_stock * inp.compute_physical_share) * ones
         power = col(inp.power_capacity) * ones
+        fleet_kw = (compute_gen + compute_phys) * a["kw_per_h100e"]
         researchers = col(inp.researchers) * ones
         robots = col(inp.robots) * ones
         data_phys = col(inp.robots) / a["physical_data_decay"] * ones
@@ -182,13 +183,9 @@ class BatchedModel:
             return 1.0 + (capability[None, :, :] > capability[:, None, :]).sum(axis=1)
 
         for k in range(T):
-            kw_per_unit = a["kw_per_h100e"] / a["energy_efficiency_growth"] ** k
-            stock = compute_gen + compute_phys
-            operational = np.minimum(stock, power * 1e6 / kw_per_unit)
-            positive = stock > 0
-            safe_stock = np.where(positive, stock, 1.0)
-            op_gen = np.where(positive, operational * compute_gen / safe_stock, 0.0)
-            op_phys = np.where(positive, operational * compute_phys / safe_stock, 0.0)
+            running = np.minimum(1.0, power * 1e6 / np.maximum(fleet_kw, 5e-324))
+            op_gen = compute_gen * running
+            op_phys = compute_phys * running
             op_total = op_gen + op_phys
 
             usable_talent = researchers + inp.ally_talent @ researchers if has_talent_alliance else researchers
@@ -265,14 +262,14 @@ class BatchedModel:
 
             if k in where:
                 row = {
-                    "Compute|Stock": stock,
+                    "Compute|Stock": compute_gen + compute_phys,
                     "Compute|Stock|Generative": compute_gen,
                     "Compute|Stock|Physical": compute_phys,
                     "Compute|Operational": op_total,
                     "Compute|Largest Cluster": cluster,
                     "Compute|Largest Training Run": run_gen,
                     "Power|Capacity": power,
-                    "Power|AI Demand": op_total * kw_per_unit / 1e6,
+                    "Power|AI Demand": np.minimum(fleet_kw / 1e6, power),
                     "Talent|Researchers": researchers,
                     "Robots|Stock": robots,
                     "Data|Physical": data_phys,
@@ -282,6 +279,8 @@ class BatchedModel:
                     "Capability|Physical": cap_phys,
                     "Years Behind|Generative": behind_gen,
                     "Years Behind|Physical": behind_phys,
+                    "Frontier Year|Generative": year - behind_gen,
+                    "Frontier Year|Physical": year - behind_phys,
                     "Rank|Generative": rank_gen,
                     "Rank|Physical": rank_phys,
                     "Market Share|Generative": share_gen,
@@ -332,6 +331,11 @@ class BatchedModel:
                            + domestic * money["compute", "gen"] * 1e9 / price)
             compute_phys = (survival * compute_phys + filled * orders_phys
                             + domestic * money["compute", "phys"] * 1e9 / price)
+            # Power follows dollars; each chip keeps the kW of its year.
+            kw_new = a["kw_per_h100e"] / a["energy_efficiency_growth"] ** k
+            dollars = (money["compute", "gen"] + money["compute", "phys"]) * 1e9 / price
+            fleet_kw = survival * fleet_kw + kw_new * (
+                spent_at_home * dollars + filled * ((1.0 - spent_at_home) * dollars + deliveries))
             power = power + lever["power_growth"][k] + money["power"] / a["cost_per_gw"]
 
             data_phys = ((1.0 - a["physical_data_decay"]) * data_phys + robots

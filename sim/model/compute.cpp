@@ -24,65 +24,64 @@ void KilowattsPerUnit(const DrawAssumptions& assumptions, int year, DrawRow& out
   out = assumptions.kw_per_h100e / out;
 }
 
-void OperationalCompute(const State& state, const DrawAssumptions& assumptions, int year,
-                        YearOutcome& outcome, Scratch& scratch) {
-  RegionDrawArray& stock = scratch.a;
-  RegionDrawArray& running_share = scratch.b;
-  DrawRow& kilowatts = scratch.row_a;
-  KilowattsPerUnit(assumptions, year, kilowatts);
-  stock = state.compute_generative + state.compute_physical;
-  // H100e the power can run: GW * 1e6 kW / kW per H100e. Guarded division
-  // without a select() (Eigen evaluates select() element by element): an
-  // empty region divides min(0, runnable) = 0 by the smallest positive
-  // double and gets 0, and every stock > 0 is at least that, so it divides
-  // by itself unchanged.
-  running_share = stock.min((state.power_capacity * 1e6).rowwise() / kilowatts) /
-                  stock.max(std::numeric_limits<double>::denorm_min());
+void OperationalCompute(const State& state, YearOutcome& outcome, Scratch& scratch) {
+  RegionDrawArray& running_share = scratch.a;
+  // The share of the fleet the power can run: GW * 1e6 kW over the kW the
+  // fleet draws at full use, at most 1. Guarded division without a select()
+  // (Eigen evaluates select() element by element): a region without chips
+  // divides by the smallest positive double, gets a huge share, capped at 1,
+  // and runs 0 * 1 = 0.
+  running_share = ((state.power_capacity * 1e6) /
+                   state.fleet_kilowatts.max(std::numeric_limits<double>::denorm_min()))
+                      .min(1.0);
   outcome.operational_generative = state.compute_generative * running_share;
   outcome.operational_physical = state.compute_physical * running_share;
 }
 
 namespace {
 
-// Writes each region's H100e per dollar this year, split by where the chips
-// come from: `imported` from the open market (chip_access(r): one number, or
-// a row of draws) and `domestic` from the region's own supply. A region whose
-// domestic chips are worth more per dollar than imports buys its supply
-// first, with both sectors' money alike, and imports with the rest:
-//   f = min(1, supply / (value * (M_gen + M_phys) * 1e9 / p))   share of the money spent at home
-//   imported = (1 - f) chip_access,  domestic = f value          (f = 0 where value <= chip_access)
+// Writes each region's open-market H100e per dollar this year to `imported`,
+// and to `at_home` the share f of its compute money spent on its own
+// industry's chips (chip_access(r): one number, or a row of draws). A region
+// whose domestic chips are worth more per dollar than imports buys its
+// supply first, with both sectors' money alike, and imports with the rest:
+//   f = min(1, supply / (value * (M_gen + M_phys) * 1e9 / p))   (0 where value <= chip_access)
+//   imported = (1 - f) chip_access;  domestic H100e per dollar = f value
 // Without money f is 1 and nothing is bought either way.
 template <typename ChipAccess>
 void ChipsPerDollar(const ModelInputs& inputs, int year, const YearMoney& money,
                     const DrawRow& price, ChipAccess chip_access, RegionDrawArray& imported,
-                    RegionDrawArray& domestic) {
+                    RegionDrawArray& at_home) {
   const ModelInputs::DomesticChips& chips = inputs.domestic_chips;
   for (Eigen::Index r = 0; r < imported.rows(); ++r) {
     imported.row(r).setZero();
     imported.row(r) += chip_access(r);
-    domestic.row(r).setZero();
+    at_home.row(r).setZero();
     const double supply = chips.supply(r, year);
     const double value = chips.value(r);
     if (supply <= 0) continue;
-    // (value > access) as 0 or 1, so that a draw whose imports are worth more
+    // (access < value) as 0 or 1, so that a draw whose imports are worth more
     // buys none at home without a select() (element by element in Eigen).
-    domestic.row(r) = (imported.row(r) < value).cast<double>() *
-                      (supply / ((money.compute_generative.row(r) + money.compute_physical.row(r)) *
-                                 1e9 / price * value)
-                                    .max(std::numeric_limits<double>::denorm_min()))
-                          .min(1.0);
-    imported.row(r) *= 1.0 - domestic.row(r);
-    domestic.row(r) *= value;
+    at_home.row(r) = (imported.row(r) < value).cast<double>() *
+                     (supply / ((money.compute_generative.row(r) + money.compute_physical.row(r)) *
+                                1e9 / price * value)
+                                   .max(std::numeric_limits<double>::denorm_min()))
+                         .min(1.0);
+    imported.row(r) *= 1.0 - at_home.row(r);
   }
 }
 
-// The open-market H100e each region would buy this year in one sector:
-// imported chips per dollar * money * 1e9 / price + the sector's deliveries(r).
+// One sector's open-market orders, H100e: imported H100e per dollar * money
+// * 1e9 / price + the sector's deliveries(r). Adds to `units` the same orders
+// counted at full access, (1 - f) * money * 1e9 / price + deliveries: the
+// dollars' worth of chips, which is what draws power.
 template <typename Deliveries>
 void OpenMarketOrders(const RegionDrawArray& money, const DrawRow& price,
-                      const RegionDrawArray& imported, Deliveries deliveries, RegionDrawArray& orders) {
+                      const RegionDrawArray& imported, const RegionDrawArray& at_home,
+                      Deliveries deliveries, RegionDrawArray& orders, RegionDrawArray& units) {
   for (Eigen::Index r = 0; r < orders.rows(); ++r) {
     orders.row(r) = (money.row(r) * 1e9) / price * imported.row(r) + deliveries(r);
+    units.row(r) += (money.row(r) * 1e9) / price * (1.0 - at_home.row(r)) + deliveries(r);
   }
 }
 
@@ -90,24 +89,28 @@ void OpenMarketOrders(const RegionDrawArray& money, const DrawRow& price,
 
 void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                  const YearMoney& money, State& state, Scratch& scratch) {
-  DrawRow& price = scratch.row_a;     // USD per H100e this year
-  DrawRow& survival = scratch.row_b;  // 1 - depreciation
+  DrawRow& price = scratch.row_a;      // USD per H100e this year
+  DrawRow& survival = scratch.row_b;   // 1 - depreciation
+  DrawRow& kilowatts = scratch.row_c;  // kW per H100e bought this year on the open market
   Compound(assumptions.hardware_price_performance_growth, year, price);
   price = assumptions.capex_per_h100e / price;
   survival = 1.0 - assumptions.compute_depreciation;
-  RegionDrawArray& imported = scratch.a;         // open-market H100e per dollar
-  RegionDrawArray& domestic = scratch.b;         // domestic H100e per dollar
+  KilowattsPerUnit(assumptions, year, kilowatts);
+  RegionDrawArray& imported = scratch.a;           // open-market H100e per dollar
+  RegionDrawArray& at_home = scratch.b;            // share of compute money spent on domestic chips
   RegionDrawArray& orders_generative = scratch.c;  // open-market H100e ordered, per sector
   RegionDrawArray& orders_physical = scratch.d;
+  RegionDrawArray& units = scratch.e;  // the same orders at full access (OpenMarketOrders)
+  units.setZero();
   const DrawLeverTables& per_draw = inputs.draw_levers;
   if (!per_draw.active) {
     const PublicMoneyTables& pub = inputs.public_money;
     ChipsPerDollar(inputs, year, money, price, ValueInYear(inputs.levers.chip_access, year),
-                   imported, domestic);
-    OpenMarketOrders(money.compute_generative, price, imported,
-                     ValueInYear(pub.deliveries_generative, year), orders_generative);
-    OpenMarketOrders(money.compute_physical, price, imported,
-                     ValueInYear(pub.deliveries_physical, year), orders_physical);
+                   imported, at_home);
+    OpenMarketOrders(money.compute_generative, price, imported, at_home,
+                     ValueInYear(pub.deliveries_generative, year), orders_generative, units);
+    OpenMarketOrders(money.compute_physical, price, imported, at_home,
+                     ValueInYear(pub.deliveries_physical, year), orders_physical, units);
   } else {
     // Sweeps: deliveries split by the per-draw focus with the products of
     // BuildPublicMoneyTables (see AllocateMoney).
@@ -116,18 +119,30 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
     const Columns deliveries = DrawColumns(per_draw.levers.gpu_deliveries, per_draw.draws, year);
     const Columns focus = DrawColumns(per_draw.levers.physical_focus, per_draw.draws, year);
     ChipsPerDollar(inputs, year, money, price, [&](Eigen::Index r) { return chip_access.row(r); },
-                   imported, domestic);
-    OpenMarketOrders(money.compute_generative, price, imported,
+                   imported, at_home);
+    OpenMarketOrders(money.compute_generative, price, imported, at_home,
                      [&](Eigen::Index r) { return deliveries.row(r) * (1.0 - focus.row(r)); },
-                     orders_generative);
-    OpenMarketOrders(money.compute_physical, price, imported,
+                     orders_generative, units);
+    OpenMarketOrders(money.compute_physical, price, imported, at_home,
                      [&](Eigen::Index r) { return deliveries.row(r) * focus.row(r); },
-                     orders_physical);
+                     orders_physical, units);
   }
+  // Retirements and domestic chips, f * value H100e per dollar.
   state.compute_generative = state.compute_generative.rowwise() * survival +
-                             (money.compute_generative * 1e9).rowwise() / price * domestic;
+                             ((money.compute_generative * 1e9).rowwise() / price * at_home).colwise() *
+                                 inputs.domestic_chips.value;
   state.compute_physical = state.compute_physical.rowwise() * survival +
-                           (money.compute_physical * 1e9).rowwise() / price * domestic;
+                           ((money.compute_physical * 1e9).rowwise() / price * at_home).colwise() *
+                               inputs.domestic_chips.value;
+  // Power follows dollars: accelerators draw about the same power per dollar
+  // whatever their performance (docs/MODEL.md, step 2b), so a chip bought at
+  // access a draws kw / a per H100e, and keeps the kW of its year of purchase.
+  // Retirements take the same share of every vintage.
+  state.fleet_kilowatts =
+      state.fleet_kilowatts.rowwise() * survival +
+      (((money.compute_generative + money.compute_physical) * 1e9).rowwise() / price * at_home)
+              .rowwise() *
+          kilowatts;
   // The world's output of open-market chips is shared by all buyers: when
   // orders exceed it, every order is filled in the same proportion (a price
   // that rises until the money buys what exists). Domestic supply is outside
@@ -145,6 +160,8 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
                .min(1.0);
   state.compute_generative += orders_generative.rowwise() * filled;
   state.compute_physical += orders_physical.rowwise() * filled;
+  filled *= kilowatts;
+  state.fleet_kilowatts += units.rowwise() * filled;
 }
 
 namespace {

@@ -7,15 +7,15 @@
 
 namespace sim {
 
-// Power per H100e in year index `year`, kW: kw_per_h100e / e^year, with e =
-// energy_efficiency_growth (newer accelerators do more per watt). Written to `out`.
+// Power per H100e bought in year index `year`, kW: kw_per_h100e / e^year,
+// with e = energy_efficiency_growth (newer accelerators do more per watt).
+// Written to `out`.
 void KilowattsPerUnit(const DrawAssumptions& assumptions, int year, DrawRow& out);
 
-// Operational compute: the stock that the region's power can run.
-//   K_op = min(K_gen + K_phys, power_GW * 1e6 / kw(year)), split across
-//   sectors in proportion to stock. A region with no stock has none running.
-void OperationalCompute(const State& state, const DrawAssumptions& assumptions, int year,
-                        YearOutcome& outcome, Scratch& scratch);
+// Operational compute: the share of the fleet its region's power can run.
+//   share = min(1, power_GW * 1e6 / fleet_kW),  K_op,s = K_s * share
+// A region with no stock has none running.
+void OperationalCompute(const State& state, YearOutcome& outcome, Scratch& scratch);
 
 // Advances the compute stock by one year:
 //   price p = capex_per_h100e * g_hw^-year                         (USD per H100e)
@@ -26,7 +26,11 @@ void OperationalCompute(const State& state, const DrawAssumptions& assumptions, 
 // Open-market orders, shared by the world's chip supply S(t) = chip_supply * g_s^year:
 //   O_s = imported * M_s * 1e9 / p + deliveries_s
 //   filled = min(1, S(t) / sum over regions and sectors of O)   (per draw)
-//   K_s <- (1 - depreciation) K_s + filled O_s + domestic * M_s * 1e9 / p
+//   K_s <- (1 - depreciation) K_s + filled O_s + f domestic_value M_s * 1e9 / p
+// Power follows dollars: with kw(t) = KilowattsPerUnit(year),
+//   fleet_kW <- (1 - depreciation) fleet_kW
+//               + kw(t) * [f (M_gen + M_phys) 1e9 / p
+//                          + filled ((1 - f)(M_gen + M_phys) 1e9 / p + deliveries)]
 void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                  const YearMoney& money, State& state, Scratch& scratch);
 

@@ -24,6 +24,8 @@ const std::vector<VariableInfo>& Variables() {
       {Variable::kCapabilityPhysical, "Capability|Physical", "index (log10 units)", "weighted log10 of physical compute, data and generative access"},
       {Variable::kYearsBehindGenerative, "Years Behind|Generative", "years", "how long ago the leader's path was at the region's capability"},
       {Variable::kYearsBehindPhysical, "Years Behind|Physical", "years", "how long ago the leader's path was at the region's capability"},
+      {Variable::kFrontierYearGenerative, "Frontier Year|Generative", "year", "the region's capability is the world's best of this year (year - years behind)"},
+      {Variable::kFrontierYearPhysical, "Frontier Year|Physical", "year", "the region's capability is the leader's of this year (year - years behind)"},
       {Variable::kRankGenerative, "Rank|Generative", "rank", "1 = leader"},
       {Variable::kRankPhysical, "Rank|Physical", "rank", "1 = leader"},
       {Variable::kMarketShareGenerative, "Market Share|Generative", "share", "share of global generative-AI revenue"},

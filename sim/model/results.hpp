@@ -29,6 +29,8 @@ enum class Variable {
   kCapabilityPhysical,
   kYearsBehindGenerative,
   kYearsBehindPhysical,
+  kFrontierYearGenerative,
+  kFrontierYearPhysical,
   kRankGenerative,
   kRankPhysical,
   kMarketShareGenerative,

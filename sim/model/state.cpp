@@ -4,7 +4,7 @@ namespace sim {
 
 void State::Resize(int regions, int draws, int pending_years) {
   for (RegionDrawArray* array :
-       {&compute_generative, &compute_physical, &power_capacity, &researchers, &robots,
+       {&compute_generative, &compute_physical, &fleet_kilowatts, &power_capacity, &researchers, &robots,
         &physical_data, &generative_data, &private_exogenous, &public_cumulative}) {
     array->resize(regions, draws);
   }

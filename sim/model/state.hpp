@@ -11,6 +11,8 @@ namespace sim {
 struct State {
   RegionDrawArray compute_generative;  // installed accelerators serving generative AI, H100e
   RegionDrawArray compute_physical;    // installed accelerators serving physical AI, H100e
+  RegionDrawArray fleet_kilowatts;     // power the installed accelerators draw at full use, kW
+                                       // (each chip at the kW per dollar of its year of purchase)
   RegionDrawArray power_capacity;      // data-centre power available for AI, GW
   // GW paid for in each of the last ModelInputs::power_pending_years years and
   // not yet connected: year y's additions are columns (y % those years) * N

@@ -39,6 +39,9 @@ void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptio
   state.compute_generative.rightCols(others).colwise() = state.compute_generative.col(0);
   state.compute_physical.col(0) = c.compute_stock * c.compute_physical_share;
   state.compute_physical.rightCols(others).colwise() = state.compute_physical.col(0);
+  // The starting fleet draws the start year's kW per H100e.
+  state.fleet_kilowatts = (state.compute_generative + state.compute_physical).rowwise() *
+                          assumptions.kw_per_h100e;
   state.power_capacity.colwise() = c.power_capacity;
   state.power_pending.setZero();
   state.researchers.colwise() = c.researchers;
@@ -54,7 +57,7 @@ void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptio
 
 void ComputeYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                  Workspace& w) {
-  OperationalCompute(w.state, assumptions, year, w.outcome, w.scratch);
+  OperationalCompute(w.state, w.outcome, w.scratch);
   AlgorithmicLag(inputs, assumptions, w.state, w.outcome, w.scratch);
   Capability(inputs, assumptions, year, w.state, w.outcome, w.frontier, w.scratch);
   Markets(inputs, assumptions, year, w.outcome, w.scratch);
@@ -85,13 +88,8 @@ void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions,
     case Variable::kComputeStockPhysical: put(s.compute_physical); break;
     case Variable::kComputeOperational: put(o.operational_generative + o.operational_physical); break;
     case Variable::kPowerCapacity: put(s.power_capacity); break;
-    case Variable::kPowerDemand: {
-      DrawRow& gigawatts = w.scratch.row_a;  // GW per H100e
-      KilowattsPerUnit(assumptions, year, gigawatts);
-      gigawatts *= 1e-6;
-      put((o.operational_generative + o.operational_physical).rowwise() * gigawatts);
-      break;
-    }
+    // What the fleet draws at full use, or all the power there is.
+    case Variable::kPowerDemand: put((s.fleet_kilowatts * 1e-6).min(s.power_capacity)); break;
     case Variable::kResearchers: put(s.researchers); break;
     case Variable::kRobots: put(s.robots); break;
     case Variable::kDataPhysical: put(s.physical_data); break;
@@ -110,6 +108,16 @@ void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions,
       TimeBehind(w.frontier.physical, inputs.history_years, inputs.history_years + year,
                  w.frontier.back_slope, o.capability_physical, o.years_behind_physical);
       put(o.years_behind_physical);
+      break;
+    case Variable::kFrontierYearGenerative:
+      TimeBehind(w.frontier.generative, 0, inputs.history_years + year, w.frontier.back_slope,
+                 o.capability_generative, o.years_behind_generative);
+      put(static_cast<double>(inputs.start_year + year) - o.years_behind_generative);
+      break;
+    case Variable::kFrontierYearPhysical:
+      TimeBehind(w.frontier.physical, inputs.history_years, inputs.history_years + year,
+                 w.frontier.back_slope, o.capability_physical, o.years_behind_physical);
+      put(static_cast<double>(inputs.start_year + year) - o.years_behind_physical);
       break;
     case Variable::kRankGenerative: Rank(o.capability_generative.leftCols(count), out); break;
     case Variable::kRankPhysical: Rank(o.capability_physical.leftCols(count), out); break;

@@ -224,6 +224,24 @@ TEST_CASE("the leader is 0 years behind and ranked 1; ranks are a permutation wi
   }
 }
 
+TEST_CASE("the frontier year is the year less the years behind: the leader's is this year") {
+  Scenario s = World();
+  s.draws = 50;
+  const Results results = RunSimulation(s);
+  for (int k = 0; k < results.years(); ++k) {
+    const double year = results.start_year() + k;
+    for (auto [gap, frontier_year] :
+         {std::pair{Variable::kYearsBehindGenerative, Variable::kFrontierYearGenerative},
+          std::pair{Variable::kYearsBehindPhysical, Variable::kFrontierYearPhysical}}) {
+      const RegionDrawArray& behind = results.At(gap, k);
+      const RegionDrawArray& reached = results.At(frontier_year, k);
+      CHECK(((year - behind) == reached).all());
+      CHECK((reached.colwise().maxCoeff() == year).all());  // in every draw someone leads
+      CHECK((reached <= year).all());
+    }
+  }
+}
+
 TEST_CASE("sovereignty is a share in [0, 1]") {
   Scenario s = World();
   s.draws = 100;
@@ -393,6 +411,42 @@ TEST_CASE("domestic chips worth less than imports change nothing; worth more, th
   dear.regions[kr].domestic_chip_value = 0.8;
   const Results c = RunSimulation(base), d = RunSimulation(dear);
   CHECK(At(d, Variable::kComputeStock, 1, kr) > At(c, Variable::kComputeStock, 1, kr));
+}
+
+TEST_CASE("each chip keeps the kW of its year: a fleet that buys nothing draws less only as it retires") {
+  Scenario s = World();
+  SwitchOffInflows(s);
+  for (Region& r : s.regions) r.power_capacity = 1e6;  // GW: power never binds
+  const Results results = RunSimulation(s);
+  const double survival = 1 - s.assumptions.compute_depreciation.value;
+  for (int r = 0; r < results.regions(); ++r) {
+    const double start_kw = s.regions[r].compute_stock * s.assumptions.kw_per_h100e.value;
+    CHECK(At(results, Variable::kPowerDemand, 0, r) == Approx(start_kw / 1e6).epsilon(kTolerance));
+    for (int k = 0; k + 1 < results.years(); ++k) {
+      // Not the newer chips' lower kW: the old ones do not improve.
+      CHECK(At(results, Variable::kPowerDemand, k + 1, r) ==
+            Approx(survival * At(results, Variable::kPowerDemand, k, r)).epsilon(kLooseTolerance));
+    }
+  }
+}
+
+TEST_CASE("power follows dollars: half the chip access buys half the H100e at the same power") {
+  Scenario full = World();
+  for (Region& r : full.regions) r.power_capacity = 1e6;  // GW: power never binds
+  full.assumptions.chip_supply.value = 1e15;              // nor the world's chip output
+  const int kr = Index(full, "KR");
+  full.regions[kr].gpu_deliveries = Schedule::Constant(0);
+  Scenario half = full;
+  full.regions[kr].chip_access = Schedule::Constant(0.5);
+  half.regions[kr].chip_access = Schedule::Constant(0.25);
+  const Results a = RunSimulation(full), b = RunSimulation(half);
+  // The first year, before the smaller fleet feeds back into money and talent.
+  const double survival = 1 - full.assumptions.compute_depreciation.value;
+  const auto added = [&](const Results& results, Variable v) {
+    return At(results, v, 1, kr) - survival * At(results, v, 0, kr);
+  };
+  CHECK(added(b, Variable::kComputeStock) == Approx(added(a, Variable::kComputeStock) / 2).epsilon(kTolerance));
+  CHECK(added(b, Variable::kPowerDemand) == Approx(added(a, Variable::kPowerDemand)).epsilon(kTolerance));
 }
 
 TEST_CASE("the world's chip output caps open-market purchases, filling every order alike") {

@@ -55,6 +55,8 @@ VARIABLES = {
     "Capability|Physical": "index (log10 units)",
     "Years Behind|Generative": "years",
     "Years Behind|Physical": "years",
+    "Frontier Year|Generative": "year",
+    "Frontier Year|Physical": "year",
     "Rank|Generative": "rank",
     "Rank|Physical": "rank",
     "Market Share|Generative": "share",
@@ -464,6 +466,8 @@ def simulate(scenario):
     compute_gen = inp.compute_stock * (1.0 - inp.compute_physical_share)
     compute_phys = inp.compute_stock * inp.compute_physical_share
     power = inp.power_capacity.copy()
+    # kW the fleet draws at full use; the starting fleet at the start year's kW.
+    fleet_kw = (compute_gen + compute_phys) * a["kw_per_h100e"]
     added = []  # GW paid for in each year so far (power_delay)
     researchers = inp.researchers.copy()
     robots = inp.robots.copy()
@@ -490,19 +494,14 @@ def simulate(scenario):
     for k in range(T):
         year = inp.t0 + k
 
-        # Step 2 (part): operational compute, limited by power.
-        # Newer hardware runs more H100e per kW: kW per H100e falls by the
-        # energy-efficiency factor each year.
-        kw_per_unit = a["kw_per_h100e"] / a["energy_efficiency_growth"] ** k
-        stock = compute_gen + compute_phys
-        runnable = power * 1e6 / kw_per_unit
-        operational = np.minimum(stock, runnable)
-        op_gen = np.zeros(R)
-        op_phys = np.zeros(R)
+        # Step 2 (part): operational compute, limited by power: the share of
+        # the fleet's full draw that the power covers.
+        running = np.ones(R)
         for r in range(R):
-            if stock[r] > 0:
-                op_gen[r] = operational[r] * compute_gen[r] / stock[r]
-                op_phys[r] = operational[r] * compute_phys[r] / stock[r]
+            if fleet_kw[r] > power[r] * 1e6:
+                running[r] = power[r] * 1e6 / fleet_kw[r]
+        op_gen = compute_gen * running
+        op_phys = compute_phys * running
         op_total = op_gen + op_phys
 
         # Step 5: algorithmic lag.
@@ -614,7 +613,7 @@ def simulate(scenario):
             "Compute|Largest Cluster": cluster,
             "Compute|Largest Training Run": run_gen,
             "Power|Capacity": power,
-            "Power|AI Demand": op_total * kw_per_unit / 1e6,
+            "Power|AI Demand": np.minimum(fleet_kw / 1e6, power),
             "Talent|Researchers": researchers,
             "Robots|Stock": robots,
             "Data|Physical": data_phys,
@@ -624,6 +623,8 @@ def simulate(scenario):
             "Capability|Physical": cap_phys,
             "Years Behind|Generative": behind_gen,
             "Years Behind|Physical": behind_phys,
+            "Frontier Year|Generative": year - behind_gen,
+            "Frontier Year|Physical": year - behind_phys,
             "Rank|Generative": rank_gen,
             "Rank|Physical": rank_phys,
             "Market Share|Generative": share_gen,
@@ -657,16 +658,16 @@ def simulate(scenario):
         # Domestic chips: a region whose own accelerators are worth more per
         # dollar than imports buys its supply first, then imports with the rest.
         imported = inp.chip_access[:, k].copy()   # open-market H100e per dollar
-        domestic = np.zeros(R)                     # domestic H100e per dollar
+        spent_at_home = np.zeros(R)                # share of compute money spent on domestic chips
         for r in range(R):
             supply = inp.domestic_supply[r, k]
             value = inp.domestic_value[r]
             if supply <= 0 or value <= imported[r]:
                 continue
             at_home = value * (money["compute", "gen"][r] + money["compute", "phys"][r]) * 1e9 / price
-            spent_at_home = min(1.0, supply / max(at_home, 5e-324))
-            domestic[r] = spent_at_home * value
-            imported[r] = (1.0 - spent_at_home) * imported[r]
+            spent_at_home[r] = min(1.0, supply / max(at_home, 5e-324))
+            imported[r] = (1.0 - spent_at_home[r]) * imported[r]
+        domestic = spent_at_home * inp.domestic_value   # domestic H100e per dollar
         # The world's open-market chip output is shared by all orders alike.
         orders_gen = imported * money["compute", "gen"] * 1e9 / price + inp.deliveries[:, k] * (1.0 - phi)
         orders_phys = imported * money["compute", "phys"] * 1e9 / price + inp.deliveries[:, k] * phi
@@ -677,6 +678,14 @@ def simulate(scenario):
                        + domestic * money["compute", "gen"] * 1e9 / price)
         compute_phys = (survival * compute_phys + filled * orders_phys
                         + domestic * money["compute", "phys"] * 1e9 / price)
+        # Power follows dollars: a dollar of accelerators draws the open
+        # market's kW per H100e of this year over the H100e it buys, whatever
+        # the chip, and each chip keeps the kW of its year of purchase.
+        kw_new = a["kw_per_h100e"] / a["energy_efficiency_growth"] ** k
+        dollars = (money["compute", "gen"] + money["compute", "phys"]) * 1e9 / price
+        fleet_kw = survival * fleet_kw + kw_new * (
+            spent_at_home * dollars
+            + filled * ((1.0 - spent_at_home) * dollars + inp.deliveries[:, k]))
         # A region with a power_delay d connects year k's additions in year
         # k + d (and nothing before year d).
         added.append(inp.power_growth[:, k] + money["power"] / a["cost_per_gw"])
