@@ -33,7 +33,7 @@ Examples:
   aisim sweep --vary regions.KR.public_budget=2:20:10 --vary regions.KR.physical_focus=0:1:11 --method grid
   aisim sweep --vary assumptions.algorithmic_progress=1.5:4 --vary assumptions.utilization=0.3:0.5 \
       --method sobol --samples 1024 --outcome 'Years Behind|Physical:KR:2035' --by-year
-  aisim sweep --study docs/studies/korea-sobol.yaml --jobs 2 --shard 3/8 --out shard-3)";
+  aisim sweep --study docs/studies/global-sobol.yaml --jobs 2 --shard 3/8 --out shard-3)";
 
 int Sweep(const po::variables_map& values) {
   Study study;

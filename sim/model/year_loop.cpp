@@ -82,6 +82,18 @@ void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions,
   const State& s = w.state;
   YearOutcome& o = w.outcome;
   auto put = [&](const auto& values) { out = values.leftCols(count); };
+  // Years behind the leader's path (step 8), for Years Behind and Frontier Year.
+  const auto generative_behind = [&]() -> const RegionDrawArray& {
+    TimeBehind(w.frontier.generative, 0, inputs.history_years + year, w.frontier.back_slope,
+               o.capability_generative, o.years_behind_generative);
+    return o.years_behind_generative;
+  };
+  const auto physical_behind = [&]() -> const RegionDrawArray& {
+    TimeBehind(w.frontier.physical, inputs.history_years, inputs.history_years + year,
+               w.frontier.back_slope, o.capability_physical, o.years_behind_physical);
+    return o.years_behind_physical;
+  };
+  const double this_year = static_cast<double>(inputs.start_year + year);
   switch (variable) {
     case Variable::kComputeStock: put(s.compute_generative + s.compute_physical); break;
     case Variable::kComputeStockGenerative: put(s.compute_generative); break;
@@ -99,26 +111,10 @@ void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions,
     case Variable::kCapabilityPhysical: put(o.capability_physical); break;
     case Variable::kComputeLargestCluster: put(o.largest_cluster); break;
     case Variable::kComputeLargestRun: put(o.largest_run); break;
-    case Variable::kYearsBehindGenerative:
-      TimeBehind(w.frontier.generative, 0, inputs.history_years + year, w.frontier.back_slope,
-                 o.capability_generative, o.years_behind_generative);
-      put(o.years_behind_generative);
-      break;
-    case Variable::kYearsBehindPhysical:
-      TimeBehind(w.frontier.physical, inputs.history_years, inputs.history_years + year,
-                 w.frontier.back_slope, o.capability_physical, o.years_behind_physical);
-      put(o.years_behind_physical);
-      break;
-    case Variable::kFrontierYearGenerative:
-      TimeBehind(w.frontier.generative, 0, inputs.history_years + year, w.frontier.back_slope,
-                 o.capability_generative, o.years_behind_generative);
-      put(static_cast<double>(inputs.start_year + year) - o.years_behind_generative);
-      break;
-    case Variable::kFrontierYearPhysical:
-      TimeBehind(w.frontier.physical, inputs.history_years, inputs.history_years + year,
-                 w.frontier.back_slope, o.capability_physical, o.years_behind_physical);
-      put(static_cast<double>(inputs.start_year + year) - o.years_behind_physical);
-      break;
+    case Variable::kYearsBehindGenerative: put(generative_behind()); break;
+    case Variable::kYearsBehindPhysical: put(physical_behind()); break;
+    case Variable::kFrontierYearGenerative: put(this_year - generative_behind()); break;
+    case Variable::kFrontierYearPhysical: put(this_year - physical_behind()); break;
     case Variable::kRankGenerative: Rank(o.capability_generative.leftCols(count), out); break;
     case Variable::kRankPhysical: Rank(o.capability_physical.leftCols(count), out); break;
     case Variable::kMarketShareGenerative: put(o.share_generative); break;

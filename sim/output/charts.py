@@ -117,7 +117,7 @@ SCENARIO_STYLES = [("-", None), ("--", "o"), (":", "s"), ("-.", "^"), ((0, (5, 1
 # `scale` converts the CSV value into the axis unit.
 METRICS = [
     ("Capability|Generative", "capability-generative", "Generative AI capability",
-     "log10 FLOP (effective compute, 2025 algorithms)", 1.0, False),
+     "log10 FLOP (effective compute, start-year algorithms)", 1.0, False),
     ("Capability|Physical", "capability-physical", "Physical AI capability",
      "index (log10 units)", 1.0, False),
     ("Years Behind|Generative", "years-behind-generative", "Years behind the leader, generative AI",
