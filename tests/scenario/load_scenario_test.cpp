@@ -10,8 +10,10 @@
 #include <fstream>
 #include <functional>
 #include <string>
+#include <variant>
 
 #include "sim/error.hpp"
+#include "sim/scenario/fields.hpp"
 
 namespace sim {
 namespace {
@@ -504,52 +506,18 @@ void CheckIdentical(const Scenario& a, const Scenario& b) {
   CHECK(a.money.per_usd == b.money.per_usd);
   const Assumptions& x = a.assumptions;
   const Assumptions& y = b.assumptions;
-  for (Assumption Assumptions::*member : {&Assumptions::hardware_price_performance_growth,
-                                          &Assumptions::capex_per_h100e,
-                                          &Assumptions::compute_depreciation,
-                                          &Assumptions::chip_supply,
-                                          &Assumptions::chip_supply_growth,
-                                          &Assumptions::kw_per_h100e,
-                                          &Assumptions::energy_efficiency_growth,
-                                          &Assumptions::flops_per_h100e,
-                                          &Assumptions::utilization,
-                                          &Assumptions::largest_cluster_share,
-                                          &Assumptions::training_run_days,
-                                          &Assumptions::training_run_growth,
-                                          &Assumptions::max_training_run_days,
-                                          &Assumptions::algorithmic_progress,
-                                          &Assumptions::max_diffusion_lag,
-                                          &Assumptions::lag_per_talent_halving,
-                                          &Assumptions::open_weights,
-                                          &Assumptions::open_model_lag,
-                                          &Assumptions::market_temperature_generative,
-                                          &Assumptions::market_temperature_physical,
-                                          &Assumptions::market_size_multiplier,
-                                          &Assumptions::reinvestment_rate,
-                                          &Assumptions::private_physical_share,
-                                          &Assumptions::researcher_mobility,
-                                          &Assumptions::home_bias,
-                                          &Assumptions::attraction_compute_weight,
-                                          &Assumptions::attraction_money_weight,
-                                          &Assumptions::researcher_growth,
-                                          &Assumptions::cost_per_researcher,
-                                          &Assumptions::cost_per_gw,
-                                          &Assumptions::robot_cost,
-                                          &Assumptions::robot_retirement,
-                                          &Assumptions::physical_data_decay,
-                                          &Assumptions::cost_per_robot_year_data,
-                                          &Assumptions::generative_data_growth,
-                                          &Assumptions::cost_per_trillion_tokens,
-                                          &Assumptions::physical_compute_weight,
-                                          &Assumptions::physical_data_weight,
-                                          &Assumptions::physical_generative_weight,
-                                          &Assumptions::sovereignty_scale,
-                                          &Assumptions::sovereignty_data_weight}) {
-    CHECK(same_assumption(x.*member, y.*member));
+  // Every assumption the loader knows, from its own field table, so that a new
+  // one is compared without being listed here.
+  for (const internal::Field<Assumptions>& field : internal::AssumptionFields()) {
+    INFO(field.key);
+    if (const auto* member = std::get_if<Assumption Assumptions::*>(&field.member)) {
+      CHECK(same_assumption(x.**member, y.**member));
+    } else if (const auto* schedule = std::get_if<Schedule Assumptions::*>(&field.member)) {
+      CHECK(same_schedule(x.**schedule, y.**schedule));
+    } else {
+      FAIL("assumption field of an unexpected type: " << field.key);
+    }
   }
-  CHECK(same_schedule(x.market_size_generative, y.market_size_generative));
-  CHECK(same_schedule(x.market_size_physical, y.market_size_physical));
-  CHECK(same_schedule(x.frontier_run_history, y.frontier_run_history));
   REQUIRE(a.regions.size() == b.regions.size());
   for (size_t r = 0; r < a.regions.size(); ++r) {
     const Region& p = a.regions[r];
