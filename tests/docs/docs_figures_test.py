@@ -158,13 +158,11 @@ def check_outlook(source, problems):
             continue
         scenario, region, variable = cells[0], cells[1], cells[2].replace("\\|", "|")
         rows += 1
-        for year, cell in zip(outlook.YEARS, cells[3:5]):
-            quoted = outlook.parse_cell(cell)
-            printed = outlook.cells(os.path.join(source, "results"), scenario, region, variable)
-            actual = outlook.parse_cell(printed[3 + outlook.YEARS.index(year)])
-            if quoted != actual:
+        printed = outlook.cells(os.path.join(source, "results"), scenario, region, variable)
+        for year, cell, fresh in zip(outlook.YEARS, cells[3:5], printed[3:5]):
+            if outlook.parse_cell(cell) != outlook.parse_cell(fresh):
                 problems.append(f"VALIDATION.md outlook: {scenario} {region} {variable} {year}: "
-                                f"docs say {cell}, results/ give {printed[3 + outlook.YEARS.index(year)]}")
+                                f"docs say {cell}, results/ give {fresh}")
     if rows < 50:
         problems.append(f"VALIDATION.md outlook: only {rows} rows found (table format changed?)")
     return rows
