@@ -119,6 +119,20 @@ class BatchedModel:
         power = col(inp.power_capacity) * ones
         fleet_kw = (compute_gen + compute_phys) * a["kw_per_h100e"]
         researchers = col(inp.researchers) * ones
+        # Robots by calendar year of installation, weighted on 1 January of t
+        # by min(1, max(0, L - (t - 1 - y))); the start stock shaped by the
+        # recorded installations before the start (equal years without).
+        life = a["robot_service_life"] * np.ones(S)
+
+        def working(y, t):
+            return np.clip(life - (t - 1 - y), 0.0, 1.0)
+
+        before = range(inp.t0 - 40, inp.t0)
+        left = sum(col(inp.robot_installations_before[y]) * working(y, inp.t0) for y in before)
+        recorded = left > 0
+        installed = {y: np.where(recorded, col(inp.robot_installations_before[y]) * col(inp.robots)
+                                 / np.where(recorded, left, 1.0), col(inp.robots) / life)
+                     for y in before}
         robots = col(inp.robots) * ones
         data_phys = col(inp.robots) / a["physical_data_decay"] * ones
         data_gen = col(inp.generative_data) * ones
@@ -259,6 +273,8 @@ class BatchedModel:
                 money[c, "phys"] = public * phi + private_c * s
             for c in ("talent", "power"):
                 money[c] = budget * alloc_pub[c] + private * alloc_priv[c]
+            robot_installations = (col(inp.robot_installations[:, k])
+                                   + money["adoption", "phys"] * 1e9 / a["robot_cost"])
 
             if k in where:
                 row = {
@@ -272,6 +288,7 @@ class BatchedModel:
                     "Power|AI Demand": np.minimum(fleet_kw / 1e6, power),
                     "Talent|Researchers": researchers,
                     "Robots|Stock": robots,
+                    "Robots|Installations": robot_installations,
                     "Data|Physical": data_phys,
                     "Data|Generative": data_gen,
                     "Algorithms|Lag": lag,
@@ -340,8 +357,8 @@ class BatchedModel:
 
             data_phys = ((1.0 - a["physical_data_decay"]) * data_phys + robots
                          + money["data", "phys"] * 1e9 / a["cost_per_robot_year_data"])
-            robots = ((1.0 - a["robot_retirement"]) * robots + col(inp.robot_installations[:, k])
-                      + money["adoption", "phys"] * 1e9 / a["robot_cost"])
+            installed[inp.t0 + k] = robot_installations
+            robots = sum(cohort * working(y, inp.t0 + k + 1) for y, cohort in installed.items())
             data_gen = ((1.0 + a["generative_data_growth"]) * data_gen
                         + (money["data", "gen"] + money["adoption", "gen"]) / a["cost_per_trillion_tokens"])
 

@@ -1,10 +1,73 @@
 #include "sim/model/data.hpp"
 
-namespace sim {
+#include <cassert>
+#include <cmath>
 
-// One pass per stock: the same operations in the same order as the step by
-// step form (kept * D, then the inflows added to it), so the same bits, in
-// three passes over R x N instead of thirteen.
+namespace sim {
+namespace {
+
+// The columns of year `year`'s cohort in State::robot_cohorts.
+auto Cohort(State& state, int year) {
+  const int years = state.robot_cohort_years;
+  const Eigen::Index draws = state.robots.cols();
+  return state.robot_cohorts.middleCols(((year % years + years) % years) * draws, draws);
+}
+
+// weight = w(age) = min(1, max(0, L - age)) for every draw.
+void SurvivingShare(const DrawAssumptions& assumptions, int age, DrawRow& weight) {
+  weight = (assumptions.robot_service_life - static_cast<double>(age)).min(1.0).max(0.0);
+}
+
+// state.robots = sum over the cohorts of w(age) I, where `year` is the
+// latest cohort's year (age 0 on the next 1 January).
+void SumCohorts(const DrawAssumptions& assumptions, int year, State& state, DrawRow& weight) {
+  state.robots.setZero();
+  for (int age = 0; age < state.robot_cohort_years; ++age) {
+    SurvivingShare(assumptions, age, weight);
+    state.robots += Cohort(state, year - age).rowwise() * weight;
+  }
+}
+
+}  // namespace
+
+void RobotInstallations(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                        const YearMoney& money, RegionDrawArray& out) {
+  out = (money.adoption_physical * 1e9).rowwise() / assumptions.robot_cost;
+  out.colwise() += inputs.trends.robot_installations.col(year);
+}
+
+int RobotCohortYears(const DrawAssumptions& assumptions) {
+  return static_cast<int>(std::ceil(assumptions.robot_service_life.maxCoeff()));
+}
+
+void InitialiseRobots(const ModelInputs& inputs, const DrawAssumptions& assumptions, State& state,
+                      Scratch& scratch) {
+  // Cohorts beyond the longest life weigh 0 and change no bit of the sums,
+  // so a workspace sized for longer lives gives the same results.
+  const Eigen::Index regions = state.robots.rows();
+  const int years = state.robot_cohort_years;
+  assert(years >= RobotCohortYears(assumptions));
+  // The stock the recorded cohorts leave, per region and draw; scaled to the
+  // stated start stock, or equal cohorts where nothing working is recorded
+  // (equal cohorts I leave L I).
+  const RegionTable& before = inputs.trends.robot_installations_before;
+  RegionDrawArray& surviving = scratch.a;
+  DrawRow& weight = scratch.row_a;
+  surviving.setZero();
+  for (int age = 0; age < years; ++age) {
+    SurvivingShare(assumptions, age, weight);
+    for (Eigen::Index r = 0; r < regions; ++r) surviving.row(r) += weight * before(r, age);
+  }
+  RegionDrawArray& scale = scratch.b;
+  RegionDrawArray& equal = scratch.c;
+  scale = (surviving > 0.0).select(state.robots / surviving, 0.0);
+  equal = (surviving > 0.0).select(0.0, state.robots.rowwise() / assumptions.robot_service_life);
+  for (int age = 0; age < years; ++age) {
+    auto cohort = Cohort(state, -1 - age);
+    for (Eigen::Index r = 0; r < regions; ++r) cohort.row(r) = scale.row(r) * before(r, age) + equal.row(r);
+  }
+}
+
 void StepData(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
               const YearMoney& money, State& state, Scratch& scratch) {
   DrawRow& kept = scratch.row_a;  // share of a stock that survives the year
@@ -13,12 +76,9 @@ void StepData(const ModelInputs& inputs, const DrawAssumptions& assumptions, int
                         (state.robots + (money.data_physical * 1e9).rowwise() /
                                             assumptions.cost_per_robot_year_data);
 
-  kept = 1.0 - assumptions.robot_retirement;
-  for (Eigen::Index r = 0; r < state.robots.rows(); ++r) {
-    state.robots.row(r) = (state.robots.row(r) * kept +
-                           (money.adoption_physical.row(r) * 1e9) / assumptions.robot_cost) +
-                          inputs.trends.robot_installations(r, year);
-  }
+  RobotInstallations(inputs, assumptions, year, money, scratch.a);
+  Cohort(state, year) = scratch.a;
+  SumCohorts(assumptions, year, state, scratch.row_a);
 
   kept = 1.0 + assumptions.generative_data_growth;
   state.generative_data = state.generative_data.rowwise() * kept +

@@ -6,9 +6,31 @@
 
 namespace sim {
 
+// Robots installed during year index `year`, units: the region's
+// installation trend plus what its physical-adoption money buys,
+//   I = installations(year) + money_adoption_phys * 1e9 / robot_cost.
+void RobotInstallations(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                        const YearMoney& money, RegionDrawArray& out);
+
+// The years of cohorts State::robot_cohorts must hold for these draws: the
+// longest service life, rounded up.
+int RobotCohortYears(const DrawAssumptions& assumptions);
+
+// Gives the start stock its cohorts. A robot works for robot_service_life
+// years L and is then withdrawn, as in the IFR's stock method: on 1 January
+// the stock is the sum of past cohorts I(y) weighted by
+//   w(a) = min(1, max(0, L - a)),  a = years since the end of y's year,
+// so a whole L keeps the last L cohorts and a fractional one withdraws the
+// oldest cohort in part. The start stock takes its ages from the
+// installations the scenario records for the years before the start (one
+// factor per region and draw scales them to the stated stock; a region with
+// no such record gets equal cohorts).
+void InitialiseRobots(const ModelInputs& inputs, const DrawAssumptions& assumptions, State& state,
+                      Scratch& scratch);
+
 // Advances data and robots through year index `year`:
 //   D_phys <- (1 - decay) D_phys + robots + money_data_phys * 1e9 / cost_per_robot_year_data
-//   robots <- (1 - retirement) robots + installations(year) + money_adoption_phys * 1e9 / robot_cost
+//   robots <- sum over cohorts of w(a) I(y), this year's installations included
 //   D_gen  <- (1 + growth) D_gen + (money_data_gen + money_adoption_gen) / cost_per_trillion_tokens
 // Each operating robot yields one robot-year of data a year; data uses the
 // robot stock of the start of the year, so it is updated before the robots.

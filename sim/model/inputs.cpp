@@ -56,7 +56,7 @@ const AssumptionField kAssumptionFields[] = {
     {"cost_per_researcher", &Assumptions::cost_per_researcher, &DrawAssumptions::cost_per_researcher},
     {"cost_per_gw", &Assumptions::cost_per_gw, &DrawAssumptions::cost_per_gw},
     {"robot_cost", &Assumptions::robot_cost, &DrawAssumptions::robot_cost},
-    {"robot_retirement", &Assumptions::robot_retirement, &DrawAssumptions::robot_retirement},
+    {"robot_service_life", &Assumptions::robot_service_life, &DrawAssumptions::robot_service_life},
     {"physical_data_decay", &Assumptions::physical_data_decay, &DrawAssumptions::physical_data_decay},
     {"cost_per_robot_year_data", &Assumptions::cost_per_robot_year_data, &DrawAssumptions::cost_per_robot_year_data},
     {"generative_data_growth", &Assumptions::generative_data_growth, &DrawAssumptions::generative_data_growth},
@@ -133,12 +133,16 @@ TrendTables BuildTrendTables(const Scenario& scenario) {
   TrendTables trends;
   trends.private_growth_factor.resize(regions, years);
   trends.robot_installations.resize(regions, years);
+  trends.robot_installations_before.resize(regions, kMaxRobotServiceLife);
   for (int r = 0; r < regions; ++r) {
     const Region& region = scenario.regions[r];
     for (int k = 0; k < years; ++k) {
       const double year = scenario.start_year + k;
       trends.private_growth_factor(r, k) = 1.0 + region.private_growth.At(year);
       trends.robot_installations(r, k) = region.robot_installations.At(year);
+    }
+    for (int a = 1; a <= kMaxRobotServiceLife; ++a) {
+      trends.robot_installations_before(r, a - 1) = region.robot_installations.At(scenario.start_year - a);
     }
   }
   return trends;

@@ -35,6 +35,9 @@ struct PublicMoneyTables {
 struct TrendTables {
   RegionTable private_growth_factor;  // 1 + private_growth: P_exog(t+1) / P_exog(t)
   RegionTable robot_installations;    // robots installed during the year, units / yr
+  // R x kMaxRobotServiceLife: column a - 1 holds the installations of
+  // calendar year start_year - a, the ages of the start stock (data.hpp).
+  RegionTable robot_installations_before;
 };
 
 // Global assumptions, one value per draw (1 x N). Names match Assumptions.
@@ -47,7 +50,7 @@ struct DrawAssumptions {
       reinvestment_rate, private_physical_share, private_boom, private_boom_half_life,
       researcher_mobility, home_bias,
       attraction_compute_weight, attraction_money_weight, researcher_growth,
-      cost_per_researcher, cost_per_gw, robot_cost, robot_retirement, physical_data_decay,
+      cost_per_researcher, cost_per_gw, robot_cost, robot_service_life, physical_data_decay,
       cost_per_robot_year_data, generative_data_growth, cost_per_trillion_tokens,
       physical_compute_weight, physical_data_weight, physical_generative_weight,
       sovereignty_scale, sovereignty_data_weight;

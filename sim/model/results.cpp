@@ -17,6 +17,7 @@ const std::vector<VariableInfo>& Variables() {
       {Variable::kPowerDemand, "Power|AI Demand", "GW", "power drawn by operational accelerators"},
       {Variable::kResearchers, "Talent|Researchers", "persons", "top-tier AI researchers working in the region"},
       {Variable::kRobots, "Robots|Stock", "units", "operational robot stock"},
+      {Variable::kRobotInstallations, "Robots|Installations", "units/yr", "robots installed during the year"},
       {Variable::kDataPhysical, "Data|Physical", "robot-years", "accumulated robot operating data"},
       {Variable::kDataGenerative, "Data|Generative", "trillion tokens", "usable domestic text data"},
       {Variable::kAlgorithmicLag, "Algorithms|Lag", "years", "years behind the algorithmic frontier"},

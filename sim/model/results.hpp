@@ -22,6 +22,7 @@ enum class Variable {
   kPowerDemand,
   kResearchers,
   kRobots,
+  kRobotInstallations,
   kDataPhysical,
   kDataGenerative,
   kAlgorithmicLag,

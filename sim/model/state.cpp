@@ -2,13 +2,15 @@
 
 namespace sim {
 
-void State::Resize(int regions, int draws, int pending_years) {
+void State::Resize(int regions, int draws, int pending_years, int cohort_years) {
   for (RegionDrawArray* array :
        {&compute_generative, &compute_physical, &fleet_kilowatts, &power_capacity, &researchers, &robots,
         &physical_data, &generative_data, &private_exogenous, &public_cumulative}) {
     array->resize(regions, draws);
   }
   power_pending.resize(regions, static_cast<Eigen::Index>(draws) * pending_years);
+  robot_cohorts.resize(regions, static_cast<Eigen::Index>(draws) * cohort_years);
+  robot_cohort_years = cohort_years;
 }
 
 void YearMoney::Resize(int regions, int draws) {

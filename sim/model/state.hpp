@@ -20,14 +20,20 @@ struct State {
   RegionDrawArray power_pending;
   RegionDrawArray researchers;         // top-tier AI researchers, persons
   RegionDrawArray robots;              // operational robot stock, units
+  // Robots installed in each of the last robot_cohort_years years, oldest
+  // withdrawn first: year y's cohort is columns (y % robot_cohort_years) * N
+  // onwards, y counted from the start (the start stock's cohorts at y < 0).
+  RegionDrawArray robot_cohorts;
+  int robot_cohort_years = 0;          // at least the longest service life in the draws, rounded up
   RegionDrawArray physical_data;       // accumulated robot operating data, robot-years
   RegionDrawArray generative_data;     // usable domestic text, trillion tokens
   RegionDrawArray private_exogenous;   // private investment not driven by AI value, USD bn / yr
   RegionDrawArray public_cumulative;   // public money spent before this year, USD bn
 
-  // Sizes every array to regions x draws (contents unspecified), and
-  // power_pending to regions x (draws * pending_years).
-  void Resize(int regions, int draws, int pending_years);
+  // Sizes every array to regions x draws (contents unspecified),
+  // power_pending to regions x (draws * pending_years) and robot_cohorts to
+  // regions x (draws * cohort_years).
+  void Resize(int regions, int draws, int pending_years, int cohort_years);
 };
 
 // Money spent during the year, by purpose and sector, USD bn / yr.

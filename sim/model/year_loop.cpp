@@ -19,7 +19,7 @@ namespace sim {
 void Workspace::Resize(const ModelInputs& inputs, int draws) {
   const int regions = inputs.regions;
   frontier.Resize(inputs.history_years + inputs.years, draws);
-  state.Resize(regions, draws, inputs.power_pending_years);
+  state.Resize(regions, draws, inputs.power_pending_years, RobotCohortYears(inputs.assumptions));
   money.Resize(regions, draws);
   outcome.Resize(regions, draws);
   scratch.Resize(regions, draws);
@@ -46,6 +46,7 @@ void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptio
   state.power_pending.setZero();
   state.researchers.colwise() = c.researchers;
   state.robots.colwise() = c.robots;
+  InitialiseRobots(inputs, assumptions, state, workspace.scratch);
   // Physical data starts at the steady state of a constant robot stock:
   // D = (1 - decay) D + robots  =>  D = robots / decay.
   state.physical_data.colwise() = c.robots;
@@ -104,6 +105,10 @@ void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions,
     case Variable::kPowerDemand: put((s.fleet_kilowatts * 1e-6).min(s.power_capacity)); break;
     case Variable::kResearchers: put(s.researchers); break;
     case Variable::kRobots: put(s.robots); break;
+    case Variable::kRobotInstallations:
+      RobotInstallations(inputs, assumptions, year, w.money, w.scratch.a);
+      put(w.scratch.a);
+      break;
     case Variable::kDataPhysical: put(s.physical_data); break;
     case Variable::kDataGenerative: put(s.generative_data); break;
     case Variable::kAlgorithmicLag: put(o.lag); break;

@@ -38,6 +38,12 @@ struct Distribution {
   double Quantile(double p) const;
 };
 
+// The longest robot service life a scenario may set, years: the model keeps
+// this many years of installations before the start to age the start stock.
+// Forty years is well past any industrial robot's working life (IFR's stock
+// method assumes 12).
+constexpr int kMaxRobotServiceLife = 40;
+
 // A global assumption: a nominal value (used for deterministic runs) and an
 // optional distribution (used when draws > 1).
 struct Assumption {
@@ -82,7 +88,8 @@ struct Region {
   double researchers = 0;             // top-tier AI researchers working in the region, persons
   double robots = 0;                  // operational industrial robot stock, units
   double generative_data = 0;         // usable domestic training text, trillion tokens
-  Schedule robot_installations;       // robots installed during the year without public money, units / yr
+  Schedule robot_installations;       // robots installed during the year without public money, units / yr;
+                                      // years before the start give the start stock its ages
 
   // Compute standing here that another region's firms own or use (a campus
   // built for foreign firms): it trains their runs, while its power and its
@@ -141,7 +148,7 @@ struct Assumptions {
   Assumption cost_per_researcher;                // talent money (public or private) per extra top-tier researcher, USD
   Assumption cost_per_gw;                        // cost of 1 GW of data-centre power and shell, USD bn
   Assumption robot_cost;                         // all-in cost of one installed robot, USD
-  Assumption robot_retirement;                   // share of robot stock retired per yr
+  Assumption robot_service_life;                 // years a robot works before it is withdrawn
   Assumption physical_data_decay;                // share of physical data made obsolete per yr
   Assumption cost_per_robot_year_data;           // cost of one robot-year of curated physical data, USD
   Assumption generative_data_growth;             // growth of usable domestic text per yr

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/model/data.hpp"
 #include "sim/model/model.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "sim/scenario/load_scenario.hpp"
@@ -193,6 +194,10 @@ void SweepModel::FillBlockInputs(const Eigen::ArrayXXd& values, Block& block) co
         table.row(path.region).segment(first, width).setConstant(path.fixed(k));
       }
     }
+  }
+  // A varied service life may need more robot cohorts than the buffers hold.
+  if (RobotCohortYears(inputs.assumptions) > block.workspace.state.robot_cohort_years) {
+    block.workspace.Resize(inputs, width);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -66,7 +67,9 @@ TEST_CASE("with zero budgets, deliveries and growth, stocks only depreciate") {
   SwitchOffInflows(s);
   const Results results = RunSimulation(s);
   const double survival = 1.0 - s.assumptions.compute_depreciation.value;
-  const double robot_survival = 1.0 - s.assumptions.robot_retirement.value;
+  // No installations before the start either: the start stock is L equal
+  // cohorts, one withdrawn a year.
+  const double life = s.assumptions.robot_service_life.value;
   double researchers_start = 0;
   for (int r = 0; r < results.regions(); ++r) researchers_start += s.regions[r].researchers;
   for (int k = 0; k < results.years(); ++k) {
@@ -75,7 +78,7 @@ TEST_CASE("with zero budgets, deliveries and growth, stocks only depreciate") {
       CHECK(At(results, Variable::kComputeStock, k, r) ==
             Approx(s.regions[r].compute_stock * std::pow(survival, k)).epsilon(kLooseTolerance));
       CHECK(At(results, Variable::kRobots, k, r) ==
-            Approx(s.regions[r].robots * std::pow(robot_survival, k)).epsilon(kLooseTolerance));
+            Approx(s.regions[r].robots * std::max(0.0, 1.0 - k / life)).epsilon(kLooseTolerance));
       CHECK(At(results, Variable::kInvestmentPublic, k, r) == 0.0);
       researchers += At(results, Variable::kResearchers, k, r);
     }
@@ -205,21 +208,25 @@ TEST_CASE("no output is NaN or infinite on the baseline, deterministic and Monte
   }
 }
 
-TEST_CASE("the leader is 0 years behind and ranked 1; ranks are a permutation without ties") {
+TEST_CASE("the leader is 0 years behind and ranked 1; a rank is 1 + the number of regions ahead") {
   const Results results = RunSimulation(World());
   for (int k = 0; k < results.years(); ++k) {
-    for (auto [gap, rank] : {std::pair{Variable::kYearsBehindGenerative, Variable::kRankGenerative},
-                             std::pair{Variable::kYearsBehindPhysical, Variable::kRankPhysical}}) {
+    for (auto [gap, rank, capability] :
+         {std::tuple{Variable::kYearsBehindGenerative, Variable::kRankGenerative, Variable::kCapabilityGenerative},
+          std::tuple{Variable::kYearsBehindPhysical, Variable::kRankPhysical, Variable::kCapabilityPhysical}}) {
       const Eigen::ArrayXd years_behind = results.At(gap, k).col(0);
       const Eigen::ArrayXd ranks = results.At(rank, k).col(0);
+      const Eigen::ArrayXd level = results.At(capability, k).col(0);
       CHECK(years_behind.minCoeff() == 0.0);
       CHECK(years_behind.minCoeff() >= 0.0);
       Eigen::Index leader;
       ranks.minCoeff(&leader);
       CHECK(ranks(leader) == 1.0);
       CHECK(years_behind(leader) == 0.0);
-      const int n = results.regions();
-      CHECK(ranks.sum() == n * (n + 1) / 2);
+      // Followers on the same diffusion floor tie and share a rank.
+      for (Eigen::Index r = 0; r < level.size(); ++r) {
+        CHECK(ranks(r) == 1.0 + (level > level(r)).count());
+      }
     }
   }
 }
@@ -257,7 +264,9 @@ TEST_CASE("private growth and robot installations follow their schedules year by
   // Without reinvested value, private investment is the exogenous part alone,
   // so each year's growth is exactly that year's private_growth; with no
   // public money and no private money for physical AI, each year's robots are
-  // the survivors plus that year's installations.
+  // the survivors plus that year's installations. Korea's schedule holds its
+  // first value before the start, so the start stock is L equal cohorts and
+  // one of them is withdrawn each year.
   Scenario s = World();
   s.assumptions.reinvestment_rate.value = 0;
   s.assumptions.private_physical_share.value = 0;
@@ -267,14 +276,93 @@ TEST_CASE("private growth and robot installations follow their schedules year by
   korea.private_growth.points = {{2025, 0.5}, {2026, -0.2}, {2027, 1.0}, {2028, 0.0}};
   korea.robot_installations.points = {{2025, 10000}, {2026, 50000}, {2027, 0}};
   const Results results = RunSimulation(s);
-  const double survival = 1.0 - s.assumptions.robot_retirement.value;
+  const double withdrawn = korea.robots / s.assumptions.robot_service_life.value;
   const double growth[] = {0.5, -0.2, 1.0, 0.0};
   const double installed[] = {10000, 50000, 0, 0};
   for (int k = 0; k < 4; ++k) {
     CHECK(At(results, Variable::kInvestmentPrivate, k + 1, kr) ==
           Approx(At(results, Variable::kInvestmentPrivate, k, kr) * (1.0 + growth[k])).epsilon(kTolerance));
     CHECK(At(results, Variable::kRobots, k + 1, kr) ==
-          Approx(At(results, Variable::kRobots, k, kr) * survival + installed[k]).epsilon(kTolerance));
+          Approx(At(results, Variable::kRobots, k, kr) - withdrawn + installed[k]).epsilon(kTolerance));
+    CHECK(At(results, Variable::kRobotInstallations, k, kr) == Approx(installed[k]).epsilon(kTolerance));
+  }
+}
+
+TEST_CASE("robots work for their service life: the start stock is aged by the recorded installations") {
+  // Installations before the start give the start stock its ages: with a
+  // 3-year life, 100, 200 and 300 installed in the three years before 2025
+  // and a stated stock of 1,200, the cohorts are 200, 400 and 600. Nothing
+  // is installed after the start, so the oldest cohort goes first.
+  Scenario s = World();
+  SwitchOffInflows(s);
+  s.assumptions.robot_service_life.value = 3;
+  Region& korea = s.regions[Index(s, "KR")];
+  korea.robots = 1200;
+  korea.robot_installations.points = {{2022, 100}, {2023, 200}, {2024, 300}, {2025, 0}};
+  const Results results = RunSimulation(s);
+  const int kr = Index(s, "KR");
+  const double expected[] = {1200, 1000, 600, 0, 0};
+  for (int k = 0; k < 5; ++k) CHECK(At(results, Variable::kRobots, k, kr) == Approx(expected[k]));
+  // A fractional life withdraws the oldest cohort in part: with 2.5 years the
+  // working shares of cohorts aged 0, 1, 2 are 1, 1, 0.5.
+  s.assumptions.robot_service_life.value = 2.5;
+  const Results half = RunSimulation(s);
+  // Cohorts x: 300x + 200x + 0.5 * 100x = 1,200, so x = 1,200 / 550.
+  const double x = 1200.0 / 550.0;
+  CHECK(At(half, Variable::kRobots, 1, kr) == Approx(300 * x + 0.5 * 200 * x));
+  CHECK(At(half, Variable::kRobots, 2, kr) == Approx(0.5 * 300 * x));
+  CHECK(At(half, Variable::kRobots, 3, kr) == Approx(0.0).margin(1e-9));
+}
+
+TEST_CASE("a longer service life never lowers the robot stock") {
+  // With equal cohorts before the start (every schedule held flat); with a
+  // recorded history a longer life can make the stated start stock older.
+  Scenario s = World();
+  for (Region& region : s.regions) {
+    region.robot_installations = Schedule::Constant(region.robot_installations.At(s.start_year));
+  }
+  s.assumptions.robot_service_life.value = 6.0;
+  Results previous = RunSimulation(s);
+  for (double life : {9.5, 12.0, 15.0, 20.0}) {
+    s.assumptions.robot_service_life.value = life;
+    const Results results = RunSimulation(s);
+    for (int k = 0; k < results.years(); ++k) {
+      for (int r = 0; r < results.regions(); ++r) {
+        CHECK(At(results, Variable::kRobots, k, r) >= At(previous, Variable::kRobots, k, r) * (1 - 1e-12));
+      }
+    }
+    previous = results;
+  }
+}
+
+TEST_CASE("more adoption money never lowers robot installations or the stock") {
+  Scenario base = World();
+  const int kr = Index(base, "KR");
+  base.regions[kr].physical_focus = Schedule::Constant(1.0);
+  Results previous = RunSimulation(base);
+  for (double budget : {5.0, 10.0, 20.0, 40.0}) {
+    Scenario more = base;
+    more.regions[kr].public_budget = Schedule::Constant(budget);
+    const Results results = RunSimulation(more);
+    for (int k = 0; k < results.years(); ++k) {
+      CHECK(At(results, Variable::kRobotInstallations, k, kr) >=
+            At(previous, Variable::kRobotInstallations, k, kr));
+      CHECK(At(results, Variable::kRobots, k, kr) >= At(previous, Variable::kRobots, k, kr));
+    }
+    previous = results;
+  }
+}
+
+TEST_CASE("no robots and no data money, no physical data") {
+  Scenario s = World();
+  SwitchOffInflows(s);
+  for (Region& region : s.regions) region.robots = 0;
+  const Results results = RunSimulation(s);
+  for (int k = 0; k < results.years(); ++k) {
+    for (int r = 0; r < results.regions(); ++r) {
+      CHECK(At(results, Variable::kRobots, k, r) == 0.0);
+      CHECK(At(results, Variable::kDataPhysical, k, r) == 0.0);
+    }
   }
 }
 

@@ -48,6 +48,7 @@ VARIABLES = {
     "Power|AI Demand": "GW",
     "Talent|Researchers": "persons",
     "Robots|Stock": "units",
+    "Robots|Installations": "units/yr",
     "Data|Physical": "robot-years",
     "Data|Generative": "trillion tokens",
     "Algorithms|Lag": "years",
@@ -79,7 +80,7 @@ ASSUMPTION_NAMES = [
     "private_boom", "private_boom_half_life",
     "researcher_mobility", "home_bias", "attraction_compute_weight",
     "attraction_money_weight", "researcher_growth", "cost_per_researcher", "cost_per_gw",
-    "robot_cost", "robot_retirement", "physical_data_decay", "cost_per_robot_year_data",
+    "robot_cost", "robot_service_life", "physical_data_decay", "cost_per_robot_year_data",
     "generative_data_growth", "cost_per_trillion_tokens", "physical_compute_weight",
     "physical_data_weight", "physical_generative_weight", "sovereignty_scale",
     "sovereignty_data_weight",
@@ -281,6 +282,9 @@ class _Inputs:
         self.power_growth = np.zeros((R, T))
         self.private_growth = np.zeros((R, T))
         self.robot_installations = np.zeros((R, T))
+        # Installations in the 40 calendar years before the start (the most
+        # a service life may be): the ages of the start stock.
+        self.robot_installations_before = {}
         for r, code in enumerate(self.codes):
             region = regions[code]
             delay = _number(region.get("start_delay", 0), f"regions.{code}.start_delay")
@@ -306,6 +310,8 @@ class _Inputs:
                 self.power_growth[r, k] = power.at(year)
                 self.private_growth[r, k] = growth.at(year)
                 self.robot_installations[r, k] = robots.at(year)
+            for year in range(self.t0 - 40, self.t0):
+                self.robot_installations_before.setdefault(year, np.zeros(R))[r] = robots.at(year)
 
         self.power_delay = [int(regions[c].get("power_delay", 0)) for c in self.codes]
         self.domestic_value = np.array([float(regions[c].get("domestic_chip_value", 0))
@@ -470,7 +476,30 @@ def simulate(scenario):
     fleet_kw = (compute_gen + compute_phys) * a["kw_per_h100e"]
     added = []  # GW paid for in each year so far (power_delay)
     researchers = inp.researchers.copy()
-    robots = inp.robots.copy()
+    # Robots by calendar year of installation. A robot installed in year y
+    # counts on 1 January of year t with the weight min(1, max(0, L - (t - 1 - y)))
+    # (whole for L years, the last one in part). The start stock keeps the
+    # shape of the recorded installations before the start (equal years where
+    # there are none), scaled to the stated stock.
+    life = a["robot_service_life"]
+
+    def working(y, t):
+        return min(1.0, max(0.0, life - (t - 1 - y)))
+
+    installed = {}
+    for r in range(R):
+        shape = {y: inp.robot_installations_before[y][r] for y in range(inp.t0 - 40, inp.t0)}
+        left = sum(shape[y] * working(y, inp.t0) for y in shape)
+        if left <= 0:
+            shape = {y: 1.0 for y in shape}
+            left = sum(working(y, inp.t0) for y in shape)
+        for y in shape:
+            installed.setdefault(y, np.zeros(R))[r] = inp.robots[r] * shape[y] / left
+
+    def robot_stock(t):
+        return sum(cohort * working(y, t) for y, cohort in installed.items())
+
+    robots = robot_stock(inp.t0)
     # Physical data starts at the steady state of a constant robot stock.
     data_phys = inp.robots / a["physical_data_decay"]
     data_gen = inp.generative_data.copy()
@@ -604,6 +633,10 @@ def simulate(scenario):
         for c in ("talent", "power"):
             money[c] = budget * inp.public_alloc[c] + private * inp.private_alloc[c]
 
+        # Robots installed this year: the trend plus what adoption money buys.
+        robot_installations = (inp.robot_installations[:, k]
+                               + money["adoption", "phys"] * 1e9 / a["robot_cost"])
+
         # Record (values of this year).
         row = {
             "Compute|Stock": compute_gen + compute_phys,
@@ -616,6 +649,7 @@ def simulate(scenario):
             "Power|AI Demand": np.minimum(fleet_kw / 1e6, power),
             "Talent|Researchers": researchers,
             "Robots|Stock": robots,
+            "Robots|Installations": robot_installations,
             "Data|Physical": data_phys,
             "Data|Generative": data_gen,
             "Algorithms|Lag": lag,
@@ -699,8 +733,8 @@ def simulate(scenario):
         # Step 4: data (uses the start-of-year robot stock) and robots.
         data_phys = ((1.0 - a["physical_data_decay"]) * data_phys + robots
                      + money["data", "phys"] * 1e9 / a["cost_per_robot_year_data"])
-        robots = ((1.0 - a["robot_retirement"]) * robots + inp.robot_installations[:, k]
-                  + money["adoption", "phys"] * 1e9 / a["robot_cost"])
+        installed[year] = robot_installations
+        robots = robot_stock(year + 1)
         data_gen = ((1.0 + a["generative_data_growth"]) * data_gen
                     + (money["data", "gen"] + money["adoption", "gen"]) / a["cost_per_trillion_tokens"])
 

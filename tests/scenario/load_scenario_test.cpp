@@ -73,7 +73,7 @@ assumptions:
   cost_per_researcher: 1.0e6
   cost_per_gw: 12
   robot_cost: 100000
-  robot_retirement: 0.07
+  robot_service_life: 12
   physical_data_decay: 0.2
   cost_per_robot_year_data: 50000
   generative_data_growth: 0.05
@@ -833,7 +833,7 @@ TEST_CASE("loader requires every assumption in a scenario without a base") {
         "reinvestment_rate, "
         "private_physical_share, private_boom, private_boom_half_life, researcher_mobility, home_bias, attraction_compute_weight, "
         "attraction_money_weight, researcher_growth, cost_per_researcher, cost_per_gw, robot_cost, "
-        "robot_retirement, physical_data_decay, cost_per_robot_year_data, generative_data_growth, "
+        "robot_service_life, physical_data_decay, cost_per_robot_year_data, generative_data_growth, "
         "cost_per_trillion_tokens, physical_compute_weight, physical_data_weight, "
         "physical_generative_weight, "
         "sovereignty_scale, sovereignty_data_weight, market_size_generative, market_size_physical, "
