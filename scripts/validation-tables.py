@@ -20,13 +20,23 @@ NOTES = {
     ("world-2025", "US", "Compute|Largest Cluster", 2025): "calibration",
     ("backtest-2020-observed-drivers", "US", "Investment|Private", 2023): "driver, not evidence",
     ("backtest-2020-observed-drivers", "US", "Investment|Private", 2024): "driver, not evidence",
+    ("world-2025", "CN", "Robots|Stock", 2025): "input",
+    ("world-2025", "JP", "Robots|Stock", 2025): "input",
+    ("world-2025", "EU", "Robots|Stock", 2025): "input",
+    ("world-2025", "CN", "Robots|Installations", 2025): "input + adoption money",
+    ("world-2025", "US", "Robots|Installations", 2025): "input + adoption money",
 }
+# With observed drivers, the installations schedule is the record: the check
+# says what adoption money adds on top of it.
+for _region, _year in [("CN", 2023), ("CN", 2024), ("JP", 2023), ("JP", 2024), ("US", 2023), ("US", 2024),
+                       ("KR", 2023), ("KR", 2024), ("EU", 2023)]:
+    NOTES[("backtest-2020-observed-drivers", _region, "Robots|Installations", _year)] = "driver + adoption money"
 # Short names of the spread table's rows.
 SHORT = {
     "Compute|Stock": "compute stock", "Compute|Largest Cluster": "largest cluster",
     "Compute|Largest Training Run": "largest run", "Years Behind|Generative": "years behind",
     "Investment|Private": "private investment", "Robots|Stock": "robot stock",
-    "Power|AI Demand": "AI power",
+    "Robots|Installations": "robot installations", "Power|AI Demand": "AI power",
 }
 ROW = re.compile(r"(\S+)\s+(.+?)\s+(\d{4})\s+(\S+)\s+(\S+)\s+(.+?)\s+(log10|absolute|relative) (\S+)\s+"
                  r"(log10|absolute|relative) (\S+)\s+(pass|FAIL)"

@@ -12,7 +12,8 @@ inline constexpr Variable kChartedVariables[] = {
     Variable::kCapabilityGenerative,  Variable::kCapabilityPhysical,
     Variable::kYearsBehindGenerative, Variable::kYearsBehindPhysical,
     Variable::kComputeStock,          Variable::kComputeLargestRun,
-    Variable::kMarketShareGenerative, Variable::kMarketSharePhysical};
+    Variable::kMarketShareGenerative, Variable::kMarketSharePhysical,
+    Variable::kRobots};
 
 // {"scenario", "draws", "years": [2025, ...],
 //  "regions": [{"code", "name"}],

@@ -130,6 +130,8 @@ METRICS = [
      "FLOP, log scale", 1.0, True),
     ("Talent|Researchers", "talent-researchers", "Top-tier AI researchers",
      "persons", 1.0, False),
+    ("Robots|Stock", "robots-in-service", "Industrial robots in service (physical AI's fleet)",
+     "robots, log scale", 1.0, True),
     ("Market Share|Generative", "market-share-generative", "Market share, generative AI",
      "% of global generative-AI revenue", 100.0, False),
     ("Market Share|Physical", "market-share-physical", "Market share, physical AI",

@@ -18,6 +18,8 @@
     {id: 'run', title: 'Largest training run', generative: 'Compute|Largest Training Run',
      physical: 'Compute|Largest Training Run', log: true},
     {id: 'share', title: 'Market share', generative: 'Market Share|Generative', physical: 'Market Share|Physical'},
+    // Physical AI's fleet; the same in both sectors, as the compute stock is.
+    {id: 'robots', title: 'Robots in service', generative: 'Robots|Stock', physical: 'Robots|Stock', log: true},
   ];
 
   // Everything the page knows; `explorer` is exposed for tests and curious users.
