@@ -274,7 +274,7 @@ class BatchedModel:
             for c in ("talent", "power"):
                 money[c] = budget * alloc_pub[c] + private * alloc_priv[c]
             robot_installations = (col(inp.robot_installations[:, k])
-                                   + money["adoption", "phys"] * 1e9 / a["robot_cost"])
+                                   + budget * alloc_pub["adoption"] * phi * 1e9 / a["robot_cost"])
 
             if k in where:
                 row = {

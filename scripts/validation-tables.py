@@ -23,14 +23,14 @@ NOTES = {
     ("world-2025", "CN", "Robots|Stock", 2025): "input",
     ("world-2025", "JP", "Robots|Stock", 2025): "input",
     ("world-2025", "EU", "Robots|Stock", 2025): "input",
-    ("world-2025", "CN", "Robots|Installations", 2025): "input + adoption money",
-    ("world-2025", "US", "Robots|Installations", 2025): "input + adoption money",
+    ("world-2025", "CN", "Robots|Installations", 2025): "input + programmes",
+    ("world-2025", "US", "Robots|Installations", 2025): "input + programmes",
 }
 # With observed drivers, the installations schedule is the record: the check
-# says what adoption money adds on top of it.
+# says what public programmes add on top of it.
 for _region, _year in [("CN", 2023), ("CN", 2024), ("JP", 2023), ("JP", 2024), ("US", 2023), ("US", 2024),
                        ("KR", 2023), ("KR", 2024), ("EU", 2023)]:
-    NOTES[("backtest-2020-observed-drivers", _region, "Robots|Installations", _year)] = "driver + adoption money"
+    NOTES[("backtest-2020-observed-drivers", _region, "Robots|Installations", _year)] = "driver + programmes"
 # Short names of the spread table's rows.
 SHORT = {
     "Compute|Stock": "compute stock", "Compute|Largest Cluster": "largest cluster",

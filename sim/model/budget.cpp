@@ -45,6 +45,7 @@ void AllocateMoney(const ModelInputs& inputs, const DrawAssumptions& assumptions
                         money.adoption_generative);
     AddPrivateAndPublic(p, c.private_adoption, physical, ValueInYear(pub.adoption_physical, year),
                         money.adoption_physical);
+    money.adoption_physical_public.colwise() = pub.adoption_physical.col(year);
     AddPrivateAndPublic(p, c.private_talent, whole, ValueInYear(pub.talent, year), money.talent);
     AddPrivateAndPublic(p, c.private_power, whole, ValueInYear(pub.power, year), money.power);
     return;
@@ -80,6 +81,8 @@ void AllocateMoney(const ModelInputs& inputs, const DrawAssumptions& assumptions
                       money.adoption_generative);
   AddPrivateAndPublic(p, c.private_adoption, physical, physical_part(c.public_adoption),
                       money.adoption_physical);
+  const auto public_adoption = physical_part(c.public_adoption);
+  for (Eigen::Index r = 0; r < p.rows(); ++r) money.adoption_physical_public.row(r) = public_adoption(r);
   AddPrivateAndPublic(p, c.private_talent, whole, whole_part(c.public_talent), money.talent);
   AddPrivateAndPublic(p, c.private_power, whole, whole_part(c.public_power), money.power);
 }

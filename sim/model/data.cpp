@@ -32,7 +32,7 @@ void SumCohorts(const DrawAssumptions& assumptions, int year, State& state, Draw
 
 void RobotInstallations(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                         const YearMoney& money, RegionDrawArray& out) {
-  out = (money.adoption_physical * 1e9).rowwise() / assumptions.robot_cost;
+  out = (money.adoption_physical_public * 1e9).rowwise() / assumptions.robot_cost;
   out.colwise() += inputs.trends.robot_installations.col(year);
 }
 

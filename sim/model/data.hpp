@@ -7,8 +7,12 @@
 namespace sim {
 
 // Robots installed during year index `year`, units: the region's
-// installation trend plus what its physical-adoption money buys,
-//   I = installations(year) + money_adoption_phys * 1e9 / robot_cost.
+// installation trend (the record's installations, which firms' own
+// purchases make) plus the robots public programmes buy,
+//   I = installations(year) + public_adoption_phys * 1e9 / robot_cost.
+// Private AI money for physical adoption buys no robots beyond the trend: in
+// 2020-24 US private AI spending grew about seventeenfold while US robot
+// installations stayed at 31-40 thousand a year (docs/MODEL.md, step 4).
 void RobotInstallations(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                         const YearMoney& money, RegionDrawArray& out);
 

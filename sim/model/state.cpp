@@ -16,7 +16,8 @@ void State::Resize(int regions, int draws, int pending_years, int cohort_years) 
 void YearMoney::Resize(int regions, int draws) {
   for (RegionDrawArray* array :
        {&public_total, &compute_generative, &compute_physical, &talent, &power,
-        &data_generative, &data_physical, &adoption_generative, &adoption_physical}) {
+        &data_generative, &data_physical, &adoption_generative, &adoption_physical,
+        &adoption_physical_public}) {
     array->resize(regions, draws);
   }
 }

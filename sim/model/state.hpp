@@ -43,6 +43,7 @@ struct YearMoney {
   RegionDrawArray talent, power;
   RegionDrawArray data_generative, data_physical;
   RegionDrawArray adoption_generative, adoption_physical;
+  RegionDrawArray adoption_physical_public;  // the public programmes' part of adoption_physical
 
   void Resize(int regions, int draws);
 };

@@ -335,7 +335,7 @@ TEST_CASE("a longer service life never lowers the robot stock") {
   }
 }
 
-TEST_CASE("more adoption money never lowers robot installations or the stock") {
+TEST_CASE("more public adoption money never lowers robot installations or the stock") {
   Scenario base = World();
   const int kr = Index(base, "KR");
   base.regions[kr].physical_focus = Schedule::Constant(1.0);
@@ -350,6 +350,26 @@ TEST_CASE("more adoption money never lowers robot installations or the stock") {
       CHECK(At(results, Variable::kRobots, k, kr) >= At(previous, Variable::kRobots, k, kr));
     }
     previous = results;
+  }
+}
+
+TEST_CASE("programmes buy robots at robot_cost; private AI money buys none beyond the trend") {
+  Scenario s = World();
+  const int kr = Index(s, "KR");
+  Region& korea = s.regions[kr];
+  korea.public_budget = Schedule::Constant(10.0);
+  korea.physical_focus = Schedule::Constant(0.5);
+  const Results base = RunSimulation(s);
+  const double programme_robots =
+      10.0 * 0.5 * korea.public_allocation.adoption * 1e9 / s.assumptions.robot_cost.value;
+  // Twice the private share aimed at physical AI buys the same robots.
+  Scenario more = s;
+  more.assumptions.private_physical_share.value = 2 * s.assumptions.private_physical_share.value;
+  const Results richer = RunSimulation(more);
+  for (int k = 0; k < base.years(); ++k) {
+    CHECK(At(base, Variable::kRobotInstallations, k, kr) ==
+          Approx(korea.robot_installations.At(s.start_year + k) + programme_robots));
+    CHECK(At(richer, Variable::kRobotInstallations, k, kr) == At(base, Variable::kRobotInstallations, k, kr));
   }
 }
 

@@ -633,9 +633,10 @@ def simulate(scenario):
         for c in ("talent", "power"):
             money[c] = budget * inp.public_alloc[c] + private * inp.private_alloc[c]
 
-        # Robots installed this year: the trend plus what adoption money buys.
+        # Robots installed this year: the trend (firms' own purchases) plus
+        # the robots public programmes buy; private AI money buys none.
         robot_installations = (inp.robot_installations[:, k]
-                               + money["adoption", "phys"] * 1e9 / a["robot_cost"])
+                               + budget * inp.public_alloc["adoption"] * phi * 1e9 / a["robot_cost"])
 
         # Record (values of this year).
         row = {

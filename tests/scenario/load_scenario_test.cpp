@@ -1,4 +1,5 @@
 #include "sim/scenario/load_scenario.hpp"
+#include "sim/scenario/fields.hpp"
 
 #include <unistd.h>
 
@@ -448,9 +449,9 @@ TEST_CASE("ApplyOverride changes a loaded scenario and re-validates it") {
 
 TEST_CASE("ListParams lists every settable leaf with its value and unit") {
   const std::vector<ParamInfo> params = ListParams(LoadScenarioFromString(kBase, "base.yaml"));
-  // 6 top-level scalars, 46 assumptions, per region 24 fields + 2 x 5
-  // shares, per alliance 4.
-  CHECK(params.size() == 6 + 46 + 2 * (24 + 10) + 4);
+  // 6 top-level scalars, every assumption of the loader's table, per region
+  // 24 fields + 2 x 5 shares, per alliance 4.
+  CHECK(params.size() == 6 + internal::AssumptionFields().size() + 2 * (24 + 10) + 4);
 
   const ParamInfo* budget = FindParam(params, "regions.US.power_growth");
   REQUIRE(budget != nullptr);
