@@ -25,4 +25,20 @@ ScenarioError::ScenarioError(SourceLocation where, std::string message, std::str
       message_(std::move(message)),
       hint_(std::move(hint)) {}
 
+namespace {
+
+std::string JoinTexts(const std::vector<ScenarioError>& errors) {
+  std::string text;
+  for (const ScenarioError& error : errors) text += (text.empty() ? "" : "\n") + std::string(error.what());
+  return text;
+}
+
+}  // namespace
+
+ScenarioError::ScenarioError(const std::vector<ScenarioError>& errors)
+    : std::runtime_error(JoinTexts(errors)),
+      where_(errors.at(0).where()),
+      message_(errors.at(0).message()),
+      hint_(errors.at(0).hint()) {}
+
 }  // namespace sim

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace sim {
 
@@ -24,6 +25,10 @@ struct SourceLocation {
 class ScenarioError : public std::runtime_error {
  public:
   ScenarioError(SourceLocation where, std::string message, std::string hint = "");
+
+  // Several errors found at once (e.g. every unknown key of a map): what()
+  // is their texts one after another; the accessors give the first's.
+  explicit ScenarioError(const std::vector<ScenarioError>& errors);
 
   const SourceLocation& where() const { return where_; }
   const std::string& message() const { return message_; }

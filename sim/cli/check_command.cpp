@@ -37,10 +37,9 @@ int CheckCommand(const std::vector<std::string>& args) {
       "1 when any fails, 2 on bad input.\n\n"
       "Examples:\n  aisim check backtest-2020\n  aisim check backtest-2020 --draws 1000 --seed 1",
       options, positional, [](const po::variables_map& values) {
-        std::vector<std::string> overrides = values["set"].as<std::vector<std::string>>();
-        if (values.count("seed")) overrides.push_back("seed=" + values["seed"].as<std::string>());
-        if (values.count("draws")) overrides.push_back("draws=" + values["draws"].as<std::string>());
-        const Scenario uncertain = LoadScenario(values["scenario"].as<std::string>(), overrides);
+        const Scenario uncertain = LoadScenario(values["scenario"].as<std::string>(),
+                                                values["set"].as<std::vector<std::string>>(),
+                                                OptionOverrides(values));
         Scenario scenario = uncertain;
         scenario.draws = 1;  // the check itself is the deterministic run
         if (scenario.observations.empty()) {

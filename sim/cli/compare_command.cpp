@@ -122,11 +122,12 @@ int Compare(const po::variables_map& values) {
                                                std::to_string(names.size()),
                         "for example: aisim compare world-2025 my-plan.yaml");
   }
-  std::vector<std::string> overrides = values["set"].as<std::vector<std::string>>();
-  if (values.count("draws")) overrides.push_back("draws=" + values["draws"].as<std::string>());
-  if (values.count("seed")) overrides.push_back("seed=" + values["seed"].as<std::string>());
+  const auto sets = values["set"].as<std::vector<std::string>>();
   std::vector<Scenario> scenarios;
-  for (const std::string& name : names) scenarios.push_back(LoadScenario(name, overrides));
+  for (const std::string& name : names) {
+    scenarios.push_back(LoadScenario(name, sets, OptionOverrides(values)));
+    PrintPlausibilityWarnings(scenarios.back());
+  }
 
   const std::string region = values.count("region") ? values["region"].as<std::string>() : "";
   const int year = values.count("year") ? values["year"].as<int>() : CommonEndYear(scenarios);

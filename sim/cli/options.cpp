@@ -11,6 +11,8 @@
 #include "sim/output/charts.hpp"
 #include "sim/model/results.hpp"
 #include "sim/output/report.hpp"
+#include "sim/scenario/load_scenario.hpp"
+#include "sim/scenario/plausibility.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace sim::cli {
@@ -91,6 +93,34 @@ void CheckResultsFitInMemory(const std::vector<Scenario>& scenarios) {
                             " GB of results in memory (limit 4 GB)",
                         "use fewer draws; for many variants use `aisim sweep`, which streams");
   }
+}
+
+std::vector<OptionOverride> OptionOverrides(const po::variables_map& values) {
+  std::vector<OptionOverride> overrides;
+  for (const char* field : {"draws", "seed"}) {
+    if (values.count(field)) {
+      overrides.push_back({std::string("--") + field, std::string(field) + "=" + values[field].as<std::string>()});
+    }
+  }
+  if (values.count("years")) {
+    const std::string range = values["years"].as<std::string>();
+    const auto colon = range.find(':');
+    const auto is_year = [](const std::string& s) {
+      return !s.empty() && s.size() <= 4 && s.find_first_not_of("0123456789") == std::string::npos;
+    };
+    if (colon == std::string::npos || !is_year(range.substr(0, colon)) ||
+        !is_year(range.substr(colon + 1))) {
+      throw ScenarioError({"--years", 0, 0}, "expected FIRST:LAST years, got '" + range + "'",
+                          "for example --years 2025:2040");
+    }
+    overrides.push_back({"--years", "start_year=" + range.substr(0, colon)});
+    overrides.push_back({"--years", "end_year=" + range.substr(colon + 1)});
+  }
+  return overrides;
+}
+
+void PrintPlausibilityWarnings(const Scenario& scenario) {
+  for (const std::string& warning : PlausibilityWarnings(scenario)) std::cerr << warning << "\n";
 }
 
 }  // namespace sim::cli

@@ -24,6 +24,7 @@ namespace sim {
 struct Report;
 struct ChartRequest;
 struct Scenario;
+struct OptionOverride;
 }  // namespace sim
 
 namespace sim::cli {
@@ -41,5 +42,15 @@ void AddCharts(Report& report, const boost::program_options::variables_map& valu
 // `scenarios` together would exceed 4 GB, pointing to `aisim sweep`, which
 // streams.
 void CheckResultsFitInMemory(const std::vector<Scenario>& scenarios);
+
+// The scenario fields --draws, --seed and --years FIRST:LAST stand for, where
+// the command has them and they were given: they are recorded in the
+// scenario itself, so that scenario.resolved.yaml reproduces the run, and an
+// error in one names the option.
+std::vector<OptionOverride> OptionOverrides(const boost::program_options::variables_map& values);
+
+// Prints the scenario's plausibility warnings (sim/scenario/plausibility.hpp)
+// on stderr; the command goes on.
+void PrintPlausibilityWarnings(const Scenario& scenario);
 
 }  // namespace sim::cli

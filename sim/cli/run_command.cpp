@@ -36,33 +36,11 @@ Examples:
   aisim run korea-2026-ai-budget --draws 1000 --seed 7
   aisim run my-plan.yaml --set regions.KR.public_budget={2026: 7.2, 2030: 12} --years 2025:2040)";
 
-// "2025:2040" -> overrides for start_year and end_year.
-std::vector<std::string> YearOverrides(const std::string& range) {
-  const auto colon = range.find(':');
-  const auto is_year = [](const std::string& s) {
-    return !s.empty() && s.size() <= 4 && s.find_first_not_of("0123456789") == std::string::npos;
-  };
-  if (colon == std::string::npos || !is_year(range.substr(0, colon)) ||
-      !is_year(range.substr(colon + 1))) {
-    throw ScenarioError({"--years", 0, 0}, "expected FIRST:LAST years, got '" + range + "'",
-                        "for example --years 2025:2040");
-  }
-  return {"start_year=" + range.substr(0, colon), "end_year=" + range.substr(colon + 1)};
-}
-
 int Run(const po::variables_map& values) {
   const std::string name = values["scenario"].as<std::string>();
-  std::vector<std::string> overrides = values["set"].as<std::vector<std::string>>();
-  if (values.count("years")) {
-    for (const std::string& o : YearOverrides(values["years"].as<std::string>())) {
-      overrides.push_back(o);
-    }
-  }
-  // --draws and --seed are recorded in the scenario itself, so that
-  // scenario.resolved.yaml reproduces the run exactly.
-  if (values.count("draws")) overrides.push_back("draws=" + values["draws"].as<std::string>());
-  if (values.count("seed")) overrides.push_back("seed=" + values["seed"].as<std::string>());
-  const Scenario scenario = LoadScenario(name, overrides);
+  const Scenario scenario =
+      LoadScenario(name, values["set"].as<std::vector<std::string>>(), OptionOverrides(values));
+  PrintPlausibilityWarnings(scenario);
 
   CheckResultsFitInMemory({scenario});
 

@@ -17,10 +17,11 @@ int ValidateCommand(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("scenario", 1);
   return ParseAndRun(
-      args, "Usage: aisim validate SCENARIO [--set PATH=VALUE ...]\n\nChecks a scenario (exit 0) or prints the first error with its file, line and column (exit 2).",
+      args, "Usage: aisim validate SCENARIO [--set PATH=VALUE ...]\n\nChecks a scenario (exit 0) or prints its error with file, line and column (exit 2);\nwarns on stderr about values that are valid but look like a unit slip.",
       options, positional, [](const po::variables_map& values) {
         const Scenario scenario = LoadScenario(values["scenario"].as<std::string>(),
                                                values["set"].as<std::vector<std::string>>());
+        PrintPlausibilityWarnings(scenario);
         std::cout << scenario.name << ": ok (" << scenario.regions.size() << " regions, "
                   << scenario.start_year << "-" << scenario.end_year << ", " << scenario.draws
                   << (scenario.draws == 1 ? " draw" : " draws") << ")\n";

@@ -9,11 +9,6 @@ namespace {
 // Lists longer than this are not spelt out in a hint.
 constexpr size_t kMaxListedCandidates = 12;
 
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
 // Optimal string alignment distance: insertions, deletions, substitutions
 // and transpositions of adjacent characters each cost 1.
 int EditDistance(const std::string& a, const std::string& b) {
@@ -34,6 +29,11 @@ int EditDistance(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
 std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates) {
   const int max_distance = std::max(1, static_cast<int>(word.size()) / 3);
   const std::string lower_word = Lower(word);
@@ -52,6 +52,18 @@ std::string ClosestMatch(const std::string& word, const std::vector<std::string>
     }
   }
   return best;
+}
+
+int RegionLike(const std::string& word, const std::vector<std::string>& codes,
+               const std::vector<std::string>& names) {
+  const std::string match = ClosestMatch(word, codes);
+  for (size_t i = 0; i < codes.size(); ++i) {
+    if (!match.empty() ? codes[i] == match
+                       : word.size() >= 3 && Lower(names[i]).find(Lower(word)) != std::string::npos) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
 }
 
 std::string UnknownWordHint(const std::string& word, const std::vector<std::string>& candidates,

@@ -18,6 +18,15 @@ std::string ClosestMatch(const std::string& word, const std::vector<std::string>
 std::string UnknownWordHint(const std::string& word, const std::vector<std::string>& candidates,
                             const std::string& what);
 
+// The index of the region `word` probably means, or -1: the code closest by
+// spelling ("KOR" -> KR), else the first whose name contains `word`
+// ("Korea" -> South Korea; at least 3 letters, any case).
+int RegionLike(const std::string& word, const std::vector<std::string>& codes,
+               const std::vector<std::string>& names);
+
+// `text` in lower case (ASCII).
+std::string Lower(std::string text);
+
 // "a, b, c".
 std::string JoinWords(const std::vector<std::string>& words);
 

@@ -175,7 +175,8 @@ void CollectLayers(const LayerText& layer, std::vector<const LayerText*>& chain,
   layers.push_back({root, layer.label});
 }
 
-Scenario Load(const LayerText& main, const std::vector<std::string>& overrides) {
+Scenario Load(const LayerText& main, const std::vector<std::string>& overrides,
+              const std::vector<OptionOverride>& options = {}) {
   std::vector<const LayerText*> chain;
   std::vector<ParsedLayer> layers;
   CollectLayers(main, chain, layers);
@@ -194,23 +195,26 @@ Scenario Load(const LayerText& main, const std::vector<std::string>& overrides) 
     }
     internal::ApplyLayer(root, source, scenario, provenance);
   }
-  for (const std::string& assignment : overrides) {
-    const internal::OverrideLayer layer = internal::ParseOverride(assignment, scenario);
+  const auto apply = [&](const std::string& assignment, const std::string& option) {
+    const internal::OverrideLayer layer = internal::ParseOverride(assignment, scenario, option);
     internal::ApplyLayer({layer.root, layer.source.Locate(layer.root)}, layer.source, scenario,
                          provenance);
-  }
+  };
+  for (const std::string& assignment : overrides) apply(assignment, "");
+  for (const OptionOverride& o : options) apply(o.assignment, o.option);
   internal::ValidateScenario(scenario, provenance);
   return scenario;
 }
 
 }  // namespace
 
-Scenario LoadScenario(const std::string& path_or_name, const std::vector<std::string>& overrides) {
+Scenario LoadScenario(const std::string& path_or_name, const std::vector<std::string>& overrides,
+                      const std::vector<OptionOverride>& options) {
   if (IsFile(path_or_name)) {
-    return Load(FileLayer(path_or_name, path_or_name, {path_or_name}), overrides);
+    return Load(FileLayer(path_or_name, path_or_name, {path_or_name}), overrides, options);
   }
   if (const internal::EmbeddedScenario* shipped = FindShipped(path_or_name)) {
-    return Load(ShippedLayer(*shipped), overrides);
+    return Load(ShippedLayer(*shipped), overrides, options);
   }
   const std::vector<std::string> names = ShippedNames();
   const std::string match = internal::ClosestMatch(fs::path(path_or_name).stem().string(), names);

@@ -10,15 +10,24 @@
 
 namespace sim {
 
+// An assignment that a command-line option stands for (`--draws 100` is
+// draws=100): its errors name the option, not a --set argument.
+struct OptionOverride {
+  std::string option;      // e.g. "--draws"
+  std::string assignment;  // e.g. "draws=100"
+};
+
 // Loads a scenario. `path_or_name` is a file path, or the name of a shipped
 // scenario ("world-2025", "korea-2026-ai-budget"): a path that exists wins.
 // `extends:` is resolved relative to the extending file's folder, then among
 // the shipped scenarios. Layers merge deeply (maps merge; scalars and lists
 // replace), then each `--set` in `overrides` ("regions.KR.public_budget=12",
-// value parsed as YAML) is applied in order, then the whole is validated.
+// value parsed as YAML) is applied in order, then each of `options`, then
+// the whole is validated.
 // Throws ScenarioError on any bad input; never returns a partial scenario.
 Scenario LoadScenario(const std::string& path_or_name,
-                      const std::vector<std::string>& overrides = {});
+                      const std::vector<std::string>& overrides = {},
+                      const std::vector<OptionOverride>& options = {});
 
 // The same from YAML text in memory; `file_label` names it in errors.
 // `extends:` resolves relative to the current directory, then shipped names.

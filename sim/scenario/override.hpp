@@ -19,7 +19,10 @@ struct OverrideLayer {
 
 // Parses "path=value" (value as YAML). The path must be one ListParams gives
 // for `scenario`, or a whole allocation (regions.KR.public_allocation).
-// Raises ScenarioError at the offending column otherwise.
-OverrideLayer ParseOverride(const std::string& assignment, const Scenario& scenario);
+// Raises ScenarioError at the offending column of the --set argument
+// otherwise, or at `option` (e.g. "--draws") when the assignment stands for
+// that command-line option.
+OverrideLayer ParseOverride(const std::string& assignment, const Scenario& scenario,
+                            const std::string& option = "");
 
 }  // namespace sim::internal

@@ -40,6 +40,21 @@ std::vector<std::string> MissingFields(const std::vector<Field<Owner>>& fields,
   return missing;
 }
 
+// "did you mean KR (South Korea)? " when an incomplete region is probably
+// a complete one misspelt or written by name ("KOR", "Korea"); else "".
+std::string ExistingRegionHint(const std::string& code, const Scenario& scenario,
+                               const Provenance& provenance) {
+  std::vector<std::string> codes, names;
+  for (const Region& region : scenario.regions) {
+    if (MissingFields(RegionFields(), "regions." + region.code, provenance).empty()) {
+      codes.push_back(region.code);
+      names.push_back(region.name);
+    }
+  }
+  const int match = RegionLike(code, codes, names);
+  return match < 0 ? "" : "did you mean " + codes[match] + " (" + names[match] + ")? ";
+}
+
 void CheckComplete(const Scenario& scenario, const Provenance& provenance) {
   for (const std::string& code : provenance.new_regions) {
     const std::string path = "regions." + code;
@@ -47,8 +62,9 @@ void CheckComplete(const Scenario& scenario, const Provenance& provenance) {
     if (!missing.empty()) {
       Fail(provenance.Where(path),
            "region " + code + " is missing required fields: " + JoinWords(missing),
-           "a region defined for the first time must set every field, here or in a file that "
-           "extends this one");
+           ExistingRegionHint(code, scenario, provenance) +
+               "a region defined for the first time must set every field, here or in a file that "
+               "extends this one");
     }
   }
   for (const std::string& name : provenance.new_alliances) {

@@ -47,7 +47,14 @@ LayerSource LayerSource::Override(int value_offset) {
   return source;
 }
 
+LayerSource LayerSource::Option(const std::string& option) {
+  LayerSource source(option);
+  source.whole_option_ = true;
+  return source;
+}
+
 SourceLocation LayerSource::Locate(const YAML::Node& node) const {
+  if (whole_option_) return {file_, 0, 0};
   const YAML::Mark mark = node.Mark();
   if (mark.is_null()) return {file_, 1, 1};
   // A --set value is one line of the argument, so only line 0 is shifted.
@@ -90,12 +97,15 @@ std::vector<Entry> ReadMap(const Value& value, const LayerSource& source, const 
 std::vector<Entry> ReadMap(const Value& value, const LayerSource& source, const std::string& name,
                            const std::vector<std::string>& allowed, const std::string& context) {
   std::vector<Entry> entries = ReadMap(value, source, name);
+  // Every unknown key of the map at once: two typos need one round trip.
+  std::vector<ScenarioError> unknown;
   for (const Entry& entry : entries) {
     if (std::find(allowed.begin(), allowed.end(), entry.key) == allowed.end()) {
-      Fail(entry.key_at, "unknown key '" + entry.key + "' in " + context,
-           UnknownWordHint(entry.key, allowed, "keys"));
+      unknown.emplace_back(entry.key_at, "unknown key '" + entry.key + "' in " + context,
+                           UnknownWordHint(entry.key, allowed, "keys"));
     }
   }
+  if (!unknown.empty()) throw ScenarioError(unknown);
   return entries;
 }
 

@@ -23,12 +23,17 @@ class LayerSource {
   // nodes built from the path carry no mark and are placed at column 1.
   static LayerSource Override(int value_offset);
 
+  // The value of command-line option `option` (e.g. "--draws"): every node
+  // is placed at the option itself, without line or column.
+  static LayerSource Option(const std::string& option);
+
   const std::string& file() const { return file_; }
   SourceLocation Locate(const YAML::Node& node) const;
 
  private:
   std::string file_;
   int column_offset_ = 0;
+  bool whole_option_ = false;
 };
 
 // A node and its location. A null value (`key:` with nothing after it) gets

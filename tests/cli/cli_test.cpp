@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -150,6 +151,68 @@ TEST_CASE("a bad --set or option is a located input error") {
   CHECK(dir.Aisim("run --bogus").exit_code == 2);
   CHECK(dir.Aisim("frobnicate").exit_code == 2);
   CHECK(CountFiles(dir.path() / "out") == 0);
+}
+
+TEST_CASE("common mistakes get the help that fixes them, and write nothing") {
+  TempFolder dir;
+  const std::string header = "extends: world-2025\nregions:\n";
+  const auto expect = [&](const std::string& args, const std::vector<std::string>& parts) {
+    const Outcome run = dir.Aisim(args + " --out out");
+    INFO(args << "\n" << run.output);
+    CHECK(run.exit_code == 2);
+    for (const std::string& part : parts) CHECK(run.output.find(part) != std::string::npos);
+    CHECK(CountFiles(dir.path() / "out") == 0);
+  };
+  // Options are named as written, not as the --set they become.
+  expect("run --draws lots", {"--draws: error: draws: expected an integer, got 'lots'"});
+  expect("run --draws 0", {"--draws: error: draws = 0"});
+  expect("run --seed -1", {"--seed: error: seed = -1"});
+  expect("run --years 2025:2100", {"--years: error: end_year = 2100"});
+  expect("compare world-2025 korea-2026-ai-budget --draws 1.5", {"--draws: error:"});
+  // A path's last word finds the field that contains it.
+  expect("run --set regions.KR.budget=5", {"did you mean 'regions.KR.public_budget'?"});
+  expect("run --set regions.KR.delay=1",
+         {"did you mean 'regions.KR.power_delay' or 'regions.KR.start_delay'?"});
+  // A region written by a near code or by name.
+  dir.Write("kor.yaml", header + "  KOR:\n    public_budget: 5\n");
+  expect("run kor.yaml", {"kor.yaml:3:3: error: region KOR is missing", "did you mean KR (South Korea)?"});
+  dir.Write("korea.yaml", header + "  Korea:\n    public_budget: 5\n");
+  expect("run korea.yaml", {"korea.yaml:3:3: error: bad region code 'Korea'", "did you mean KR (South Korea)?"});
+  // Every unknown key of a map at once.
+  dir.Write("typos.yaml", header + "  KR:\n    pubic_budget: 5\n    phyiscal_focus: 0.5\n");
+  expect("run typos.yaml", {"typos.yaml:4:5: error: unknown key 'pubic_budget'", "did you mean 'public_budget'?",
+                            "typos.yaml:5:5: error: unknown key 'phyiscal_focus'",
+                            "did you mean 'physical_focus'?"});
+}
+
+TEST_CASE("money with its unit in --set, and warnings for budgets that look like a unit slip") {
+  TempFolder dir;
+  // --set takes money as the YAML form does.
+  const Outcome won = dir.Aisim("run korea-2026-ai-budget --set 'regions.KR.public_budget=10.1 KRW tn' --out a");
+  INFO(won.output);
+  REQUIRE(won.exit_code == 0);
+  const Outcome map = dir.Aisim(
+      "run korea-2026-ai-budget --set 'regions.KR.public_budget={value: 10.1, unit: KRW tn}' --out b");
+  REQUIRE(map.exit_code == 0);
+  CHECK(Read(dir.path() / "a/korea-2026-ai-budget/timeseries.csv") ==
+        Read(dir.path() / "b/korea-2026-ai-budget/timeseries.csv"));
+  CHECK(dir.Aisim("run --set 'regions.KR.public_budget=10.1 KRW tm' --out c").output.find("did you mean 'tn'?") !=
+        std::string::npos);
+  // Valid but implausible: the run goes on, the warning names the likely slip.
+  dir.Write("big.yaml", "extends: world-2025\nregions:\n  KR:\n    public_budget: 10100\n");
+  const Outcome big = dir.Aisim("run big.yaml --out d");
+  INFO(big.output);
+  CHECK(big.exit_code == 0);
+  CHECK(big.output.find("warning: regions.KR.public_budget is USD 10100 bn a year, 2525 times") != std::string::npos);
+  CHECK(big.output.find("{value: 10100, unit: KRW bn} (USD 7.21 bn)") != std::string::npos);
+  dir.Write("tiny.yaml", "extends: world-2025\nregions:\n  KR:\n    public_budget: {value: 10.1, unit: KRW}\n");
+  const Outcome tiny = dir.Aisim("validate tiny.yaml");
+  CHECK(tiny.exit_code == 0);
+  CHECK(tiny.output.find("a unit without a magnitude counts single KRW") != std::string::npos);
+  // The shipped scenarios raise none.
+  for (const char* name : {"world-2025", "korea-2026-ai-budget", "us-stargate-genesis", "eu-investai-gigafactories"}) {
+    CHECK(dir.Aisim(std::string("validate ") + name).output.find("warning") == std::string::npos);
+  }
 }
 
 TEST_CASE("an unwritable output folder is a clear failure, exit code 1") {

@@ -787,11 +787,16 @@ TEST_CASE("loader rejects bad schedule years at the year") {
         child + ":3:26: error: bad schedule year '1999' in market_size_physical" + hint);
 }
 
-TEST_CASE("loader rejects bad region codes") {
+TEST_CASE("loader rejects bad region codes, naming the region meant") {
   TempFolder folder;
   CHECK(ChildError(folder, "extends: base.yaml\nregions:\n  kr:\n    name: x\n") ==
         folder.Path("child.yaml") +
             ":3:3: error: bad region code 'kr'\n"
+            "hint: did you mean KR (South Korea)? region codes are upper-case letters, digits and "
+            "'_', starting with a letter, e.g. KR");
+  CHECK(ChildError(folder, "extends: base.yaml\nregions:\n  x-1:\n    name: x\n") ==
+        folder.Path("child.yaml") +
+            ":3:3: error: bad region code 'x-1'\n"
             "hint: region codes are upper-case letters, digits and '_', starting with a letter, "
             "e.g. KR");
 }
