@@ -126,11 +126,15 @@ OverrideLayer ParseOverride(const std::string& assignment, const Scenario& scena
   // file; the money reader then checks the unit for the field.
   static const std::regex kAmountWithUnit(
       R"(\s*([-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)\s+([A-Za-z][A-Za-z ]*?)\s*)");
+  // The text is copied first: the match refers into it, and the node that
+  // holds it is replaced.
+  const std::string text = value.IsScalar() ? value.Scalar() : "";
   std::smatch amount;
-  if (value.IsScalar() && std::regex_match(value.Scalar(), amount, kAmountWithUnit)) {
+  if (std::regex_match(text, amount, kAmountWithUnit)) {
+    const std::string number = amount[1].str(), unit = amount[2].str();
     value = YAML::Node(YAML::NodeType::Map);
-    value["value"] = YAML::Load(amount[1].str());
-    value["unit"] = amount[2].str();
+    value["value"] = YAML::Load(number);
+    value["unit"] = unit;
   }
   // Nest the value under the path's keys, innermost last. reset() rebinds a
   // handle; plain assignment would overwrite the node it refers to.
