@@ -42,18 +42,8 @@ struct TrendTables {
 
 // Global assumptions, one value per draw (1 x N). Names match Assumptions.
 struct DrawAssumptions {
-  DrawRow hardware_price_performance_growth, capex_per_h100e, compute_depreciation, chip_supply,
-      chip_supply_growth, kw_per_h100e, energy_efficiency_growth, flops_per_h100e, utilization, largest_cluster_share,
-      training_run_days, training_run_growth, max_training_run_days, algorithmic_progress,
-      max_diffusion_lag, lag_per_talent_halving, open_weights, open_model_lag,
-      market_temperature_generative, market_temperature_physical, market_size_multiplier,
-      reinvestment_rate, private_physical_share, private_boom, private_boom_half_life,
-      researcher_mobility, home_bias,
-      attraction_compute_weight, attraction_money_weight, researcher_growth,
-      cost_per_researcher, cost_per_gw, robot_cost, robot_service_life, physical_data_decay,
-      cost_per_robot_year_data, generative_data_growth, cost_per_trillion_tokens,
-      physical_compute_weight, physical_data_weight, physical_generative_weight,
-      sovereignty_scale, sovereignty_data_weight;
+#define AISIM_ASSUMPTION(name, unit, range, doc) DrawRow name;
+#include "sim/scenario/assumptions.def"
 };
 
 // Per-region constants (R x 1).

@@ -115,49 +115,9 @@ struct Alliance {
 
 // Global assumptions of the model; see docs/MODEL.md for each default's source.
 struct Assumptions {
-  Assumption hardware_price_performance_growth;  // H100e per dollar, growth factor / yr (> 1 cheaper)
-  Assumption capex_per_h100e;                    // all-in cost of one H100e in the start year, USD
-  Assumption compute_depreciation;               // share of stock retired per yr, [0, 1)
-  Assumption chip_supply;                        // world output of open-market AI chips in the start year, H100e / yr
-  Assumption chip_supply_growth;                 // growth of that output, factor / yr (>= 1)
-  Assumption kw_per_h100e;                       // all-in power per H100e incl. cooling in the start year, kW
-  Assumption energy_efficiency_growth;           // H100e run per kW, growth factor / yr (>= 1)
-  Assumption flops_per_h100e;                    // dense BF16 peak, FLOP/s
-  Assumption utilization;                        // model FLOP utilisation, (0, 1]
-  Assumption largest_cluster_share;              // largest cluster / generative compute a region uses, (0, 1]
-  Assumption training_run_days;                  // length of a frontier training run in the start year, days
-  Assumption training_run_growth;                // growth of that length, factor / yr (>= 1)
-  Assumption max_training_run_days;              // longest run worth training, days
-  Assumption algorithmic_progress;               // frontier effective-compute multiplier / yr (>= 1)
-  Assumption max_diffusion_lag;                  // max years a region trails the algorithmic frontier
-  Assumption lag_per_talent_halving;             // years of lag per halving of talent vs the top region
-  Assumption open_weights;                       // how much open weights shorten followers' lag, [0, 1]
-  Assumption open_model_lag;                     // years the best open-weight model trails the frontier
-  Assumption market_temperature_generative;      // softmax temperature of market shares, capability units
-  Assumption market_temperature_physical;        // same, physical sector
-  Assumption market_size_multiplier;             // scales both market_size schedules, > 0
-  Assumption reinvestment_rate;                  // share of AI value reinvested as private investment
-  Assumption private_physical_share;             // share of private compute/data/adoption money on physical AI
-  Assumption private_boom;                       // extra private-investment growth in the start year, / yr
-  Assumption private_boom_half_life;             // years in which that extra growth halves
-  Assumption researcher_mobility;                // share of researchers re-choosing a region per yr, [0, 1]
-  Assumption home_bias;                          // log-odds preference for the current region
-  Assumption attraction_compute_weight;          // weight of log compute per researcher in attractiveness
-  Assumption attraction_money_weight;            // weight of log private money per researcher
-  Assumption researcher_growth;                  // researchers trained per existing researcher per yr
-  Assumption cost_per_researcher;                // talent money (public or private) per extra top-tier researcher, USD
-  Assumption cost_per_gw;                        // cost of 1 GW of data-centre power and shell, USD bn
-  Assumption robot_cost;                         // all-in cost of one installed robot, USD
-  Assumption robot_service_life;                 // years a robot works before it is withdrawn
-  Assumption physical_data_decay;                // share of physical data made obsolete per yr
-  Assumption cost_per_robot_year_data;           // cost of one robot-year of curated physical data, USD
-  Assumption generative_data_growth;             // growth of usable domestic text per yr
-  Assumption cost_per_trillion_tokens;           // cost of one trillion tokens of curated text, USD bn
-  Assumption physical_compute_weight;            // w_c in cap_phys
-  Assumption physical_data_weight;               // w_d in cap_phys
-  Assumption physical_generative_weight;         // w_g in cap_phys
-  Assumption sovereignty_scale;                  // capability gap (log10) that moves the domestic logit by 1
-  Assumption sovereignty_data_weight;            // domestic logit gained per 10x growth of domestic text data
+  // One sim::Assumption per line of assumptions.def (name, unit, range, doc).
+#define AISIM_ASSUMPTION(name, unit, range, doc) Assumption name;
+#include "sim/scenario/assumptions.def"
 
   Schedule market_size_generative;  // global generative-AI revenue, USD bn / yr
   Schedule market_size_physical;    // global physical-AI revenue, USD bn / yr
