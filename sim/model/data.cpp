@@ -68,6 +68,9 @@ void InitialiseRobots(const ModelInputs& inputs, const DrawAssumptions& assumpti
   }
 }
 
+// Each data stock in one pass: the same operations in the same order as the
+// step-by-step form (kept * D, then the inflows added to it), so the same
+// bits in fewer passes over R x N.
 void StepData(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
               const YearMoney& money, State& state, Scratch& scratch) {
   DrawRow& kept = scratch.row_a;  // share of a stock that survives the year

@@ -39,10 +39,12 @@ std::vector<std::string> PlausibilityWarnings(const Scenario& scenario) {
       const std::string when = year == 0 ? "" : " in " + std::to_string(year);
       const std::string where = path + " is USD " + Number(usd_bn) + " bn a year" + when;
       if (usd_bn > kLargeBudget && usd_bn > kLargeToPrivate * region.private_investment) {
-        std::string text = "warning: " + where + ", " + Number(usd_bn / region.private_investment) +
-                           " times " + region.name + "'s private AI investment (USD " +
-                           Number(region.private_investment) +
-                           " bn); a plain number is USD bn a year. ";
+        std::string text = "warning: " + where + ", ";
+        text += region.private_investment > 0
+                    ? Number(usd_bn / region.private_investment) + " times " + region.name +
+                          "'s private AI investment (USD " + Number(region.private_investment) + " bn)"
+                    : "where " + region.name + " has no private AI investment";
+        text += "; a plain number is USD bn a year. ";
         if (!currency.empty()) {
           const double as_home = usd_bn / scenario.money.per_usd.at(currency);
           text += "If " + currency + " " + Number(usd_bn) + " bn was meant, write {value: " + Number(usd_bn) +
