@@ -27,6 +27,7 @@ std::string Label(const std::string& key) {
   std::string label = key;
   std::replace(label.begin(), label.end(), '_', ' ');
   if (label.compare(0, 3, "gpu") == 0) label.replace(0, 3, "GPU");
+  if (const auto h100e = label.find("h100e"); h100e != std::string::npos) label.replace(h100e, 5, "H100e");
   if (const auto oom = label.find(" oom "); oom != std::string::npos) label.replace(oom, 5, " OOM ");
   if (!label.empty()) label[0] = static_cast<char>(std::toupper(label[0]));
   return label;

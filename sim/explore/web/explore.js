@@ -49,13 +49,30 @@
     return Number(value.toPrecision(4)).toLocaleString('en-US', {maximumFractionDigits: 4});
   }
 
-  // Axis ticks: 250k, 1.5M, 2bn.
+  // Axis ticks: 250k, 1.5M, 2bn; FLOP-sized values as powers of ten (1e20).
   function compact(value) {
+    if (value === null || value === undefined) return '';  // a tick uPlot leaves unlabelled
     const abs = Math.abs(value);
+    if (abs >= 1e12) return value.toExponential().replace('e+', 'e');
     if (abs >= 1e9) return format(value / 1e9) + 'bn';
     if (abs >= 1e6) return format(value / 1e6) + 'M';
     if (abs >= 1e4) return format(value / 1e3) + 'k';
     return format(value);
+  }
+
+  // Ticks of a log axis: the powers of ten in [min, max], with 2x and 5x when
+  // the range spans less than two. uPlot's own log ticks add up a step and
+  // drift at FLOP-sized values (1.0999e25 where 1e25 is meant).
+  function logSplits(min, max) {
+    const ticks = [];
+    for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e++) {
+      for (const m of [1, 2, 5]) {
+        const tick = Number(`${m}e${e}`);
+        if (tick >= min && tick <= max) ticks.push({tick, m});
+      }
+    }
+    const powers = ticks.filter((t) => t.m === 1).map((t) => t.tick);
+    return powers.length >= 2 ? powers : ticks.map((t) => t.tick);
   }
 
   function setList() {
@@ -328,8 +345,9 @@
   }
 
   function axisLabel(chart, unit) {
-    if (chart.id === 'share') return 'share (0–1)';
+    if (chart.id === 'share') return '% of world revenue';
     if (chart.id === 'compute') return 'H100e (log scale)';
+    if (chart.id === 'robots') return 'robots (log scale)';
     return unit;
   }
 
@@ -344,7 +362,9 @@
     const current = variable(run, name);
     const start = variable(base, name);
     const selected = run.regions.findIndex((r) => r.code === explorer.region);
-    const clean = (row) => row.map((v) => (chart.log && !(v > 0) ? null : v));
+    // Shares are drawn in %, as in the PNG charts.
+    const scale = chart.id === 'share' ? 100 : 1;
+    const clean = (row) => row.map((v) => (chart.log && !(v > 0) ? null : v * scale));
     const data = [run.years.slice()];
     for (const row of current[key]) data.push(clean(row));
     for (const row of start[base.draws === 1 ? 'value' : 'p50']) data.push(clean(row));
@@ -380,7 +400,8 @@
       scales: {x: {time: false}, y: chart.log ? {distr: 3} : {}},
       axes: [
         {label: 'year', values: (u, ticks) => ticks.map((t) => (Number.isInteger(t) ? String(t) : ''))},
-        {label: axisLabel(chart, unit), size: 64, values: (u, ticks) => ticks.map(compact)},
+        Object.assign({label: axisLabel(chart, unit), size: 64, values: (u, ticks) => ticks.map(compact)},
+                      chart.log ? {splits: (u, axis, min, max) => logSplits(min, max)} : {}),
       ],
       series,
       bands: [
@@ -393,7 +414,8 @@
     box.dataset.chart = chart.id;
     box.innerHTML = '<h3></h3><p class="sub"></p>';
     box.querySelector('h3').textContent = chart.title + (chart.generative !== chart.physical ? ` (${explorer.sector} AI)` : ' (all sectors)');
-    box.querySelector('.sub').textContent = variable(run, name).description + '; ' + unit;
+    box.querySelector('.sub').textContent =
+        variable(run, name).description + '; ' + (chart.id === 'share' ? '%' : unit);
     container.appendChild(box);
     return new uPlot(options, chartData(chart), box);
   }
