@@ -134,7 +134,9 @@ Comparison CompareResults(const std::vector<const Results*>& results, int year,
         comparison.rows.push_back(row);
       }
       // Capability per extra USD bn: medians of the paired differences, then
-      // their ratio, guarded against a zero spend difference.
+      // their ratio, only where OTHER spends more. A plan that spends less
+      // (a delay, a cut) loses capability and saves money: the ratio of the
+      // two would be positive and read as "efficient", so it is n/a.
       SpendEfficiencyRow e;
       e.scenario = other.scenario();
       e.base = base.scenario();
@@ -146,7 +148,7 @@ Comparison CompareResults(const std::vector<const Results*>& results, int year,
                                           Variable::kCapabilityGenerative).difference_median;
       e.physical_difference = PairDraws(base, b, base_year, other, o, other_year,
                                         Variable::kCapabilityPhysical).difference_median;
-      if (std::abs(e.spend_difference) >= kNoExtraSpend) {
+      if (e.spend_difference >= kNoExtraSpend) {
         e.generative_per_usd_bn = e.generative_difference / e.spend_difference;
         e.physical_per_usd_bn = e.physical_difference / e.spend_difference;
       }

@@ -42,8 +42,9 @@ struct SpendEfficiencyRow {
   double spend_difference = 0;       // USD bn: Investment|Public|Cumulative, OTHER - BASE
   double generative_difference = 0;  // log10 FLOP: Capability|Generative, OTHER - BASE
   double physical_difference = 0;    // index: Capability|Physical, OTHER - BASE
-  // difference / spend_difference; none when the spend difference is 0
-  // (below kNoExtraSpend), never a division by zero.
+  // difference / spend_difference; none unless OTHER spends more (at least
+  // kNoExtraSpend): no division by zero, and no positive "capability per USD
+  // bn" for a plan that spends less and achieves less.
   std::optional<double> generative_per_usd_bn, physical_per_usd_bn;
 };
 

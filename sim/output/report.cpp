@@ -314,7 +314,7 @@ Report MakeComparisonReport(const std::vector<const Results*>& results,
   ReportTable efficiency;
   efficiency.caption = "Capability gained per extra USD bn of public spend, " +
                        std::to_string(base.start_year()) + " to " +
-                       std::to_string(comparison.year) + " (n/a: no extra spend)";
+                       std::to_string(comparison.year) + " (n/a: no extra spend, or less)";
   efficiency.header = {"Region", "Scenario", "Extra public spend (USD bn)",
                        "Generative capability gained (log10 FLOP)", "per extra USD bn",
                        "Physical capability gained (index)", "per extra USD bn"};

@@ -112,7 +112,7 @@ TEST_CASE("paired draws: the difference is the median of draw-by-draw difference
   CHECK_FALSE(Row(c, "plan", "KR", Variable::kInvestmentPublicCumulative).share_better);
 }
 
-TEST_CASE("capability per extra USD bn divides by the spend difference and is n/a without one") {
+TEST_CASE("capability per extra USD bn divides by the spend difference and is n/a without extra spend") {
   Results base("base", {"KR", "JP"}, {"South Korea", "Japan"}, 2025, 2, 1);
   Results plan("plan", {"KR", "JP"}, {"South Korea", "Japan"}, 2025, 2, 1);
   const int y = 1;  // 2026
@@ -133,6 +133,13 @@ TEST_CASE("capability per extra USD bn divides by the spend difference and is n/
   CHECK(jp.generative_difference == Approx(-0.1));
   CHECK_FALSE(jp.generative_per_usd_bn);
   CHECK_FALSE(jp.physical_per_usd_bn);
+  // Spending less and achieving less (a delay) is no "capability per USD bn".
+  const Comparison reverse = CompareResults({&plan, &base}, 2026, {});
+  const SpendEfficiencyRow& less = Efficiency(reverse, "base", "KR");
+  CHECK(less.spend_difference == Approx(-6.0));
+  CHECK(less.generative_difference == Approx(-0.3));
+  CHECK_FALSE(less.generative_per_usd_bn);
+  CHECK_FALSE(less.physical_per_usd_bn);
   const std::string csv = FormatEfficiencyCsv(c);
   CHECK(csv.find("plan,base,JP,2026,0,") != std::string::npos);
   CHECK(csv.find(",n/a,") != std::string::npos);

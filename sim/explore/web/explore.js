@@ -6,9 +6,15 @@
 
 (function () {
   const FAN_DRAWS = 300;
-  // Tableau 10: distinguishable, and readable for most colour-blind viewers.
-  const COLOURS = ['#4e79a7', '#e15759', '#f28e2b', '#76b7b2', '#59a14f', '#edc948', '#b07aa1',
-                   '#ff9da7', '#9c755f', '#bab0ac'];
+  // Region colours as in the PNG charts (sim/output/charts.py): the
+  // Okabe-Ito palette, readable with the common colour-vision deficiencies,
+  // fixed by region code. Its yellow is darkened here: the PNGs outline it,
+  // a thin uPlot line on white cannot be.
+  const REGION_COLOURS = {US: '#0072B2', CN: '#D55E00', EU: '#009E73', UK: '#CC79A7', JP: '#E69F00',
+                          KR: '#000000', AE: '#B8A800', IN: '#56B4E9', ROW: '#999999'};
+  const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#000000', '#B8A800',
+                   '#56B4E9', '#999999'];
+  const colourOf = (code, i) => REGION_COLOURS[code] || COLOURS[i % COLOURS.length];
   // The charts; `generative`/`physical` pick the variable by sector (the
   // largest run is a generative-AI run in both).
   const CHARTS = [
@@ -379,14 +385,14 @@
     const name = chart[explorer.sector];
     const unit = variable(run, name).unit;
     const selected = run.regions.findIndex((r) => r.code === explorer.region);
-    const colour = COLOURS[selected % COLOURS.length];
+    const colour = colourOf(explorer.region, selected);
     const series = [{label: 'year'}];
     run.regions.forEach((region, i) => {
-      series.push({label: region.code, stroke: COLOURS[i % COLOURS.length], width: i === selected ? 3.5 : 1.5,
+      series.push({label: region.code, stroke: colourOf(region.code, i), width: i === selected ? 3.5 : 1.5,
                    points: {show: false}});
     });
     run.regions.forEach((region, i) => {
-      series.push({label: region.code + ' (start)', stroke: COLOURS[i % COLOURS.length] + '88',
+      series.push({label: region.code + ' (start)', stroke: colourOf(region.code, i) + '88',
                    width: i === selected ? 2.5 : 1, dash: [5, 4], points: {show: false}});
     });
     for (const q of ['p5', 'p25', 'p75', 'p95']) series.push({label: q, stroke: 'transparent', width: 0, points: {show: false}});
@@ -447,7 +453,7 @@
       button.type = 'button';
       button.className = region.code === explorer.region ? 'selected' : '';
       button.innerHTML = '<span class="swatch"></span><span></span>';
-      button.firstChild.style.background = COLOURS[i % COLOURS.length];
+      button.firstChild.style.background = colourOf(region.code, i);
       button.lastChild.textContent = `${region.code} ${region.name}`;
       button.addEventListener('click', () => selectRegion(region.code));
       legend.appendChild(button);
