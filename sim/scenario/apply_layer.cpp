@@ -152,14 +152,8 @@ void ApplyRegions(const Value& value, LayerContext& context) {
   std::vector<Region>& regions = context.scenario.regions;
   for (const Entry& entry : ReadMap(value, context.source, "regions")) {
     if (!IsRegionCode(entry.key)) {
-      std::vector<std::string> codes, names;
-      for (const Region& region : regions) {
-        codes.push_back(region.code);
-        names.push_back(region.name);
-      }
-      const int match = RegionLike(entry.key, codes, names);
       Fail(entry.key_at, "bad region code '" + entry.key + "'",
-           (match < 0 ? "" : "did you mean " + codes[match] + " (" + names[match] + ")? ") +
+           RegionHint(entry.key, regions) +
                "region codes are upper-case letters, digits and '_', starting with a letter, e.g. KR");
     }
     const std::string path = "regions." + entry.key;

@@ -54,16 +54,17 @@ std::string ClosestMatch(const std::string& word, const std::vector<std::string>
   return best;
 }
 
-int RegionLike(const std::string& word, const std::vector<std::string>& codes,
-               const std::vector<std::string>& names) {
+std::string RegionHint(const std::string& word, const std::vector<Region>& regions) {
+  std::vector<std::string> codes;
+  for (const Region& region : regions) codes.push_back(region.code);
   const std::string match = ClosestMatch(word, codes);
-  for (size_t i = 0; i < codes.size(); ++i) {
-    if (!match.empty() ? codes[i] == match
-                       : word.size() >= 3 && Lower(names[i]).find(Lower(word)) != std::string::npos) {
-      return static_cast<int>(i);
+  for (const Region& region : regions) {
+    if (!match.empty() ? region.code == match
+                       : word.size() >= 3 && Lower(region.name).find(Lower(word)) != std::string::npos) {
+      return "did you mean " + region.code + " (" + region.name + ")? ";
     }
   }
-  return -1;
+  return "";
 }
 
 std::string UnknownWordHint(const std::string& word, const std::vector<std::string>& candidates,

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/scenario/scenario.hpp"
+
 namespace sim::internal {
 
 // The candidate closest to `word` by Damerau-Levenshtein distance (optimal
@@ -18,11 +20,10 @@ std::string ClosestMatch(const std::string& word, const std::vector<std::string>
 std::string UnknownWordHint(const std::string& word, const std::vector<std::string>& candidates,
                             const std::string& what);
 
-// The index of the region `word` probably means, or -1: the code closest by
-// spelling ("KOR" -> KR), else the first whose name contains `word`
-// ("Korea" -> South Korea; at least 3 letters, any case).
-int RegionLike(const std::string& word, const std::vector<std::string>& codes,
-               const std::vector<std::string>& names);
+// "did you mean KR (South Korea)? " for the region of `regions` that `word`
+// probably means: the code closest by spelling ("KOR"), else the first whose
+// name contains `word` ("Korea"; at least 3 letters, any case); else "".
+std::string RegionHint(const std::string& word, const std::vector<Region>& regions);
 
 // `text` in lower case (ASCII).
 std::string Lower(std::string text);

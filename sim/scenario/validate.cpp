@@ -44,15 +44,11 @@ std::vector<std::string> MissingFields(const std::vector<Field<Owner>>& fields,
 // a complete one misspelt or written by name ("KOR", "Korea"); else "".
 std::string ExistingRegionHint(const std::string& code, const Scenario& scenario,
                                const Provenance& provenance) {
-  std::vector<std::string> codes, names;
+  std::vector<Region> complete;
   for (const Region& region : scenario.regions) {
-    if (MissingFields(RegionFields(), "regions." + region.code, provenance).empty()) {
-      codes.push_back(region.code);
-      names.push_back(region.name);
-    }
+    if (MissingFields(RegionFields(), "regions." + region.code, provenance).empty()) complete.push_back(region);
   }
-  const int match = RegionLike(code, codes, names);
-  return match < 0 ? "" : "did you mean " + codes[match] + " (" + names[match] + ")? ";
+  return RegionHint(code, complete);
 }
 
 void CheckComplete(const Scenario& scenario, const Provenance& provenance) {
