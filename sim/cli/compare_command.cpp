@@ -15,6 +15,7 @@
 #include "sim/output/comparison.hpp"
 #include "sim/output/report.hpp"
 #include "sim/output/summary_writer.hpp"
+#include "sim/output/time_shift.hpp"
 #include "sim/output/timeseries_csv.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
@@ -29,13 +30,16 @@ Runs every scenario (YAML files or shipped names) with the same seed and draws,
 and compares each with BASE in one year: differences per region and metric
 (absolute and relative), capability gained per extra USD bn of public spend,
 and, with draws, the share of paired draws in which OTHER beats BASE (common
-random numbers: draw i of every scenario uses the same random numbers).
-Writes OUT/compare-<BASE>-vs-<OTHER>.../{differences.csv, spend_efficiency.csv,
-timeseries.csv, scenarios/, charts/, report.html, report.md}.
+random numbers: draw i of every scenario uses the same random numbers); and
+the delay cost in every year: how many years later OTHER reaches the
+capability BASE has then (the time shift between the two paths).
+Writes OUT/compare-<BASE>-vs-<OTHER>.../{differences.csv, time_shift.csv,
+spend_efficiency.csv, timeseries.csv, scenarios/, charts/, report.html, report.md}.
 
 Examples:
   aisim compare world-2025 my-plan.yaml
   aisim compare korea-2026-ai-budget korea-generative-race --region KR --year 2035
+  aisim compare korea-2026-ai-budget korea-delay-one-year --region KR --year 2030
   aisim compare world-2025 my-plan.yaml --draws 500 --seed 7)";
 
 // Every scenario of the comparison must answer the same question: distinct
@@ -113,6 +117,24 @@ void PrintSummary(const Comparison& comparison, bool monte_carlo) {
     if (row.share_better) std::cout << "  better in " << Signed("%.0f%%", 100 * *row.share_better);
     std::cout << "\n";
   }
+  current.clear();
+  for (const TimeShiftRow& row : comparison.time_shifts) {
+    if (row.year != comparison.year) continue;
+    if (row.scenario != current) {
+      current = row.scenario;
+      std::cout << "Years " << row.scenario << " needs beyond " << row.base << " to reach "
+                << row.base << "'s capability of " << comparison.year
+                << (monte_carlo ? " (median of paired draws, p5 to p95)" : "") << ":\n";
+    }
+    char line[128];
+    std::snprintf(line, sizeof line, "  %-4s %-24s %12s", row.region.c_str(), Describe(row.variable).name,
+                  FormatTimeShift(row.shift).c_str());
+    std::cout << line;
+    if (row.p5_shift) {
+      std::cout << "  (" << FormatTimeShift(*row.p5_shift) << " to " << FormatTimeShift(*row.p95_shift) << ")";
+    }
+    std::cout << "\n";
+  }
 }
 
 int Compare(const po::variables_map& values) {
@@ -171,6 +193,7 @@ int Compare(const po::variables_map& values) {
   for (const Results& r : results) pointers.push_back(&r);
   const Comparison comparison = CompareResults(pointers, year, regions);
   files["differences.csv"] = FormatDifferencesCsv(comparison);
+  files["time_shift.csv"] = FormatTimeShiftCsv(comparison);
   files["spend_efficiency.csv"] = FormatEfficiencyCsv(comparison);
   files["timeseries.csv"] = timeseries;
 

@@ -89,7 +89,11 @@ double Quantile(std::vector<double>& values, double p) {
   if (above == below) return low;
   // The next order statistic is the minimum of the part after `below`.
   const double high = *std::min_element(values.begin() + below + 1, values.end());
-  return low + (position - static_cast<double>(below)) * (high - low);
+  // Equal neighbours (infinities among them: a time shift not reached by the
+  // end) and whole positions need no interpolation, which would give NaN.
+  const double fraction = position - static_cast<double>(below);
+  if (fraction == 0 || high == low) return low;
+  return low + fraction * (high - low);
 }
 
 }  // namespace sim

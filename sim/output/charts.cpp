@@ -114,6 +114,7 @@ ChartRequest CompareChartRequest(const std::vector<const Results*>& results,
   ChartRequest request = RunChartRequest(base, seed, folder);
   request.kind = "compare";
   request.differences = folder / "differences.csv";
+  request.time_shift = folder / "time_shift.csv";
   request.scenarios.clear();
   for (const Results* r : results) {
     request.scenarios.push_back(r->scenario());
@@ -140,6 +141,7 @@ std::string ChartSpecJson(const ChartRequest& request) {
       {"kind", request.kind},
       {"csv", request.csv.string()},
       {"differences", request.differences.string()},
+      {"time_shift", request.time_shift.string()},
       {"out", request.out.string()},
       {"scenarios", request.scenarios},
       {"regions", regions},

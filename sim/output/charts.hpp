@@ -21,6 +21,7 @@ struct ChartRequest {
   std::string kind;                     // "run", "compare" or "discovery"
   std::filesystem::path csv;            // timeseries.csv (all scenarios for compare; discovery: peeling.csv)
   std::filesystem::path differences;    // compare: differences.csv; discovery: discovery.csv; empty for a run
+  std::filesystem::path time_shift;     // compare: time_shift.csv; empty otherwise
   std::filesystem::path out;            // the charts folder, created by the script
   std::vector<std::string> scenarios;   // names; the first is the base of a comparison
   std::vector<ChartRegion> regions;     // in chart order

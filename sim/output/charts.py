@@ -12,6 +12,7 @@ what to draw:
      "csv": ".../timeseries.csv",          # tidy series (all scenarios for compare)
      "differences": ".../differences.csv",  # compare only (discovery: discovery.csv;
                                             # its "csv" is peeling.csv, "scenarios" the goals)
+     "time_shift": ".../time_shift.csv",    # compare only: the delay cost by year
      "out": ".../charts",                   # created; PNG and SVG go here
      "scenarios": ["base", "other", ...],   # the first is the base of a comparison
      "regions": [{"code": "KR", "name": "South Korea"}, ...],
@@ -466,11 +467,70 @@ def compare_charts(spec, series, out):
     if spec.get("differences"):
         differences = read_differences(spec["differences"])
         tasks.append(functools.partial(difference_chart, spec, differences, out))
+    if spec.get("time_shift"):
+        tasks.append(functools.partial(time_shift_chart, spec, read_differences(spec["time_shift"]),
+                                       out))
     if spec.get("focus_region"):
         tasks.append(functools.partial(focus_chart, spec, series, out))
     else:
         tasks += [functools.partial(compare_chart, spec, series, out, metric) for metric in METRICS]
     return tasks
+
+
+def time_shift_chart(spec, rows, out):
+    """The delay cost: how many years later each scenario reaches the
+    capability the base has in each year, per sector (a line per scenario
+    and region; above zero = later than the base)."""
+    base = spec["scenarios"][0]
+    others = spec["scenarios"][1:]
+    sectors = [("Capability|Generative", "Generative AI"), ("Capability|Physical", "Physical AI")]
+    fig, axes = plt.subplots(1, 2, figsize=(11.5, 4.8), sharey=True, layout="constrained")
+    censored = False
+    for ax, (variable, sector) in zip(axes, sectors):
+        for k, other in enumerate(others):
+            linestyle, marker = SCENARIO_STYLES[(k + 1) % len(SCENARIO_STYLES)]
+            for region in spec["regions"]:
+                mine = [r for r in rows if r["scenario"] == other and r["region"] == region["code"]
+                        and r["variable"] == variable]
+                if not mine:
+                    continue
+                years = [int(r["year"]) for r in mine]
+                # Not reached by the end (inf) is left out of the line.
+                shift = [float(r["time_shift_years"]) for r in mine]
+                censored = censored or any(v == float("inf") for v in shift)
+                shift = [v if v != float("inf") else float("nan") for v in shift]
+                colour, _, _ = region_style(region["code"])
+                if mine[0]["p5_time_shift_years"]:
+                    low = [float(r["p5_time_shift_years"]) for r in mine]
+                    high = [float(r["p95_time_shift_years"]) for r in mine]
+                    high = [v if v != float("inf") else float("nan") for v in high]
+                    ax.fill_between(years, low, high, color=colour, linewidth=0,
+                                    alpha=0.15 if colour != YELLOW else 0.3)
+                plot_line(ax, years, shift, colour, linestyle, marker,
+                          f"shift-{other}-{region['code']}-{variable.split('|')[1].lower()}",
+                          markersize=4.5)
+        ax.axhline(0, color="#333333", linewidth=0.8)
+        ax.set_title(sector, fontsize=10)
+        ax.set_xlabel("year of the base's level")
+        whole_years(ax)
+    axes[0].set_ylabel(f"years later than {base} (below 0: earlier)")
+    handles = [Line2D([], [], color=region_style(r["code"])[0], linewidth=2.5, label=region_label(r))
+               for r in spec["regions"]]
+    for k, other in enumerate(others):
+        linestyle, marker = SCENARIO_STYLES[(k + 1) % len(SCENARIO_STYLES)]
+        handles.append(Line2D([], [], color="#333333", linestyle=linestyle, marker=marker,
+                              linewidth=1.8, label=other))
+    bottom_legend(fig, handles)
+    note = ""
+    if spec["draws"] > 1:
+        note = f"; median and p5-p95 of {spec['draws']} paired draws (seed {spec['seed']})"
+    if censored:
+        note += "; a gap: that level is never reached (the path stops rising below it)"
+    title = f"Delay cost: years later than {base} to reach its capability"
+    fig.suptitle(f"{title}\n{' vs '.join(spec['scenarios'])}{note}", fontsize=12)
+    caption = (f"{title}: for each year, how many years later {' / '.join(others)} reaches "
+               f"the capability {base} has in that year (linear between years){note}.")
+    return save(fig, out, "time-shift", title, caption)
 
 
 def focus_chart(spec, series, out):

@@ -1,9 +1,11 @@
 #include "sim/output/comparison.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 #include "sim/output/atomic_file.hpp"
+#include "sim/output/time_shift.hpp"
 
 namespace sim {
 
@@ -17,6 +19,12 @@ const std::vector<Variable>& ComparedVariables() {
       Variable::kValue,                  Variable::kSovereignty,
       Variable::kInvestmentPublicCumulative,
   };
+  return variables;
+}
+
+const std::vector<Variable>& TimeShiftVariables() {
+  static const std::vector<Variable> variables = {Variable::kCapabilityGenerative,
+                                                  Variable::kCapabilityPhysical};
   return variables;
 }
 
@@ -87,6 +95,54 @@ int YearIndex(const Results& results, int year) {
   return year - results.start_year();
 }
 
+// One draw's path of a region's `variable` over all its years.
+std::vector<double> DrawPath(const Results& results, int row, Variable variable, int draw) {
+  const int years = results.end_year() - results.start_year() + 1;
+  std::vector<double> path(static_cast<std::size_t>(years));
+  for (int t = 0; t < years; ++t) path[static_cast<std::size_t>(t)] = results.At(variable, t)(row, draw);
+  return path;
+}
+
+// The time shift of OTHER's region row `o` against BASE's row `b`, per
+// sector and per year both cover, from the paired draws.
+void AddTimeShifts(const Results& base, int b, const Results& other, int o,
+                   const std::string& code, std::vector<TimeShiftRow>& rows) {
+  const int first = std::max(base.start_year(), other.start_year());
+  const int last = std::min(base.end_year(), other.end_year());
+  const int draws = base.draws();
+  for (Variable variable : TimeShiftVariables()) {
+    std::vector<std::vector<double>> base_paths, other_paths;
+    for (int i = 0; i < draws; ++i) {
+      base_paths.push_back(DrawPath(base, b, variable, i));
+      other_paths.push_back(DrawPath(other, o, variable, i));
+    }
+    for (int year = first; year <= last; ++year) {
+      std::vector<double> shifts(static_cast<std::size_t>(draws)), levels(shifts.size());
+      int later = 0;
+      for (int i = 0; i < draws; ++i) {
+        const std::size_t d = static_cast<std::size_t>(i);
+        shifts[d] = TimeShift(base_paths[d], base.start_year(), other_paths[d], other.start_year(), year);
+        levels[d] = base_paths[d][static_cast<std::size_t>(year - base.start_year())];
+        later += shifts[d] > 0;
+      }
+      TimeShiftRow row;
+      row.scenario = other.scenario();
+      row.base = base.scenario();
+      row.region = code;
+      row.variable = variable;
+      row.year = year;
+      row.base_value = Quantile(levels, 0.5);
+      row.shift = Quantile(shifts, 0.5);
+      if (draws > 1) {
+        row.p5_shift = Quantile(shifts, 0.05);
+        row.p95_shift = Quantile(shifts, 0.95);
+        row.share_later = static_cast<double>(later) / draws;
+      }
+      rows.push_back(row);
+    }
+  }
+}
+
 std::string Optional(const std::optional<double>& value) {
   return value ? FormatNumber(*value) : "";
 }
@@ -153,6 +209,7 @@ Comparison CompareResults(const std::vector<const Results*>& results, int year,
         e.physical_per_usd_bn = e.physical_difference / e.spend_difference;
       }
       comparison.efficiency.push_back(e);
+      AddTimeShifts(base, b, other, o, code, comparison.time_shifts);
     }
   }
   return comparison;
@@ -170,6 +227,19 @@ std::string FormatDifferencesCsv(const Comparison& comparison) {
            Optional(row.relative_percent) + "," + Optional(row.p5_difference) + "," +
            Optional(row.p95_difference) + "," + Optional(row.share_better) + "," +
            Optional(row.share_worse) + "\n";
+  }
+  return out;
+}
+
+std::string FormatTimeShiftCsv(const Comparison& comparison) {
+  std::string out =
+      "scenario,base,region,variable,year,base_value,time_shift_years,p5_time_shift_years,"
+      "p95_time_shift_years,share_later\n";
+  for (const TimeShiftRow& row : comparison.time_shifts) {
+    out += row.scenario + "," + row.base + "," + row.region + "," + Describe(row.variable).name +
+           "," + std::to_string(row.year) + "," + FormatNumber(row.base_value) + "," +
+           FormatNumber(row.shift) + "," + Optional(row.p5_shift) + "," + Optional(row.p95_shift) +
+           "," + Optional(row.share_later) + "\n";
   }
   return out;
 }

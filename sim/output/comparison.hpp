@@ -48,6 +48,25 @@ struct SpendEfficiencyRow {
   std::optional<double> generative_per_usd_bn, physical_per_usd_bn;
 };
 
+// How many years later OTHER reaches the capability BASE has in `year`
+// (sim/output/time_shift.hpp), for one region and sector: the delay cost.
+struct TimeShiftRow {
+  std::string scenario, base, region;
+  Variable variable;       // Capability|Generative or Capability|Physical
+  int year = 0;
+  double base_value = 0;   // BASE's capability in `year` (median over draws)
+  // Median over draws of the paired time shift, years; +infinity when OTHER
+  // never reaches the level (in at least half the draws): below it and no
+  // longer rising in its last year.
+  double shift = 0;
+  // With draws > 1 only: the p5 and p95 of the paired shifts, and the share
+  // of draws in which OTHER gets there later (shift > 0).
+  std::optional<double> p5_shift, p95_shift, share_later;
+};
+
+// The sectors whose time shift a comparison reports, in table order.
+const std::vector<Variable>& TimeShiftVariables();
+
 // Spend differences smaller than this (USD bn, i.e. USD 1000) count as none.
 inline constexpr double kNoExtraSpend = 1e-6;
 
@@ -55,6 +74,8 @@ struct Comparison {
   int year = 0;
   std::vector<ComparisonRow> rows;              // scenario, region, variable order
   std::vector<SpendEfficiencyRow> efficiency;   // scenario, region order
+  // Every year both scenarios cover; scenario, region, sector, year order.
+  std::vector<TimeShiftRow> time_shifts;
 };
 
 // Compares results[1..] with results[0] in `year`, for the regions `codes`
@@ -69,6 +90,11 @@ Comparison CompareResults(const std::vector<const Results*>& results, int year,
 // difference,relative_percent,p5_difference,p95_difference,share_better,share_worse
 // (empty cells where a value is undefined or needs draws).
 std::string FormatDifferencesCsv(const Comparison& comparison);
+
+// time_shift.csv: scenario,base,region,variable,year,base_value,
+// time_shift_years,p5_time_shift_years,p95_time_shift_years,share_later
+// ("inf" where the level is never reached; empty cells need draws).
+std::string FormatTimeShiftCsv(const Comparison& comparison);
 
 // spend_efficiency.csv: scenario,base,region,year,extra_public_spend_usd_bn,
 // generative_difference,generative_per_usd_bn,physical_difference,physical_per_usd_bn

@@ -1,6 +1,7 @@
 #include "sim/output/report.hpp"
 
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 
 #include "sim/file.hpp"
@@ -232,6 +233,80 @@ std::string DrawsFact(const RunRecord& record) {
                           : std::string("1 (deterministic, nominal values)");
 }
 
+const TimeShiftRow* FindTimeShift(const Comparison& comparison, const std::string& scenario,
+                                  const std::string& region, Variable variable) {
+  for (const TimeShiftRow& row : comparison.time_shifts) {
+    if (row.scenario == scenario && row.region == region && row.variable == variable &&
+        row.year == comparison.year) {
+      return &row;
+    }
+  }
+  return nullptr;
+}
+
+// "later", "earlier" or "at the same time", with the years.
+std::string Later(double shift) {
+  if (std::isinf(shift)) return "never (its path stops rising below that level)";
+  if (shift == 0) return "at the same time";
+  return Format("%.2f years ", std::abs(shift)) + (shift > 0 ? "later" : "earlier");
+}
+
+// The comparison's answer in words, for the focus region or else the region
+// whose generative capability moves most in time.
+std::string TimeShiftSentence(const Comparison& comparison, const Results& base,
+                              const std::string& other, const std::string& focus_region) {
+  std::string region = focus_region;
+  if (region.empty()) {
+    double largest = -1;
+    for (const TimeShiftRow& row : comparison.time_shifts) {
+      if (row.scenario != other || row.year != comparison.year ||
+          row.variable != Variable::kCapabilityGenerative) continue;
+      const double size = std::isinf(row.shift) ? HUGE_VAL : std::abs(row.shift);
+      if (size > largest) largest = size, region = row.region;
+    }
+  }
+  const TimeShiftRow* generative = FindTimeShift(comparison, other, region, Variable::kCapabilityGenerative);
+  const TimeShiftRow* physical = FindTimeShift(comparison, other, region, Variable::kCapabilityPhysical);
+  if (!generative || !physical) return "";
+  std::string name = region;
+  for (int r = 0; r < base.regions(); ++r) {
+    if (base.region_codes()[r] == region) name = base.region_names()[r] + " (" + region + ")";
+  }
+  return "In short: " + other + " reaches the generative AI capability that " + name + " has in " +
+         std::to_string(comparison.year) + " under " + base.scenario() + " " + Later(generative->shift) +
+         ", and its physical AI capability " + Later(physical->shift) +
+         " (the time shift between the two paths" +
+         (focus_region.empty() ? "; the region whose generative capability moves most" : "") +
+         "; time_shift.csv has every region and year).";
+}
+
+// The delay cost in the compared year, per region and sector.
+ReportTable TimeShiftTable(const Comparison& comparison, const std::string& other, bool monte_carlo) {
+  ReportTable table;
+  table.caption = "Delay cost in " + std::to_string(comparison.year) + ": years " + other +
+                  " needs beyond the base to reach the base's capability of that year "
+                  "(negative: sooner)";
+  table.header = {"Region", "Sector", "Base capability", "Time shift (years)"};
+  if (monte_carlo) {
+    table.header.push_back("p5 to p95");
+    table.header.push_back("Later in");
+  }
+  const auto years = [](double shift) {
+    return std::isinf(shift) ? std::string("never") : Format("%+.2f", shift);
+  };
+  for (const TimeShiftRow& row : comparison.time_shifts) {
+    if (row.scenario != other || row.year != comparison.year) continue;
+    std::vector<std::string> cells = {row.region, Describe(row.variable).name,
+                                      Format("%.4g", row.base_value), years(row.shift)};
+    if (monte_carlo) {
+      cells.push_back(years(*row.p5_shift) + " to " + years(*row.p95_shift));
+      cells.push_back(Format("%.0f%%", 100 * *row.share_later));
+    }
+    table.rows.push_back(cells);
+  }
+  return table;
+}
+
 }  // namespace
 
 Report MakeRunReport(const Results& results, const RunRecord& record,
@@ -272,6 +347,10 @@ Report MakeComparisonReport(const std::vector<const Results*>& results,
                   {"Draws", DrawsFact(record)},
                   {"Seed", std::to_string(record.seed)},
                   {"aisim version", record.version}};
+  for (std::size_t s = 1; s < results.size(); ++s) {
+    const std::string sentence = TimeShiftSentence(comparison, base, results[s]->scenario(), focus_region);
+    if (!sentence.empty()) report.notes.push_back(sentence);
+  }
   report.notes.push_back(
       "Differences are each scenario minus the base, " + base.scenario() + ", in " +
       std::to_string(comparison.year) + ". Relative differences are in % of the base value (n/a "
@@ -311,6 +390,9 @@ Report MakeComparisonReport(const std::vector<const Results*>& results,
     }
     report.tables.push_back(table);
   }
+  for (std::size_t s = 1; s < results.size(); ++s) {
+    report.tables.push_back(TimeShiftTable(comparison, results[s]->scenario(), monte_carlo));
+  }
   ReportTable efficiency;
   efficiency.caption = "Capability gained per extra USD bn of public spend, " +
                        std::to_string(base.start_year()) + " to " +
@@ -328,7 +410,8 @@ Report MakeComparisonReport(const std::vector<const Results*>& results,
   }
   report.tables.push_back(efficiency);
   report.notes.push_back(
-      "Data files beside this report: differences.csv and spend_efficiency.csv (the tables), "
+      "Data files beside this report: differences.csv, time_shift.csv (every year) and "
+      "spend_efficiency.csv (the tables), "
       "timeseries.csv (every scenario's series) and scenarios/NAME.resolved.yaml (each scenario "
       "exactly as run).");
   return report;

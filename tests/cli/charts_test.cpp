@@ -345,15 +345,26 @@ TEST_CASE("compare with draws pairs them and charts the scenarios overlaid for o
   CHECK(Contains(bars, "id=\"bar-kr-plan-KR-capability-physical\""));
   CHECK(Contains(bars, "kr-plan minus world-2025"));
   CHECK(IsPng(folder / "charts/difference-2035.png"));
+  // The delay cost: a line per sector for KR, its table, and the answer in words.
+  const std::string shifts = Read(folder / "charts/time-shift.svg");
+  CHECK(Contains(shifts, "id=\"shift-kr-plan-KR-generative\""));
+  CHECK(Contains(shifts, "id=\"shift-kr-plan-KR-physical\""));
+  CHECK(IsPng(folder / "charts/time-shift.png"));
   const std::string html = Read(folder / "report.html");
   CHECK(Contains(html, "Better in"));
   CHECK(Contains(html, "id=\"chart-scenarios-KR\""));
+  CHECK(Contains(html, "id=\"chart-time-shift\""));
+  CHECK(Contains(html, "Delay cost in 2035"));
+  CHECK(Contains(html, "In short: kr-plan reaches the generative AI capability that South Korea (KR) has in 2035"));
+  CHECK(Contains(Read(folder / "time_shift.csv"),
+                 "scenario,base,region,variable,year,base_value,time_shift_years,"));
   // Deterministic output: the same seed gives the same bytes, charts included.
   REQUIRE(dir.Aisim("compare world-2025 kr-plan.yaml --region KR --draws 30 --seed 3 -q --out again")
               .exit_code == 0);
   const fs::path again = dir.path() / "again/compare-world-2025-vs-kr-plan";
-  for (const char* file : {"differences.csv", "charts/scenarios-KR.svg", "charts/scenarios-KR.png",
-                           "charts/difference-2035.png", "report.html"}) {
+  for (const char* file : {"differences.csv", "time_shift.csv", "charts/scenarios-KR.svg",
+                           "charts/scenarios-KR.png", "charts/difference-2035.png",
+                           "charts/time-shift.png", "report.html"}) {
     INFO(file);
     CHECK(Read(folder / file) == Read(again / file));
   }

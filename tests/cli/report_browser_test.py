@@ -237,8 +237,8 @@ def main():
 
         urls, logs, facts, pdf = results["compare"]
         ids = sorted(c["id"] for c in facts["charts"])
-        checks.check(ids == ["chart-difference-2035", "chart-scenarios-KR"],
-                     f"compare report shows the difference and overlay charts {ids}")
+        checks.check(ids == ["chart-difference-2035", "chart-scenarios-KR", "chart-time-shift"],
+                     f"compare report shows the difference, overlay and delay-cost charts {ids}")
         checks.check(all(c["data"] and c["complete"] and c["width"] > 500 for c in facts["charts"]),
                      "every compare chart decoded")
         captions = [t["caption"] for t in facts["tables"]]
@@ -246,6 +246,8 @@ def main():
                      "compare report has the differences table")
         checks.check(any("per extra USD bn" in c for c in captions),
                      "compare report has the capability per extra USD bn table")
+        checks.check(any(c.startswith("Delay cost in 2035") for c in captions),
+                     "compare report has the delay-cost table")
         checks.check(all(t["rows"] > 0 for t in facts["tables"]), "compare tables have rows")
         checks.check(pdf.startswith(b"%PDF"), "compare report prints to PDF")
         checks.check(not network_loads(urls, logs),

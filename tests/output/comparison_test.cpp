@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -162,6 +163,43 @@ TEST_CASE("several scenarios are each compared with the first") {
   const std::string csv = FormatDifferencesCsv(c);
   CHECK(csv.rfind("scenario,base,region,variable,unit,year,base_value,value,difference,", 0) == 0);
   CHECK(csv.find("b,base,KR,Talent|Researchers,persons,2025,100,80,-20,-20,,,,\n") != std::string::npos);
+}
+
+TEST_CASE("the delay cost is the time shift of each paired draw, then its quantiles") {
+  // Three draws of Korea's generative capability over 2025-2027; the plan
+  // runs one year late in draws 0 and 1 and stalls in draw 2.
+  Results base("base", {"KR"}, {"South Korea"}, 2025, 3, 3);
+  Results late("late", {"KR"}, {"South Korea"}, 2025, 3, 3);
+  const double on_time[3][3] = {{10, 11, 12}, {10, 12, 14}, {10, 11, 12}};
+  const double delayed[3][3] = {{10, 10, 11}, {10, 10, 12}, {10, 10, 10}};
+  for (int t = 0; t < 3; ++t) {
+    for (int i = 0; i < 3; ++i) {
+      base.At(Variable::kCapabilityGenerative, t)(0, i) = on_time[i][t];
+      late.At(Variable::kCapabilityGenerative, t)(0, i) = delayed[i][t];
+    }
+  }
+  const Comparison c = CompareResults({&base, &late}, 2027, {});
+  // Years 2025-2027, two sectors.
+  REQUIRE(c.time_shifts.size() == 6);
+  const TimeShiftRow* row = nullptr;
+  for (const TimeShiftRow& r : c.time_shifts) {
+    if (r.variable == Variable::kCapabilityGenerative && r.year == 2026) row = &r;
+  }
+  REQUIRE(row);
+  // 2026 levels 11, 12, 11: draws 0 and 1 get there in 2027 (one year
+  // late); draw 2 never rises again.
+  CHECK(row->base_value == 11.0);
+  CHECK(row->shift == 1.0);
+  CHECK(*row->share_later == Approx(1.0));
+  CHECK(*row->p5_shift == 1.0);
+  CHECK(std::isinf(*row->p95_shift));
+  // The physical paths are all zero in both: no shift at all.
+  for (const TimeShiftRow& r : c.time_shifts) {
+    if (r.variable == Variable::kCapabilityPhysical) CHECK(r.shift == 0.0);
+  }
+  const std::string csv = FormatTimeShiftCsv(c);
+  CHECK(csv.rfind("scenario,base,region,variable,year,base_value,time_shift_years,", 0) == 0);
+  CHECK(csv.find("late,base,KR,Capability|Generative,2026,11,1,1,inf,1\n") != std::string::npos);
 }
 
 TEST_CASE("comparisons reject mismatched inputs") {

@@ -748,3 +748,30 @@ def simulate(scenario):
 
 def simulate_file(path):
     return simulate(load_yaml(path))
+
+
+def time_shift(base, base_first_year, other, other_first_year, year):
+    """The delay cost (sim/output/time_shift.hpp), written from its definition:
+    with L = base[year], the calendar time at which other's running best first
+    reaches L minus the time at which base's does; a level held in the first
+    year counts as reached then; past the last year a path goes on at its last
+    step's pace (never, if that pace is not positive). Here as a search over
+    the running best with NumPy, then a crossing on the raw path's step."""
+    level = float(np.asarray(base, dtype=float)[year - base_first_year])
+
+    def reach(path, first_year):
+        path = np.asarray(path, dtype=float)
+        best = np.maximum.accumulate(path)
+        hits = np.flatnonzero(best >= level)
+        if hits.size:
+            i = int(hits[0])
+            if i == 0:
+                return float(first_year)
+            # best[i - 1] < level <= path[i]: the crossing is on step i - 1 -> i.
+            return first_year + (i - 1) + (level - path[i - 1]) / (path[i] - path[i - 1])
+        pace = path[-1] - path[-2] if path.size > 1 else 0.0
+        if pace <= 0:
+            return math.inf
+        return first_year + (path.size - 1) + (level - path[-1]) / pace
+
+    return reach(other, other_first_year) - reach(base, base_first_year)
