@@ -112,6 +112,16 @@ int Discover(const po::variables_map& values) {
 
   const auto start = std::chrono::steady_clock::now();
   const DiscoveryData data = ReadSweep(sweep, goals);
+  if (std::find(data.goal.begin(), data.goal.end(), true) == data.goal.end() && !data.goal.empty()) {
+    std::string ranges;
+    for (std::size_t g = 0; g < goals.size(); ++g) {
+      char range[96];
+      std::snprintf(range, sizeof range, " ranges from %.4g to %.4g", data.goal_min[g], data.goal_max[g]);
+      ranges += (g ? "; " : "") + goals[g].column + range;
+    }
+    throw ScenarioError({"--goal", 0, 0}, "no sample of the sweep reaches the goal",
+                        "in this sweep " + ranges + ": the goal lies outside what the swept ranges give");
+  }
   const PrimResult result = RunPrim(data, options);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

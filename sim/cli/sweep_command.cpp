@@ -25,6 +25,11 @@ varied paths (any path `aisim params` lists) as `aisim run --set` would, and
 streams OUT/samples.csv, OUT/outcomes.csv and OUT/manifest.json. sobol and
 morris also write OUT/sensitivity.csv and print the ranking.
 
+With --variant PATH=VALUE (repeatable) every sample also runs as that
+variant (e.g. a delayed programme), and the outcomes may include its delay
+cost: 'Time Shift|Generative:KR:2030' is how many years later the variant
+reaches the capability the sample has in 2030 (as in aisim compare).
+
 --samples means: lhs the number of samples; sobol the base size N (a power
 of two; N x (paths + 2) runs); morris the number of trajectories (x (paths
 + 1) runs); grid ignores it (STEPS per path, default 5).
@@ -33,6 +38,8 @@ Examples:
   aisim sweep --vary regions.KR.public_budget=2:20:10 --vary regions.KR.physical_focus=0:1:11 --method grid
   aisim sweep --vary assumptions.algorithmic_progress=1.5:4 --vary assumptions.utilization=0.3:0.5 \
       --method sobol --samples 1024 --outcome 'Years Behind|Physical:KR:2035' --by-year
+  aisim sweep korea-2026-ai-budget --vary regions.KR.public_budget=5:20 --variant regions.KR.start_delay=1 \
+      --outcome 'Time Shift|Generative:KR:2030' --outcome 'Time Shift|Physical:KR:2030'
   aisim sweep --study docs/studies/global-sobol.yaml --jobs 2 --shard 3/8 --out shard-3)";
 
 int Sweep(const po::variables_map& values) {
@@ -49,6 +56,7 @@ int Sweep(const po::variables_map& values) {
   }
   for (const std::string& s : values["set"].as<std::vector<std::string>>()) study.sets.push_back(s);
   for (const std::string& v : values["vary"].as<std::vector<std::string>>()) study.varied.push_back(ParseVary(v));
+  for (const std::string& v : values["variant"].as<std::vector<std::string>>()) study.variant.push_back(v);
   if (values.count("method")) {
     const std::string m = values["method"].as<std::string>();
     bool known = false;
@@ -120,6 +128,9 @@ int SweepCommand(const std::vector<std::string>& args) {
       ("timeseries", "also stream every variable, region and year of every sample to timeseries.csv")
       ("set,s", po::value<std::vector<std::string>>()->composing()->default_value({}, ""),
        "override a value for all samples, e.g. --set regions.KR.start_delay=1")
+      ("variant", po::value<std::vector<std::string>>()->composing()->default_value({}, ""),
+       "also run every sample with this override, for Time Shift outcomes, e.g. "
+       "--variant regions.KR.start_delay=1 (repeatable)")
       ("jobs,j", po::value<int>()->default_value(0), "threads; 0 = all cores (outputs do not depend on it)")
       ("out,o", po::value<std::string>(), "output folder (default results/sweep-<name>)")
       ("shard", po::value<std::string>(), "run slice K of N, e.g. 3/8; join with `aisim merge`")

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -39,6 +40,16 @@ double FiniteCell(const CsvRecord& record, std::size_t i, const CsvReader& reade
                         "the sweep folder is damaged; run the sweep again");
   }
   return x;
+}
+
+// An outcome cell: finite, except that a time shift may be +inf (the level
+// is never reached; sim/output/time_shift.hpp).
+double OutcomeCell(const CsvRecord& record, std::size_t i, const CsvReader& reader, bool time_shift) {
+  double x;
+  if (time_shift && ParseDouble(record.cells[i], &x) && x == std::numeric_limits<double>::infinity()) {
+    return x;
+  }
+  return FiniteCell(record, i, reader);
 }
 
 std::ifstream OpenOrFail(const fs::path& path, const std::string& hint) {
@@ -161,6 +172,13 @@ DiscoveryData ReadSweep(const std::string& sweep_dir, const std::vector<Goal>& g
     }
   }
 
+  std::vector<bool> time_shift(header.size());
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    time_shift[c] = header.cells[c].find("|Time Shift|") != std::string::npos;
+  }
+  data.goal_min.assign(goals.size(), std::numeric_limits<double>::infinity());
+  data.goal_max.assign(goals.size(), -std::numeric_limits<double>::infinity());
+
   CsvRecord outcome_fields;
   while (samples.Read(&fields)) {
     const int row = samples.line();
@@ -176,10 +194,16 @@ DiscoveryData ReadSweep(const std::string& sweep_dir, const std::vector<Goal>& g
       data.inputs[i].push_back(FiniteCell(fields, i + 1, samples));
     }
     // Every outcome is checked, not only the goals': a non-finite one anywhere means damage.
-    for (std::size_t c = 1; c < outcome_fields.size(); ++c) FiniteCell(outcome_fields, c, outcomes);
+    for (std::size_t c = 1; c < outcome_fields.size(); ++c) {
+      OutcomeCell(outcome_fields, c, outcomes, time_shift[c]);
+    }
     bool holds = true;
     for (const auto& [column, goal] : goal_columns) {
-      holds = holds && goal->HoldsFor(FiniteCell(outcome_fields, column, outcomes));
+      const double value = OutcomeCell(outcome_fields, column, outcomes, time_shift[column]);
+      const std::size_t g = static_cast<std::size_t>(goal - goals.data());
+      data.goal_min[g] = std::min(data.goal_min[g], value);
+      data.goal_max[g] = std::max(data.goal_max[g], value);
+      holds = holds && goal->HoldsFor(value);
     }
     data.goal.push_back(holds);
   }

@@ -16,6 +16,9 @@ struct DiscoveryData {
   std::vector<std::string> names;           // input names, e.g. "regions.KR.public_budget"
   std::vector<std::vector<double>> inputs;  // inputs[i][n]: input i of sample n
   std::vector<bool> goal;                   // goal[n]
+  // Per goal (in the order given): the smallest and largest value of its
+  // outcome over the samples, to say how far off a goal no sample reaches is.
+  std::vector<double> goal_min, goal_max;
 };
 
 // Limits of one input inside a box: [low, high], both inclusive.

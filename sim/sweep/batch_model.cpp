@@ -1,10 +1,12 @@
 #include "sim/sweep/batch_model.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "sim/model/data.hpp"
 #include "sim/model/model.hpp"
 #include "sim/output/atomic_file.hpp"
+#include "sim/output/time_shift.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
 namespace sim {
@@ -30,7 +32,7 @@ std::string SetText(const std::string& path, double value) {
 }
 
 SweepModel::SweepModel(const Scenario& scenario, const std::vector<VariedPath>& varied,
-                       const std::vector<OutcomeSpec>& outcomes)
+                       const std::vector<OutcomeSpec>& outcomes, const Scenario* variant)
     : scenario_(scenario) {
   scenario_.draws = 1;
   base_ = BuildInputs(scenario_, 1, scenario_.seed);
@@ -75,9 +77,37 @@ SweepModel::SweepModel(const Scenario& scenario, const std::vector<VariedPath>& 
     kinds_.push_back(path);
   }
   const int start = scenario_.start_year;
+  const int years = scenario_.Years();
+  // Time shifts compare whole capability paths: each (region, capability)
+  // once, every year, in the samples and in their variant.
+  std::vector<OutcomeSpec> paths;
   for (size_t o = 0; o < outcomes.size(); ++o) {
-    outcomes_.push_back({outcomes[o].variable, scenario_.RegionIndex(outcomes[o].region),
-                         outcomes[o].year - start, static_cast<int>(o)});
+    const OutcomeSpec& spec = outcomes[o];
+    if (!spec.time_shift) {
+      outcomes_.push_back({spec.variable, scenario_.RegionIndex(spec.region), spec.year - start,
+                           static_cast<int>(o)});
+      continue;
+    }
+    int path = 0;
+    while (path * years < static_cast<int>(paths.size()) &&
+           !(paths[path * years].variable == spec.variable && paths[path * years].region == spec.region)) {
+      ++path;
+    }
+    if (path * years == static_cast<int>(paths.size())) {
+      for (int k = 0; k < years; ++k) {
+        paths.push_back({spec.variable, spec.region, start + k, false});
+        path_reads_.push_back({spec.variable, scenario_.RegionIndex(spec.region), k,
+                               static_cast<int>(paths.size()) - 1});
+      }
+    }
+    shifts_.push_back({static_cast<int>(o), path, spec.year - start});
+  }
+  outcome_count_ = static_cast<int>(outcomes.size());
+  if (!shifts_.empty()) {
+    if (!variant || variant->start_year != scenario_.start_year || variant->end_year != scenario_.end_year) {
+      throw std::invalid_argument("time-shift outcomes need a variant over the same years");
+    }
+    variant_ = std::make_shared<const SweepModel>(*variant, varied, paths);
   }
   if (!batched_) return;
   // The batched inputs of the two ends must equal those `--set` builds, bit
@@ -227,6 +257,11 @@ void SweepModel::Simulate(const ModelInputs& inputs, int count, int first_column
       }
       outcomes.row(o.column).segment(first_column, count) = values.row(o.region);
     }
+    for (const OutcomeIndex& o : path_reads_) {
+      if (o.year != year) continue;
+      loop.read(inputs, inputs.assumptions, o.variable, year, count, w, values);
+      block.paths.row(o.column).segment(first_column, count) = values.row(o.region);
+    }
     loop.advance(inputs, inputs.assumptions, year, w);
   }
 }
@@ -244,7 +279,8 @@ void SweepModel::RunOne(const Eigen::ArrayXXd& values, int j, Block& block, Eige
 void SweepModel::Run(const Eigen::ArrayXXd& values, Block& block, Eigen::ArrayXXd& outcomes,
                      std::unique_ptr<Results>* timeseries) const {
   const int count = static_cast<int>(values.cols());
-  outcomes.resize(static_cast<Eigen::Index>(outcomes_.size()), count);
+  outcomes.resize(outcome_count_, count);
+  block.paths.resize(static_cast<Eigen::Index>(path_reads_.size()), count);
   if (timeseries) {
     std::vector<std::string> codes, names;
     for (const Region& region : scenario_.regions) codes.push_back(region.code), names.push_back(region.name);
@@ -254,10 +290,28 @@ void SweepModel::Run(const Eigen::ArrayXXd& values, Block& block, Eigen::ArrayXX
   Results* full = timeseries ? timeseries->get() : nullptr;
   if (!batched_) {
     for (int j = 0; j < count; ++j) RunOne(values, j, block, outcomes, full);
-    return;
+  } else {
+    FillBlockInputs(values, block);
+    Simulate(block.inputs, count, 0, block, outcomes, full);
   }
-  FillBlockInputs(values, block);
-  Simulate(block.inputs, count, 0, block, outcomes, full);
+  if (variant_) AddTimeShifts(values, block, outcomes);
+}
+
+void SweepModel::AddTimeShifts(const Eigen::ArrayXXd& values, Block& block,
+                               Eigen::ArrayXXd& outcomes) const {
+  if (!block.variant) block.variant = std::make_unique<Block>();
+  variant_->Run(values, *block.variant, block.variant_paths);
+  const int years = scenario_.Years(), start = scenario_.start_year;
+  std::vector<double> sample(static_cast<size_t>(years)), late(sample.size());
+  for (const ShiftIndex& shift : shifts_) {
+    for (Eigen::Index j = 0; j < values.cols(); ++j) {
+      for (int k = 0; k < years; ++k) {
+        sample[static_cast<size_t>(k)] = block.paths(shift.path * years + k, j);
+        late[static_cast<size_t>(k)] = block.variant_paths(shift.path * years + k, j);
+      }
+      outcomes(shift.column, j) = TimeShift(sample, start, late, start, start + shift.year);
+    }
+  }
 }
 
 }  // namespace sim

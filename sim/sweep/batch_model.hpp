@@ -28,8 +28,13 @@ class SweepModel {
   // gpu_deliveries, chip_access and power_growth run batched; any other path
   // (start_delay, allocations, starting stocks, ...) makes every sample run
   // on its own through ApplyOverride + BuildInputs: slower, same results.
+  //
+  // Time-shift outcomes need `variant`: the scenario every sample is also run
+  // as (the study's --variant overrides on `scenario`), with the same varied
+  // values; the outcome is how many years later the variant reaches the
+  // sample's capability of the year (sim/output/time_shift.hpp).
   SweepModel(const Scenario& scenario, const std::vector<VariedPath>& varied,
-             const std::vector<OutcomeSpec>& outcomes);
+             const std::vector<OutcomeSpec>& outcomes, const Scenario* variant = nullptr);
 
   // A worker's buffers for running blocks of samples: the block's inputs (the
   // base inputs with the samples' assumption rows and per-draw lever tables)
@@ -43,6 +48,10 @@ class SweepModel {
     ModelInputs inputs;
     Workspace workspace;
     RegionDrawArray read;  // one variable read from the workspace, R x samples
+    // For time shifts: the capability paths (path x year rows, samples as
+    // columns) of the samples and of their variant, and the variant's buffers.
+    Eigen::ArrayXXd paths, variant_paths;
+    std::unique_ptr<Block> variant;
   };
 
   // Runs samples whose values are the columns of `values` (paths x count) in
@@ -76,6 +85,11 @@ class SweepModel {
     Variable variable;
     int region, year, column;
   };
+  // A time-shift outcome: its column, the capability path it compares
+  // (rows path * years ... of Block::paths) and its year index.
+  struct ShiftIndex {
+    int column, path, year;
+  };
 
   void FindLeverPattern(Path& path, double low, double high);
   void Unbatch(const std::string& reason);
@@ -84,12 +98,17 @@ class SweepModel {
               Results* timeseries) const;
   void Simulate(const ModelInputs& inputs, int count, int first_column, Block& block,
                 Eigen::ArrayXXd& outcomes, Results* timeseries) const;
+  void AddTimeShifts(const Eigen::ArrayXXd& values, Block& block, Eigen::ArrayXXd& outcomes) const;
 
   Scenario scenario_;
   std::vector<std::string> paths_;
   std::vector<Path> kinds_;
   bool per_draw_levers_ = false;  // some region lever varies
   std::vector<OutcomeIndex> outcomes_;
+  int outcome_count_ = 0;                // outcomes_ and shifts_ together
+  std::vector<OutcomeIndex> path_reads_; // capability paths read into Block::paths
+  std::vector<ShiftIndex> shifts_;
+  std::shared_ptr<const SweepModel> variant_;  // reads the same paths into its outcomes
   ModelInputs base_;
   bool batched_ = true;
   std::string unbatched_reason_;

@@ -36,7 +36,7 @@ json SweepDefinition(const Study& study, const Scenario& scenario, const std::ve
   }
   json columns = json::array();
   for (const OutcomeSpec& o : outcomes) columns.push_back(o.Column());
-  return {{"scenario", scenario.name},
+  json definition = {{"scenario", scenario.name},
           {"scenario_hash", HashText(WriteResolvedYaml(scenario))},
           {"method", MethodName(study.method)},
           {"seed", study.seed},
@@ -49,6 +49,9 @@ json SweepDefinition(const Study& study, const Scenario& scenario, const std::ve
           {"outcomes", columns},
           {"by_year", study.by_year},
           {"timeseries", study.timeseries}};
+  // Only when there is one: sweeps without a variant keep their study hash.
+  if (!study.variant.empty()) definition["variant"] = study.variant;
+  return definition;
 }
 
 bool DefinitionIntact(const json& manifest) {

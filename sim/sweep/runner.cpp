@@ -83,6 +83,32 @@ void CheckShard(const SweepRunOptions& options) {
   }
 }
 
+// The scenario every sample is also run as: `scenario` with the study's
+// variant overrides, which must leave the years alone and not set a varied
+// path (the sample's value would overwrite it).
+Scenario LoadVariant(const Scenario& scenario, const Study& study) {
+  Scenario variant = scenario;
+  for (const std::string& assignment : study.variant) {
+    const std::string path = assignment.substr(0, assignment.find('='));
+    for (const VariedPath& v : study.varied) {
+      if (v.path == path) {
+        throw ScenarioError({"--variant", 0, 0}, "the variant sets " + path + ", which the sweep varies",
+                            "a variant changes what the samples share, e.g. regions.KR.start_delay=1");
+      }
+    }
+    try {
+      ApplyOverride(variant, assignment);
+    } catch (const ScenarioError& error) {
+      throw ScenarioError({"--variant", 0, error.where().column}, "variant: " + error.message(), error.hint());
+    }
+  }
+  if (variant.start_year != scenario.start_year || variant.end_year != scenario.end_year) {
+    throw ScenarioError({"--variant", 0, 0}, "the variant changes the scenario's years",
+                        "a time shift compares the same years; set start_year or end_year with --set instead");
+  }
+  return variant;
+}
+
 }  // namespace
 
 SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::ostream& out) {
@@ -94,7 +120,8 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
   CheckShard(options);
   const SampleDesign design(study.method, static_cast<int>(study.varied.size()), study.samples, study.seed,
                             GridSteps(study), study.morris_levels);
-  const SweepModel model(scenario, study.varied, outcomes);
+  const Scenario variant = LoadVariant(scenario, study);
+  const SweepModel model(scenario, study.varied, outcomes, study.variant.empty() ? nullptr : &variant);
 
   // Plan: this shard's samples, the definition resume and merge compare, the files.
   SweepReport report;

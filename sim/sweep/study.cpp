@@ -28,7 +28,11 @@ const char* MethodName(SweepMethod method) {
 }
 
 std::string OutcomeSpec::Column() const {
-  return region + "|" + Describe(variable).name + "|" + std::to_string(year);
+  std::string name = Describe(variable).name;
+  for (const TimeShiftOutcome& t : kTimeShiftOutcomes) {
+    if (time_shift && t.capability == variable) name = t.name;
+  }
+  return region + "|" + name + "|" + std::to_string(year);
 }
 
 namespace {
@@ -175,7 +179,7 @@ Study LoadStudyFile(const std::string& path) {
     internal::Fail(top.at, "a study file needs a `sweep:` block",
                    "e.g. sweep: {scenario: world-2025, method: lhs, samples: 100, vary: {...}}");
   }
-  const std::vector<std::string> allowed = {"scenario", "set", "method", "samples", "seed",
+  const std::vector<std::string> allowed = {"scenario", "set", "variant", "method", "samples", "seed",
                                             "vary", "outcomes", "by_year", "timeseries",
                                             "grid_steps", "levels", "bootstrap", "confidence"};
   Study study;
@@ -188,6 +192,10 @@ Study LoadStudyFile(const std::string& path) {
     } else if (e.key == "set") {
       for (const Value& item : internal::ReadList(e.value, source, "set")) {
         study.sets.push_back(internal::ReadText(item, "set"));
+      }
+    } else if (e.key == "variant") {
+      for (const Value& item : internal::ReadList(e.value, source, "variant")) {
+        study.variant.push_back(internal::ReadText(item, "variant"));
       }
     } else if (e.key == "method") {
       study.method = ReadMethod(e.value);
@@ -236,10 +244,13 @@ std::vector<OutcomeSpec> ResolveOutcomes(const Study& study, const Scenario& sce
   std::vector<std::string> names;
   for (const VariableInfo& info : Variables()) names.push_back(info.name);
 
+  for (const TimeShiftOutcome& t : kTimeShiftOutcomes) names.push_back(t.name);
+
   struct Named {
     Variable variable;
     std::string region;
     int year;  // 0: end year (or every year with by_year)
+    bool time_shift;
   };
   std::vector<Named> named;
   for (size_t i = 0; i < study.outcome_texts.size(); ++i) {
@@ -258,9 +269,18 @@ std::vector<OutcomeSpec> ResolveOutcomes(const Study& study, const Scenario& sce
       throw ScenarioError(at, "expected VARIABLE:REGION[:YEAR], got '" + text + "'", hint);
     }
     const VariableInfo* info = FindVariable(parts[0]);
-    if (!info) {
+    const TimeShiftOutcome* shift = nullptr;
+    for (const TimeShiftOutcome& t : kTimeShiftOutcomes) {
+      if (parts[0] == t.name) shift = &t;
+    }
+    if (!info && !shift) {
       throw ScenarioError(at, "unknown output variable '" + parts[0] + "'",
                           internal::UnknownWordHint(parts[0], names, "variables"));
+    }
+    if (shift && study.variant.empty()) {
+      throw ScenarioError(at, "'" + parts[0] + "' is the delay cost of a variant, and the sweep has none",
+                          "name the variant every sample is also run as, e.g. --variant "
+                          "regions.KR.start_delay=1 (a study file: variant: [regions.KR.start_delay=1])");
     }
     if (scenario.RegionIndex(parts[1]) < 0) {
       throw ScenarioError(at, "unknown region '" + parts[1] + "'",
@@ -276,7 +296,8 @@ std::vector<OutcomeSpec> ResolveOutcomes(const Study& study, const Scenario& sce
                             hint);
       }
     }
-    named.push_back({info->variable, parts[1], static_cast<int>(year)});
+    named.push_back({shift ? shift->capability : info->variable, parts[1], static_cast<int>(year),
+                     shift != nullptr});
   }
   if (named.empty()) {
     std::vector<std::string> varied_regions;
@@ -293,22 +314,24 @@ std::vector<OutcomeSpec> ResolveOutcomes(const Study& study, const Scenario& sce
         for (Variable v : {Variable::kYearsBehindGenerative, Variable::kYearsBehindPhysical,
                            Variable::kCapabilityGenerative, Variable::kCapabilityPhysical,
                            Variable::kValue}) {
-          named.push_back({v, code, 0});
+          named.push_back({v, code, 0, false});
         }
       }
     } else {
       for (const std::string& code : codes) {
-        named.push_back({Variable::kYearsBehindGenerative, code, 0});
-        named.push_back({Variable::kYearsBehindPhysical, code, 0});
+        named.push_back({Variable::kYearsBehindGenerative, code, 0, false});
+        named.push_back({Variable::kYearsBehindPhysical, code, 0, false});
       }
     }
   }
   std::vector<OutcomeSpec> outcomes;
   for (const Named& n : named) {
     if (study.by_year && n.year == 0) {
-      for (int y = scenario.start_year; y <= scenario.end_year; ++y) outcomes.push_back({n.variable, n.region, y});
+      for (int y = scenario.start_year; y <= scenario.end_year; ++y) {
+        outcomes.push_back({n.variable, n.region, y, n.time_shift});
+      }
     } else {
-      outcomes.push_back({n.variable, n.region, n.year == 0 ? scenario.end_year : n.year});
+      outcomes.push_back({n.variable, n.region, n.year == 0 ? scenario.end_year : n.year, n.time_shift});
     }
   }
   return outcomes;

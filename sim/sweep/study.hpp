@@ -29,18 +29,38 @@ struct VariedPath {
   SourceLocation at;  // where it was given, for errors
 };
 
-// One recorded outcome: a variable of a region in a year.
+// One recorded outcome: a variable of a region in a year, or (time_shift) the
+// delay cost of the study's variant in that variable: the years the variant
+// needs beyond the sample to reach the sample's value of that year
+// (sim/output/time_shift.hpp); `variable` is then Capability|Generative or
+// Capability|Physical.
 struct OutcomeSpec {
   Variable variable;
   std::string region;  // region code
   int year = 0;
-  // Column name in outcomes.csv: "KR|Years Behind|Physical|2035".
+  bool time_shift = false;
+  // Column name in outcomes.csv: "KR|Years Behind|Physical|2035", or
+  // "KR|Time Shift|Physical|2035" for a time shift.
   std::string Column() const;
+};
+
+// The outcome names of time shifts, e.g. "Time Shift|Generative", and the
+// capability each compares.
+struct TimeShiftOutcome {
+  const char* name;
+  Variable capability;
+};
+inline constexpr TimeShiftOutcome kTimeShiftOutcomes[] = {
+    {"Time Shift|Generative", Variable::kCapabilityGenerative},
+    {"Time Shift|Physical", Variable::kCapabilityPhysical},
 };
 
 struct Study {
   std::string scenario = "world-2025";  // file or shipped name
   std::vector<std::string> sets;        // --set overrides applied before sampling
+  // The variant every sample is also run as (--set overrides on top of the
+  // sample, e.g. "regions.KR.start_delay=1"), for Time Shift outcomes.
+  std::vector<std::string> variant;
   std::vector<VariedPath> varied;
   SweepMethod method = SweepMethod::kLhs;
   long long samples = 0;   // lhs: samples; sobol: base size N (power of 2); morris: trajectories; grid: unused
@@ -67,7 +87,8 @@ Study LoadStudyFile(const std::string& path);
 
 // The outcome columns for `scenario`, in order. Errors (unknown variable,
 // region or year) point at where the outcome was given, with a did-you-mean.
-// Defaults: for each region a varied path names (regions.KR.*), that region's
+// "Time Shift|Generative:KR:2030" needs a variant (an error with a hint
+// otherwise). Defaults: for each region a varied path names (regions.KR.*), that region's
 // Years Behind and Capability (generative, physical) and Value|AI; when only
 // assumptions vary, every region's Years Behind|Generative and |Physical.
 // The year is the end year, or every year when by_year.

@@ -174,6 +174,16 @@ void WriteSensitivity(const fs::path& folder, const json& manifest, bool quiet, 
       SplitColumn(columns[c], &region, &variable, &year);
       const std::uint64_t seed = manifest["seed"].get<std::uint64_t>() * 1000003ULL + c;
       std::vector<std::pair<double, std::string>> order;
+      if (!y[c - c0].allFinite()) {
+        // A time shift of +inf (never reached) in some sample: variances,
+        // and so the indices, are undefined. Empty cells, and said so.
+        for (int d = 0; d < D; ++d) text += region + "," + variable + "," + year + "," + paths[d] + ",,,,\n";
+        if (year == last_year) {
+          ranking += "  " + region + " " + variable + " " + year +
+                     ": no indices (in some samples the level is never reached: inf)\n";
+        }
+        continue;
+      }
       if (m == SweepMethod::kSobol) {
         const SobolIndices s = SobolAnalyze(y[c - c0], D, resamples, confidence, seed);
         for (int d = 0; d < D; ++d) {

@@ -263,3 +263,60 @@ TEST_CASE("paths that cannot be batched run one by one with the same results") {
   }
   CHECK(Split(Lines(Read(t.path() / "s/outcomes.csv"))[3])[1] == expected);
 }
+
+TEST_CASE("a sweep's time shift equals aisim compare's for the same values") {
+  TempFolder t;
+  // The variant as a scenario file, for compare: Korea's programme one year late.
+  t.Write("late.yaml", "extends: korea-2026-ai-budget\nname: late\nregions:\n  KR:\n    start_delay: 1\n");
+  const std::string outcomes =
+      " --variant regions.KR.start_delay=1 --outcome 'Time Shift|Generative:KR:2030' "
+      "--outcome 'Time Shift|Physical:KR:2030' --outcome 'Capability|Physical:KR:2030'";
+  // public_budget runs batched, in the samples and in their variant (whose
+  // budget the start delay shifts by a year).
+  REQUIRE(t.Aisim("sweep korea-2026-ai-budget --vary regions.KR.public_budget=5:20 --samples 3 -q -o s" +
+                  outcomes).exit_code == 0);
+  const std::vector<std::string> rows = Lines(Read(t.path() / "s/outcomes.csv"));
+  REQUIRE(rows.size() == 4);
+  CHECK(rows[0] == "sample,KR|Time Shift|Generative|2030,KR|Time Shift|Physical|2030,KR|Capability|Physical|2030");
+  const std::vector<std::string> samples = Lines(Read(t.path() / "s/samples.csv"));
+  for (int j = 1; j <= 3; ++j) {
+    const std::string budget = Split(samples[j])[1];
+    const std::string out = "c" + std::to_string(j);
+    REQUIRE(t.Aisim("compare korea-2026-ai-budget late.yaml --set regions.KR.public_budget=" + budget +
+                    " --region KR --year 2030 --no-charts -q -o " + out).exit_code == 0);
+    std::map<std::string, std::string> shift;
+    for (const std::string& line :
+         Lines(Read(t.path() / out / "compare-korea-2026-ai-budget-vs-late/time_shift.csv"))) {
+      const std::vector<std::string> f = Split(line);
+      if (f[4] == "2030") shift[f[3]] = f[6];
+    }
+    const std::vector<std::string> got = Split(rows[j]);
+    INFO("sample " << j << " budget " << budget);
+    CHECK(got[1] == shift["Capability|Generative"]);
+    CHECK(got[2] == shift["Capability|Physical"]);
+    CHECK(std::stod(got[2]) > 0);  // a late programme reaches Korea's level later
+  }
+}
+
+TEST_CASE("a time shift needs a variant, and a variant may not touch what is varied or the years") {
+  TempFolder t;
+  const std::string vary = "sweep korea-2026-ai-budget --vary regions.KR.public_budget=5:20 --samples 2 -o out ";
+  Outcome o = t.Aisim(vary + "--outcome 'Time Shift|Physical:KR:2030'");
+  CHECK(o.exit_code == 2);
+  CHECK(o.output.find("the sweep has none") != std::string::npos);
+  CHECK(o.output.find("hint: name the variant every sample is also run as, e.g. --variant regions.KR.start_delay=1")
+        != std::string::npos);
+  o = t.Aisim(vary + "--variant regions.KR.public_budget=3 --outcome 'Time Shift|Physical:KR:2030'");
+  CHECK(o.exit_code == 2);
+  CHECK(o.output.find("the variant sets regions.KR.public_budget, which the sweep varies") != std::string::npos);
+  o = t.Aisim(vary + "--variant end_year=2032 --outcome 'Time Shift|Physical:KR:2030'");
+  CHECK(o.exit_code == 2);
+  CHECK(o.output.find("the variant changes the scenario's years") != std::string::npos);
+  o = t.Aisim(vary + "--variant regions.KR.start_dely=1 --outcome 'Time Shift|Physical:KR:2030'");
+  CHECK(o.exit_code == 2);
+  CHECK(o.output.find("did you mean 'regions.KR.start_delay'") != std::string::npos);
+  o = t.Aisim(vary + "--variant regions.KR.start_delay=1 --outcome 'Time Shift|Phisical:KR:2030'");
+  CHECK(o.exit_code == 2);
+  CHECK(o.output.find("did you mean 'Time Shift|Physical'") != std::string::npos);
+  CHECK(!fs::exists(t.path() / "out"));
+}
