@@ -1,6 +1,7 @@
 #include "sim/model/markets.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "sim/model/vector_math.hpp"
 
@@ -30,7 +31,7 @@ void SoftmaxShares(const RegionDrawArray& capability, const DrawRow& temperature
 }  // namespace
 
 void Markets(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
-             YearOutcome& outcome, Scratch& scratch) {
+             const State& state, YearOutcome& outcome, Scratch& scratch) {
   DrawRow& row = scratch.row_a;
   SoftmaxShares(outcome.capability_generative, assumptions.market_temperature_generative,
                 inputs.region.market_access, inputs.region.market_access_offset,
@@ -38,6 +39,17 @@ void Markets(const ModelInputs& inputs, const DrawAssumptions& assumptions, int 
   SoftmaxShares(outcome.capability_physical, assumptions.market_temperature_physical,
                 inputs.region.market_access, inputs.region.market_access_offset,
                 outcome.share_physical, row);
+  if (year > 0) {
+    // Lock-in: customers stay with last year's suppliers in part. Both terms
+    // sum to 1 over regions, so the blend does too; lock-in 0 leaves the
+    // capability shares exactly (x * 1 + y * 0 = x for finite y).
+    DrawRow& keep = scratch.row_b;
+    keep = 1.0 - assumptions.market_lock_in;
+    outcome.share_generative = outcome.share_generative.rowwise() * keep +
+                               state.market_share_generative.rowwise() * assumptions.market_lock_in;
+    outcome.share_physical = outcome.share_physical.rowwise() * keep +
+                             state.market_share_physical.rowwise() * assumptions.market_lock_in;
+  }
   outcome.value = (outcome.share_generative * inputs.market_size_generative(year) +
                    outcome.share_physical * inputs.market_size_physical(year))
                       .rowwise() *
@@ -45,8 +57,8 @@ void Markets(const ModelInputs& inputs, const DrawAssumptions& assumptions, int 
 }
 
 void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
-                       const YearOutcome& outcome, State& state,
-                       RegionDrawArray& private_investment) {
+                       const YearOutcome& outcome, State& state, RegionDrawArray& private_investment,
+                       Scratch& scratch) {
   private_investment = outcome.value.rowwise() * assumptions.reinvestment_rate;
   if (year == 0) {
     for (Eigen::Index r = 0; r < private_investment.rows(); ++r) {
@@ -54,7 +66,27 @@ void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumpt
           (-private_investment.row(r) + inputs.region.private_investment(r)).max(0.0);
     }
   }
-  private_investment += state.private_exogenous;
+  // Capital follows share: each region's exogenous money is weighted by
+  // w = exp(kappa (v - v_start)), v its share of world AI value, then
+  // rescaled so that the world's exogenous total is unchanged: money moves
+  // toward regions that gain share points, away from those that lose them.
+  RegionDrawArray& weight = scratch.a;
+  RegionDrawArray& moved = scratch.b;
+  DrawRow& total = scratch.row_a;
+  DrawRow& weighted_total = scratch.row_b;
+  SumOverRegions(outcome.value, total);
+  total = total.max(std::numeric_limits<double>::min());
+  weight = outcome.value.rowwise() / total;
+  if (year == 0) state.value_share_start = weight;
+  weight = (weight - state.value_share_start).rowwise() * assumptions.capital_follows_share;
+  ExpInPlace(weight);  // exactly 1 when capital_follows_share is 0
+  moved = state.private_exogenous * weight;
+  SumOverRegions(state.private_exogenous, total);
+  SumOverRegions(moved, weighted_total);
+  // The world total is S = sum P_exog; with every P_exog at 0 so is sum P_exog w.
+  total /= weighted_total.max(std::numeric_limits<double>::min());
+  moved.rowwise() *= total;
+  private_investment += moved;
 }
 
 void AdvancePrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumptions,

@@ -8,21 +8,26 @@
 namespace sim {
 
 // Market shares and value for year index `year`, from outcome.capability_*:
-//   share_r,s = access_r exp((cap_r,s - max cap_s) / tau_s) / sum_j (same)
+//   c_r,s = access_r exp((cap_r,s - max cap_s) / tau_s) / sum_j (same)
+//   share_r,s = (1 - lock_in) c_r,s + lock_in share_r,s(last year)   (from the second year)
 //   V_r = multiplier * (market_gen(year) share_r,gen + market_phys(year) share_r,phys)
-// Writes outcome.share_* and outcome.value (USD bn / yr). Shares sum to 1 in
-// every draw as long as some region has market access.
+// Writes outcome.share_* and outcome.value (USD bn / yr); last year's shares
+// are state.market_share_*. Shares sum to 1 in every draw as long as some
+// region has market access.
 void Markets(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
-             YearOutcome& outcome, Scratch& scratch);
+             const State& state, YearOutcome& outcome, Scratch& scratch);
 
 // This year's private investment (USD bn / yr), written to `private_investment`:
-//   P = P_exog + reinvestment_rate * V
+//   v_r = V_r / sum_j V_j                              share of world AI value
+//   w_r = exp(capital_follows_share (v_r - v_r(start)))
+//   P   = reinvestment_rate * V + P_exog w sum_j P_exog,j / sum_j P_exog,j w_j
 // In the start year P_exog is calibrated so that P equals the scenario's
-// private_investment: P_exog = max(0, P_0 - reinvestment_rate * V). It then
-// grows by that year's private_growth (AdvancePrivateInvestment).
+// private_investment: P_exog = max(0, P_0 - reinvestment_rate * V), and
+// v(start) is recorded in state.value_share_start. P_exog then grows by
+// that year's private_growth (AdvancePrivateInvestment).
 void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
-                       const YearOutcome& outcome, State& state,
-                       RegionDrawArray& private_investment);
+                       const YearOutcome& outcome, State& state, RegionDrawArray& private_investment,
+                       Scratch& scratch);
 
 // P_exog <- max(0, 1 + private_growth(year) + private_boom * 0.5^(year / private_boom_half_life)) P_exog,
 // at the end of year index `year`: the region's own trend plus a boom (or

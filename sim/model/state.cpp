@@ -5,7 +5,8 @@ namespace sim {
 void State::Resize(int regions, int draws, int pending_years, int cohort_years) {
   for (RegionDrawArray* array :
        {&compute_generative, &compute_physical, &fleet_kilowatts, &power_capacity, &researchers, &robots,
-        &physical_data, &generative_data, &private_exogenous, &public_cumulative}) {
+        &physical_data, &generative_data, &private_exogenous, &market_share_generative,
+        &market_share_physical, &value_share_start, &public_cumulative}) {
     array->resize(regions, draws);
   }
   power_pending.resize(regions, static_cast<Eigen::Index>(draws) * pending_years);

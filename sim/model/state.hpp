@@ -28,6 +28,9 @@ struct State {
   RegionDrawArray physical_data;       // accumulated robot operating data, robot-years
   RegionDrawArray generative_data;     // usable domestic text, trillion tokens
   RegionDrawArray private_exogenous;   // private investment not driven by AI value, USD bn / yr
+  // Last year's market shares, which market_lock_in carries into this year.
+  RegionDrawArray market_share_generative, market_share_physical;
+  RegionDrawArray value_share_start;   // share of world AI value in the start year
   RegionDrawArray public_cumulative;   // public money spent before this year, USD bn
 
   // Sizes every array to regions x draws (contents unspecified),

@@ -61,6 +61,13 @@ void StepTalent(const ModelInputs& inputs, const DrawAssumptions& assumptions,
   LogInPlace(money_term);
   attractiveness = attractiveness.rowwise() * assumptions.attraction_compute_weight +
                    money_term.rowwise() * assumptions.attraction_money_weight;
+  // Agglomeration: the pool already there draws researchers, against the
+  // per-head terms above that push them to where compute and money are
+  // spread over fewer people. log(max(H, 1)) is 0 for an empty region.
+  RegionDrawArray& log_pool = scratch.c;  // money_term's buffer, no longer needed
+  log_pool = state.researchers.max(1.0);
+  LogInPlace(log_pool);
+  attractiveness += log_pool.rowwise() * assumptions.talent_agglomeration;
 
   // MigrateResearchers reads `attractiveness` (scratch.b) before it reuses b.
   MigrateResearchers(inputs.alliances, assumptions.researcher_mobility, assumptions.home_bias,

@@ -61,8 +61,8 @@ void ComputeYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   OperationalCompute(w.state, w.outcome, w.scratch);
   AlgorithmicLag(inputs, assumptions, w.state, w.outcome, w.scratch);
   Capability(inputs, assumptions, year, w.state, w.outcome, w.frontier, w.scratch);
-  Markets(inputs, assumptions, year, w.outcome, w.scratch);
-  PrivateInvestment(inputs, assumptions, year, w.outcome, w.state, w.private_investment);
+  Markets(inputs, assumptions, year, w.state, w.outcome, w.scratch);
+  PrivateInvestment(inputs, assumptions, year, w.outcome, w.state, w.private_investment, w.scratch);
   AllocateMoney(inputs, assumptions, year, w.private_investment, w.money, w.scratch);
 }
 
@@ -76,6 +76,9 @@ void AdvanceYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   StepData(inputs, assumptions, year, w.money, w.state, w.scratch);
   AdvancePrivateInvestment(inputs, assumptions, year, w.state, w.scratch);
   w.state.public_cumulative += w.money.public_total;
+  // This year's market shares are next year's installed base (market_lock_in).
+  w.state.market_share_generative = w.outcome.share_generative;
+  w.state.market_share_physical = w.outcome.share_physical;
 }
 
 void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions, Variable variable,

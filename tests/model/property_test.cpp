@@ -218,9 +218,13 @@ TEST_CASE("in random scenarios more public budget never lowers a region's own co
     // Money buys compute directly; revenue reinvested is a second channel
     // that runs through relative capability and talent migration, which with
     // full mobility can oscillate so that more budget moves revenue (and the
-    // stock, by ~1e-10) either way. This property is the direct channel.
+    // stock, by ~1e-10) either way. Capital that follows share is a third,
+    // through the same relative standing: private money then moves between
+    // regions as their shares of world revenue move. This property is the
+    // direct channel.
     Scenario low = RandomScenario(base, random);
     low.assumptions.reinvestment_rate.value = 0;
+    low.assumptions.capital_follows_share.value = 0;
     Scenario high = low;
     const int r = random.Int(0, static_cast<int>(low.regions.size()) - 1);
     Schedule& budget = high.regions[r].public_budget;

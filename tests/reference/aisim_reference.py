@@ -76,10 +76,10 @@ ASSUMPTION_NAMES = [
     "largest_cluster_share", "training_run_days", "training_run_growth", "max_training_run_days",
     "algorithmic_progress", "max_diffusion_lag", "lag_per_talent_halving", "open_weights",
     "open_model_lag", "market_temperature_generative", "market_temperature_physical",
-    "market_size_multiplier", "reinvestment_rate", "private_physical_share",
-    "private_boom", "private_boom_half_life",
+    "market_size_multiplier", "market_lock_in", "reinvestment_rate", "private_physical_share",
+    "private_boom", "private_boom_half_life", "capital_follows_share",
     "researcher_mobility", "home_bias", "attraction_compute_weight",
-    "attraction_money_weight", "researcher_growth", "cost_per_researcher", "cost_per_gw",
+    "attraction_money_weight", "talent_agglomeration", "researcher_growth", "cost_per_researcher", "cost_per_gw",
     "robot_cost", "robot_service_life", "physical_data_decay", "cost_per_robot_year_data",
     "generative_data_growth", "cost_per_trillion_tokens", "physical_compute_weight",
     "physical_data_weight", "physical_generative_weight", "sovereignty_scale",
@@ -596,6 +596,12 @@ def simulate(scenario):
         # Step 7: markets and value.
         share_gen = _softmax_shares(cap_gen, a["market_temperature_generative"], inp.market_access)
         share_phys = _softmax_shares(cap_phys, a["market_temperature_physical"], inp.market_access)
+        if k > 0:
+            # Lock-in (step 9): a share lock_in of last year's market stays put.
+            lock = a["market_lock_in"]
+            share_gen = lock * last_share_gen + (1.0 - lock) * share_gen
+            share_phys = lock * last_share_phys + (1.0 - lock) * share_phys
+        last_share_gen, last_share_phys = share_gen, share_phys
         value = a["market_size_multiplier"] * (inp.market_gen[k] * share_gen
                                                + inp.market_phys[k] * share_phys)
 
@@ -618,7 +624,17 @@ def simulate(scenario):
         reinvested = a["reinvestment_rate"] * value
         if k == 0:
             private_exogenous = np.maximum(0.0, inp.private_investment - reinvested)
-        private = private_exogenous + reinvested
+        # Capital follows share (step 9): the world's exogenous money, split
+        # in proportion to each region's own times exp(kappa x its gain in
+        # world value share since the start year).
+        value_share = value / max(value.sum(), np.finfo(float).tiny)
+        if k == 0:
+            value_share_start = value_share
+        pull = np.exp(a["capital_follows_share"] * (value_share - value_share_start))
+        claims = private_exogenous * pull
+        world = private_exogenous.sum()
+        moved = world * claims / max(claims.sum(), np.finfo(float).tiny)
+        private = moved + reinvested
 
         # Step 1: money by purpose and sector.
         budget = inp.budget[:, k]
@@ -682,7 +698,8 @@ def simulate(scenario):
         # join after the moves.
         people = np.maximum(researchers, 1.0)
         attractiveness = (a["attraction_compute_weight"] * np.log(np.maximum(op_total / people, tiny))
-                          + a["attraction_money_weight"] * np.log(np.maximum(private / people, tiny)))
+                          + a["attraction_money_weight"] * np.log(np.maximum(private / people, tiny))
+                          + a["talent_agglomeration"] * np.log(people))  # step 9: the pool draws
         trained = money["talent"] * 1e9 / a["cost_per_researcher"] + a["researcher_growth"] * researchers
         M = _migration_matrix(attractiveness, a["researcher_mobility"], a["home_bias"], inp.ally_talent)
         researchers = M @ researchers + trained

@@ -2,6 +2,7 @@
 """Checks that the C++ model agrees with the NumPy reference to 1e-9 relative.
 
 Usage: /usr/bin/python3 check_reference.py BINARY SCENARIOS_DIR [--keep] [--only NAME ...]
+                                          [--set PATH=VALUE ...]
 
 For every *.yaml in SCENARIOS_DIR: runs `BINARY run PATH --out TMP --draws 1`,
 reads TMP/<name>/scenario.resolved.yaml and TMP/<name>/timeseries.csv, runs
@@ -80,12 +81,15 @@ def find_output_dir(out_root, stem, scenario_path):
     return None
 
 
-def check_scenario(binary, path, keep):
-    """Returns (ok, rows_compared)."""
+def check_scenario(binary, path, keep, sets=()):
+    """Returns (ok, rows_compared). `sets` are --set overrides for the run;
+    the reference reads them back from scenario.resolved.yaml."""
     stem = os.path.splitext(os.path.basename(path))[0]
     out_root = tempfile.mkdtemp(prefix=f"aisim-reference-{stem}-")
     try:
         command = [binary, "run", path, "--out", out_root, "--draws", "1", "--no-charts"]
+        for assignment in sets:
+            command += ["--set", assignment]
         try:
             run = subprocess.run(command, capture_output=True, text=True, timeout=600)
         except (OSError, subprocess.TimeoutExpired) as error:
@@ -186,6 +190,9 @@ def main(argv):
     parser.add_argument("--keep", action="store_true", help="keep the run outputs")
     parser.add_argument("--only", action="append", default=[], metavar="NAME",
                         help="check only this scenario (file stem); repeatable")
+    parser.add_argument("--set", action="append", default=[], metavar="PATH=VALUE", dest="sets",
+                        help="run every scenario with this override, e.g. "
+                             "assumptions.market_lock_in=0.6; repeatable")
     args = parser.parse_args(argv)
 
     paths = sorted(glob.glob(os.path.join(args.scenarios_dir, "*.yaml")))
@@ -196,7 +203,7 @@ def main(argv):
         return 1
     all_ok, total = True, 0
     for path in paths:
-        ok, rows = check_scenario(args.binary, path, args.keep)
+        ok, rows = check_scenario(args.binary, path, args.keep, args.sets)
         all_ok &= ok
         total += rows
     print(f"{len(paths)} scenarios, {total} rows compared: {'PASS' if all_ok and total else 'FAIL'}")

@@ -62,14 +62,17 @@ assumptions:
   market_temperature_generative: 0.5
   market_temperature_physical: 0.5
   market_size_multiplier: 1
+  market_lock_in: 0
   reinvestment_rate: 0.3
   private_physical_share: 0.15
   private_boom: 0
   private_boom_half_life: 5
+  capital_follows_share: 0
   researcher_mobility: 0.05
   home_bias: 2
   attraction_compute_weight: 0.5
   attraction_money_weight: 0.5
+  talent_agglomeration: 0
   researcher_growth: 0.08
   cost_per_researcher: 1.0e6
   cost_per_gw: 12
@@ -836,9 +839,10 @@ TEST_CASE("loader requires every assumption in a scenario without a base") {
         "algorithmic_progress, max_diffusion_lag, lag_per_talent_halving, open_weights, "
         "open_model_lag, "
         "market_temperature_generative, market_temperature_physical, market_size_multiplier, "
-        "reinvestment_rate, "
-        "private_physical_share, private_boom, private_boom_half_life, researcher_mobility, home_bias, attraction_compute_weight, "
-        "attraction_money_weight, researcher_growth, cost_per_researcher, cost_per_gw, robot_cost, "
+        "market_lock_in, reinvestment_rate, "
+        "private_physical_share, private_boom, private_boom_half_life, capital_follows_share, "
+        "researcher_mobility, home_bias, attraction_compute_weight, "
+        "attraction_money_weight, talent_agglomeration, researcher_growth, cost_per_researcher, cost_per_gw, robot_cost, "
         "robot_service_life, physical_data_decay, cost_per_robot_year_data, generative_data_growth, "
         "cost_per_trillion_tokens, physical_compute_weight, physical_data_weight, "
         "physical_generative_weight, "
