@@ -35,6 +35,15 @@ const RegionDrawArray& UsedByFirms(const HostingTables& hosting, int year,
   return out;
 }
 
+// gain = strength * log10(1 + usage / unit): 0 before any usage, and
+// exactly 0 at strength 0 (log10 of at least 1 is finite).
+void FlywheelGain(const RegionDrawArray& usage, const RegionDrawArray& unit, const DrawRow& strength,
+                  RegionDrawArray& gain) {
+  gain = usage / unit + 1.0;
+  Log10InPlace(gain);
+  gain.rowwise() *= strength;
+}
+
 }  // namespace
 
 void TrainingRunSeconds(const DrawAssumptions& assumptions, int year, DrawRow& out) {
@@ -73,6 +82,10 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
   RegionDrawArray& own_generative = outcome.capability_generative;
   EffectiveComputeLog10(outcome.largest_run, inputs.region.algorithmic_efficiency, log_multiplier,
                         own_generative);
+  // The data flywheel: usage served so far improves the region's own models,
+  // data_flywheel orders of magnitude per tenfold usage (0 in the start year).
+  FlywheelGain(state.usage_generative, state.usage_start_generative, assumptions.data_flywheel, at);
+  own_generative += at;
   // Physical capability starts as its compute term: a run on the physical
   // fleet's largest cluster, by the same rule.
   const RegionDrawArray& physical = WithPartners(
@@ -102,6 +115,8 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
   outcome.capability_physical = outcome.capability_physical * per_draw(assumptions.physical_compute_weight) +
                                 log_data * per_draw(assumptions.physical_data_weight) +
                                 floor * per_draw(assumptions.physical_generative_weight);
+  FlywheelGain(state.usage_physical, state.usage_start_physical, assumptions.data_flywheel, at);
+  outcome.capability_physical += at;
   ExtendFrontierPath(outcome.capability_physical, row, inputs.history_years, path.physical);
 }
 

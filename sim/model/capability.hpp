@@ -23,10 +23,13 @@ void TrainingRunSeconds(const DrawAssumptions& assumptions, int year, DrawRow& o
 //   cluster  = largest_cluster_share * K_acc,gen                  H100e
 //   run_s    = largest_cluster_share * K_acc,s * flops * utilization * run_seconds   FLOP
 //   own_s    = log10(max(run_s * algorithmic_efficiency, 1)) + (year - L) log10 g_a
+//   own_gen += data_flywheel log10(1 + U_gen / u_gen)              usage so far, in units of the
+//                                                                  world's start-year revenue
 //   F_gen(t) = max(F_gen(t - 1), max_r own_gen)                    the leader's path
 //   cap_gen  = max(own_gen, F_gen(t - open_model_lag - L))         diffusion floor
 //   gen_access = max(cap_gen, F_gen(t - open_model_lag))           open weights
 //   cap_phys = w_c own_phys + w_d log10(max(D_acc, 1)) + w_g gen_access
+//              + data_flywheel log10(1 + U_phys / u_phys)
 //   F_phys(t) = max(F_phys(t - 1), max_r cap_phys)
 // own_s is effective compute in start-year algorithms; the floors at 1 FLOP
 // and 1 robot-year keep log10 finite for empty regions.

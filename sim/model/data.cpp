@@ -1,7 +1,10 @@
 #include "sim/model/data.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
+
+#include "sim/model/vector_math.hpp"
 
 namespace sim {
 namespace {
@@ -31,9 +34,10 @@ void SumCohorts(const DrawAssumptions& assumptions, int year, State& state, Draw
 }  // namespace
 
 void RobotInstallations(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
-                        const YearMoney& money, RegionDrawArray& out) {
+                        const YearMoney& money, const State& state, RegionDrawArray& out) {
   out = (money.adoption_physical_public * 1e9).rowwise() / assumptions.robot_cost;
   out.colwise() += inputs.trends.robot_installations.col(year);
+  out *= state.robot_price_advantage;  // exactly 1 without learning
 }
 
 int RobotCohortYears(const DrawAssumptions& assumptions) {
@@ -79,9 +83,24 @@ void StepData(const ModelInputs& inputs, const DrawAssumptions& assumptions, int
                         (state.robots + (money.data_physical * 1e9).rowwise() /
                                             assumptions.cost_per_robot_year_data);
 
-  RobotInstallations(inputs, assumptions, year, money, scratch.a);
+  RobotInstallations(inputs, assumptions, year, money, state, scratch.a);
   Cohort(state, year) = scratch.a;
   SumCohorts(assumptions, year, state, scratch.row_a);
+
+  // Learning by doing: a robot costs (E / E_start)^log2(1 - rate) of its
+  // start-year price, so a dollar buys (E / E_start)^-log2(1 - rate) robots.
+  state.robot_experience += scratch.a;
+  // The experience starts at the start fleet, at least one robot.
+  DrawRow& exponent = scratch.row_a;  // -log2(1 - rate) >= 0; exactly 0 at rate 0
+  exponent = 1.0 - assumptions.robot_learning_rate;
+  LogInPlace(exponent);
+  exponent *= -1.0 / std::log(2.0);
+  for (Eigen::Index r = 0; r < state.robots.rows(); ++r) {
+    state.robot_price_advantage.row(r) = state.robot_experience.row(r) / std::max(inputs.region.robots(r), 1.0);
+  }
+  LogInPlace(state.robot_price_advantage);
+  state.robot_price_advantage.rowwise() *= exponent;
+  ExpInPlace(state.robot_price_advantage);
 
   kept = 1.0 + assumptions.generative_data_growth;
   state.generative_data = state.generative_data.rowwise() * kept +

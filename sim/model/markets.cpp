@@ -89,6 +89,29 @@ void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumpt
   private_investment += moved;
 }
 
+void AdvanceUsage(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                  const YearOutcome& outcome, State& state, Scratch& scratch) {
+  RegionDrawArray& served = scratch.a;
+  DrawRow& world = scratch.row_a;
+  // A world without revenue in the start year counts usage in units of
+  // USD 1 million, so that later usage stays a finite multiple.
+  constexpr double kSmallestUnit = 1e-6;  // USD bn
+  const auto advance = [&](const RegionDrawArray& share, double market, RegionDrawArray& usage,
+                           RegionDrawArray& unit) {
+    served = (share * market).rowwise() * assumptions.market_size_multiplier;
+    if (year == 0) {
+      SumOverRegions(served, world);
+      world = world.max(kSmallestUnit);
+      unit.rowwise() = world;
+    }
+    usage += served;
+  };
+  advance(outcome.share_generative, inputs.market_size_generative(year), state.usage_generative,
+          state.usage_start_generative);
+  advance(outcome.share_physical, inputs.market_size_physical(year), state.usage_physical,
+          state.usage_start_physical);
+}
+
 void AdvancePrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumptions,
                               int year, State& state, Scratch& scratch) {
   // private_boom * 0.5^(year / half_life) = private_boom * exp(-ln 2 * year / half_life);

@@ -29,6 +29,13 @@ void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumpt
                        const YearOutcome& outcome, State& state, RegionDrawArray& private_investment,
                        Scratch& scratch);
 
+// The data flywheel's usage: revenue served in each sector,
+//   U_s,r <- U_s,r + multiplier * market_s(year) * share_s,r,
+// and in the start year its unit, the same for every region:
+//   u_s = max(the world's revenue in the sector that year, 1e-6 USD bn).
+void AdvanceUsage(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                  const YearOutcome& outcome, State& state, Scratch& scratch);
+
 // P_exog <- max(0, 1 + private_growth(year) + private_boom * 0.5^(year / private_boom_half_life)) P_exog,
 // at the end of year index `year`: the region's own trend plus a boom (or
 // bust) common to all regions that fades.

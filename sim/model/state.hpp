@@ -31,6 +31,13 @@ struct State {
   // Last year's market shares, which market_lock_in carries into this year.
   RegionDrawArray market_share_generative, market_share_physical;
   RegionDrawArray value_share_start;   // share of world AI value in the start year
+  // Learning by doing: robots in service at the start plus every robot
+  // installed since, and how many robots a dollar buys now against the start.
+  RegionDrawArray robot_experience, robot_price_advantage;
+  // Data flywheel: revenue each region served in each sector before this
+  // year, USD bn, and the unit usage is counted in: the world's revenue in
+  // the sector in the start year (the same in every row).
+  RegionDrawArray usage_generative, usage_physical, usage_start_generative, usage_start_physical;
   RegionDrawArray public_cumulative;   // public money spent before this year, USD bn
 
   // Sizes every array to regions x draws (contents unspecified),

@@ -4,6 +4,8 @@
 // (year_loop_wide.cpp, ActiveYearLoop).
 #include "sim/model/model.hpp"
 
+#include <algorithm>
+
 #include "sim/model/algorithms.hpp"
 #include "sim/model/budget.hpp"
 #include "sim/model/capability.hpp"
@@ -54,6 +56,15 @@ void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptio
   state.generative_data.colwise() = c.generative_data;
   state.private_exogenous.setZero();  // calibrated in the start year (PrivateInvestment)
   state.public_cumulative.setZero();
+  // Learning by doing counts experience from the start fleet (at least one
+  // robot, so that the ratio to it is defined); a dollar buys what it did.
+  for (Eigen::Index r = 0; r < c.robots.rows(); ++r) state.robot_experience.row(r).setConstant(std::max(c.robots(r), 1.0));
+  state.robot_price_advantage.setOnes();
+  // No usage yet; its unit is set at the end of the start year (AdvanceUsage).
+  state.usage_generative.setZero();
+  state.usage_physical.setZero();
+  state.usage_start_generative.setOnes();
+  state.usage_start_physical.setOnes();
 }
 
 void ComputeYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
@@ -79,6 +90,7 @@ void AdvanceYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   // This year's market shares are next year's installed base (market_lock_in).
   w.state.market_share_generative = w.outcome.share_generative;
   w.state.market_share_physical = w.outcome.share_physical;
+  AdvanceUsage(inputs, assumptions, year, w.outcome, w.state, w.scratch);
 }
 
 void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions, Variable variable,
@@ -109,7 +121,7 @@ void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions,
     case Variable::kResearchers: put(s.researchers); break;
     case Variable::kRobots: put(s.robots); break;
     case Variable::kRobotInstallations:
-      RobotInstallations(inputs, assumptions, year, w.money, w.scratch.a);
+      RobotInstallations(inputs, assumptions, year, w.money, w.state, w.scratch.a);
       put(w.scratch.a);
       break;
     case Variable::kDataPhysical: put(s.physical_data); break;

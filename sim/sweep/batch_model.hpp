@@ -64,8 +64,12 @@ class SweepModel {
   // Whether blocks run batched; when not, why (the first reason found), e.g.
   // "regions.KR.start_delay is not a global assumption or a batched region
   // lever". The runner prints it, so the slower path is never silent.
-  bool batched() const { return batched_; }
-  const std::string& unbatched_reason() const { return unbatched_reason_; }
+  // Both say so for the variant too, when it is what runs one at a time.
+  bool batched() const { return batched_ && (!variant_ || variant_->batched()); }
+  std::string unbatched_reason() const {
+    if (batched_ && variant_ && !variant_->batched()) return "the variant: " + variant_->unbatched_reason();
+    return unbatched_reason_;
+  }
   const Scenario& scenario() const { return scenario_; }
 
  private:

@@ -1,11 +1,13 @@
 // The reinforcing loops of docs/MODEL.md step 9 (market lock-in, capital that
-// follows share, talent agglomeration): what each conserves, which way each
-// pushes, that none makes something from nothing, and that all stay bounded
-// at their largest allowed strengths. With every strength at 0 (the shipped
+// follows share, talent agglomeration, learning by doing in robot deployment,
+// the data flywheel): what each conserves, which way each pushes, that none
+// makes something from nothing, and that all stay bounded at their largest
+// allowed strengths. With every strength at 0 (the shipped
 // default) the model is the one before the loops: the golden results
 // (tests/results) did not move when they were added.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -27,11 +29,22 @@ double Sum(const Results& results, Variable v, int year) {
   return results.At(v, year).col(0).sum();
 }
 
+// How far `region` is ahead of the next region in `v`.
+double Lead(const Results& results, Variable v, int year, int region) {
+  double next = -1e300;
+  for (int r = 0; r < results.regions(); ++r) {
+    if (r != region) next = std::max(next, At(results, v, year, r));
+  }
+  return At(results, v, year, region) - next;
+}
+
 // Every loop at the top of its allowed range (assumptions.def).
 void AllLoopsAtMaximum(Scenario& s) {
   s.assumptions.market_lock_in.value = 0.99;
   s.assumptions.capital_follows_share.value = 50;
   s.assumptions.talent_agglomeration.value = 2;
+  s.assumptions.robot_learning_rate.value = 0.3;
+  s.assumptions.data_flywheel.value = 1;
 }
 
 }  // namespace
@@ -64,6 +77,7 @@ TEST_CASE("lock-in leaves the start year alone and slows the leader's loss of sh
   // (79% in 2025); customers who stay keep more of it in every later year.
   for (int k = 1; k < a.years(); ++k) {
     CHECK(At(b, Variable::kMarketShareGenerative, k, us) > At(a, Variable::kMarketShareGenerative, k, us));
+    CHECK(Lead(b, Variable::kMarketShareGenerative, k, us) > Lead(a, Variable::kMarketShareGenerative, k, us));
   }
 }
 
@@ -109,6 +123,64 @@ TEST_CASE("agglomeration: migration still conserves researchers, and the largest
   CHECK(Sum(b, Variable::kResearchers, 0) == start);
   CHECK(Sum(b, Variable::kResearchers, 1) == Approx(Sum(a, Variable::kResearchers, 1)).epsilon(kTolerance));
   CHECK(At(b, Variable::kResearchers, 1, us) > At(a, Variable::kResearchers, 1, us));
+  // In the shipped world, the largest pool's lead only grows with the pull.
+  const Results plain = RunSimulation(World());
+  Scenario pulled = World();
+  pulled.assumptions.talent_agglomeration.value = 1;
+  const Results more = RunSimulation(pulled);
+  for (int k = 0; k < plain.years(); ++k) {
+    CHECK(Lead(more, Variable::kResearchers, k, us) >= Lead(plain, Variable::kResearchers, k, us));
+  }
+}
+
+TEST_CASE("learning by doing: each doubling of a region's deployed robots makes a dollar buy 1 / (1 - rate) more") {
+  Scenario off = World();
+  Scenario on = off;
+  const double rate = 0.2;
+  on.assumptions.robot_learning_rate.value = rate;
+  const Results a = RunSimulation(off), b = RunSimulation(on);
+  // Public money and the trend are the same in both runs; only the robots
+  // they buy differ, by A = (E / E_start)^(-log2(1 - rate)).
+  const double exponent = -std::log2(1.0 - rate);
+  for (int r = 0; r < a.regions(); ++r) {
+    const double start = std::max(off.regions[r].robots, 1.0);
+    double experience = start;
+    for (int k = 0; k < a.years(); ++k) {
+      const double advantage = std::pow(experience / start, exponent);
+      INFO(off.regions[r].code << " year " << a.start_year() + k);
+      CHECK(At(b, Variable::kRobotInstallations, k, r) ==
+            Approx(At(a, Variable::kRobotInstallations, k, r) * advantage).epsilon(1e-12));
+      CHECK(At(b, Variable::kRobots, k, r) >= At(a, Variable::kRobots, k, r));
+      experience += At(b, Variable::kRobotInstallations, k, r);
+    }
+  }
+  // China, which deploys most, learns most: its lead in robots never shrinks.
+  const int cn = off.RegionIndex("CN");
+  for (int k = 0; k < a.years(); ++k) CHECK(Lead(b, Variable::kRobots, k, cn) >= Lead(a, Variable::kRobots, k, cn));
+}
+
+TEST_CASE("the data flywheel adds nothing in the start year, then raises every region's capability") {
+  Scenario off = World();
+  off.assumptions.reinvestment_rate.value = 0;  // money, so compute, then does not depend on shares
+  Scenario on = off;
+  on.assumptions.data_flywheel.value = 0.3;
+  const Results a = RunSimulation(off), b = RunSimulation(on);
+  for (int r = 0; r < a.regions(); ++r) {
+    for (Variable v : {Variable::kCapabilityGenerative, Variable::kCapabilityPhysical}) {
+      CHECK(At(b, v, 0, r) == At(a, v, 0, r));
+      for (int k = 1; k < a.years(); ++k) CHECK(At(b, v, k, r) >= At(a, v, k, r));
+    }
+  }
+  // The leader's own gain in the second year is 0.3 log10(1 + its share of
+  // the start year's world generative revenue), and its lead never shrinks.
+  const int us = off.RegionIndex("US");
+  const double first_year_share = At(a, Variable::kMarketShareGenerative, 0, us);
+  CHECK(At(b, Variable::kCapabilityGenerative, 1, us) - At(a, Variable::kCapabilityGenerative, 1, us) ==
+        Approx(0.3 * std::log10(1.0 + first_year_share)).epsilon(1e-9));
+  for (int k = 0; k < a.years(); ++k) {
+    INFO("year " << a.start_year() + k);
+    CHECK(Lead(b, Variable::kCapabilityGenerative, k, us) >= Lead(a, Variable::kCapabilityGenerative, k, us) - 1e-12);
+  }
 }
 
 TEST_CASE("no loop makes something from nothing: an empty region stays empty at full strength") {
@@ -145,6 +217,7 @@ TEST_CASE("all loops at their largest strengths stay finite and bounded over 60 
       CHECK((results.At(v, k) <= 1 + kTolerance).all());
     }
     CHECK((results.At(Variable::kResearchers, k) >= 0).all());
+    CHECK((results.At(Variable::kRobots, k) >= 0).all());
     CHECK((results.At(Variable::kInvestmentPrivate, k) >= 0).all());
   }
 }

@@ -80,9 +80,9 @@ ASSUMPTION_NAMES = [
     "private_boom", "private_boom_half_life", "capital_follows_share",
     "researcher_mobility", "home_bias", "attraction_compute_weight",
     "attraction_money_weight", "talent_agglomeration", "researcher_growth", "cost_per_researcher", "cost_per_gw",
-    "robot_cost", "robot_service_life", "physical_data_decay", "cost_per_robot_year_data",
+    "robot_cost", "robot_service_life", "robot_learning_rate", "physical_data_decay", "cost_per_robot_year_data",
     "generative_data_growth", "cost_per_trillion_tokens", "physical_compute_weight",
-    "physical_data_weight", "physical_generative_weight", "sovereignty_scale",
+    "physical_data_weight", "physical_generative_weight", "data_flywheel", "sovereignty_scale",
     "sovereignty_data_weight",
 ]
 
@@ -506,6 +506,13 @@ def simulate(scenario):
     data_gen_start = inp.generative_data.copy()
     private_exogenous = np.zeros(R)
     public_cumulative = np.zeros(R)
+    # Step 9 loops: experience of deployed robots (from the start fleet, at
+    # least one robot) and cumulative revenue served per sector.
+    experience_start = np.maximum(inp.robots, 1.0)
+    experience = experience_start.copy()
+    robots_per_dollar = np.ones(R)   # against the start year
+    usage = {"gen": np.zeros(R), "phys": np.zeros(R)}
+    usage_unit = {"gen": 1.0, "phys": 1.0}   # the world's start-year revenue, per sector
 
     tiny = 1e-12  # floors that keep logarithms finite for empty regions
     log_progress = math.log10(a["algorithmic_progress"])
@@ -569,6 +576,9 @@ def simulate(scenario):
             progress = (k - lag[r]) * log_progress
             own_gen[r] = math.log10(max(run_gen[r] * inp.algorithmic_efficiency[r], 1.0)) + progress
             own_phys[r] = math.log10(max(run_phys[r] * inp.algorithmic_efficiency[r], 1.0)) + progress
+        # Data flywheel (step 9): usage served so far, in start-year units.
+        flywheel = {s: a["data_flywheel"] * np.log10(1.0 + usage[s] / usage_unit[s]) for s in usage}
+        own_gen = own_gen + flywheel["gen"]
 
         # The leader's generative path gains this year; its mean rate from
         # the first recorded year to the start year extends the paths back.
@@ -590,7 +600,8 @@ def simulate(scenario):
         usable_data = data_phys + inp.ally_data @ data_phys
         cap_phys = (a["physical_compute_weight"] * own_phys
                     + a["physical_data_weight"] * _log10_floor(usable_data)
-                    + a["physical_generative_weight"] * gen_access)
+                    + a["physical_generative_weight"] * gen_access
+                    + flywheel["phys"])
         path_phys.append(year, max(cap_phys))
 
         # Step 7: markets and value.
@@ -651,8 +662,10 @@ def simulate(scenario):
 
         # Robots installed this year: the trend (firms' own purchases) plus
         # the robots public programmes buy; private AI money buys none.
-        robot_installations = (inp.robot_installations[:, k]
-                               + budget * inp.public_alloc["adoption"] * phi * 1e9 / a["robot_cost"])
+        # Learning by doing (step 9) makes both buy more robots per dollar.
+        robot_installations = robots_per_dollar * (
+            inp.robot_installations[:, k]
+            + budget * inp.public_alloc["adoption"] * phi * 1e9 / a["robot_cost"])
 
         # Record (values of this year).
         row = {
@@ -753,6 +766,15 @@ def simulate(scenario):
                      + money["data", "phys"] * 1e9 / a["cost_per_robot_year_data"])
         installed[year] = robot_installations
         robots = robot_stock(year + 1)
+        experience = experience + robot_installations
+        robots_per_dollar = (experience / experience_start) ** (-math.log2(1.0 - a["robot_learning_rate"]))
+        # Usage for the flywheel: revenue served this year, per sector.
+        served = {"gen": a["market_size_multiplier"] * inp.market_gen[k] * share_gen,
+                  "phys": a["market_size_multiplier"] * inp.market_phys[k] * share_phys}
+        for s in usage:
+            if k == 0:
+                usage_unit[s] = max(float(served[s].sum()), 1e-6)
+            usage[s] = usage[s] + served[s]
         data_gen = ((1.0 + a["generative_data_growth"]) * data_gen
                     + (money["data", "gen"] + money["adoption", "gen"]) / a["cost_per_trillion_tokens"])
 

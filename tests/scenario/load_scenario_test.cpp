@@ -78,6 +78,7 @@ assumptions:
   cost_per_gw: 12
   robot_cost: 100000
   robot_service_life: 12
+  robot_learning_rate: 0
   physical_data_decay: 0.2
   cost_per_robot_year_data: 50000
   generative_data_growth: 0.05
@@ -85,6 +86,7 @@ assumptions:
   physical_compute_weight: 0.4
   physical_data_weight: 0.3
   physical_generative_weight: 0.3
+  data_flywheel: 0
   sovereignty_scale: 1
   sovereignty_data_weight: 0.5
   market_size_generative: {2025: 150, 2030: 600}
@@ -843,9 +845,9 @@ TEST_CASE("loader requires every assumption in a scenario without a base") {
         "private_physical_share, private_boom, private_boom_half_life, capital_follows_share, "
         "researcher_mobility, home_bias, attraction_compute_weight, "
         "attraction_money_weight, talent_agglomeration, researcher_growth, cost_per_researcher, cost_per_gw, robot_cost, "
-        "robot_service_life, physical_data_decay, cost_per_robot_year_data, generative_data_growth, "
+        "robot_service_life, robot_learning_rate, physical_data_decay, cost_per_robot_year_data, generative_data_growth, "
         "cost_per_trillion_tokens, physical_compute_weight, physical_data_weight, "
-        "physical_generative_weight, "
+        "physical_generative_weight, data_flywheel, "
         "sovereignty_scale, sovereignty_data_weight, market_size_generative, market_size_physical, "
         "frontier_run_history\n"
         "hint: every assumption must be set, here or in a scenario this one extends (e.g. extends: "
