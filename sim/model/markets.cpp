@@ -67,19 +67,16 @@ void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumpt
     }
   }
   // Capital follows share: each region's exogenous money is weighted by
-  // w = exp(kappa (v - v_start)), v its share of world AI value, then
-  // rescaled so that the world's exogenous total is unchanged: money moves
-  // toward regions that gain share points, away from those that lose them.
+  // w = exp(kappa * the sum of its shares of world AI value in the years
+  // before this one), then rescaled so that the world's exogenous total is
+  // unchanged: year after year, money drifts toward the regions that serve
+  // most of the market. Every weight is 1 in the start year, and at kappa 0.
   RegionDrawArray& weight = scratch.a;
   RegionDrawArray& moved = scratch.b;
   DrawRow& total = scratch.row_a;
   DrawRow& weighted_total = scratch.row_b;
-  SumOverRegions(outcome.value, total);
-  total = total.max(std::numeric_limits<double>::min());
-  weight = outcome.value.rowwise() / total;
-  if (year == 0) state.value_share_start = weight;
-  weight = (weight - state.value_share_start).rowwise() * assumptions.capital_follows_share;
-  ExpInPlace(weight);  // exactly 1 when capital_follows_share is 0
+  weight = state.value_share_cumulative.rowwise() * assumptions.capital_follows_share;
+  ExpInPlace(weight);
   moved = state.private_exogenous * weight;
   SumOverRegions(state.private_exogenous, total);
   SumOverRegions(moved, weighted_total);
@@ -87,6 +84,13 @@ void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumpt
   total /= weighted_total.max(std::numeric_limits<double>::min());
   moved.rowwise() *= total;
   private_investment += moved;
+}
+
+void AdvanceValueShares(const YearOutcome& outcome, State& state, Scratch& scratch) {
+  DrawRow& total = scratch.row_a;
+  SumOverRegions(outcome.value, total);
+  total = total.max(std::numeric_limits<double>::min());
+  state.value_share_cumulative += outcome.value.rowwise() / total;
 }
 
 void AdvanceUsage(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,

@@ -18,16 +18,20 @@ void Markets(const ModelInputs& inputs, const DrawAssumptions& assumptions, int 
              const State& state, YearOutcome& outcome, Scratch& scratch);
 
 // This year's private investment (USD bn / yr), written to `private_investment`:
-//   v_r = V_r / sum_j V_j                              share of world AI value
-//   w_r = exp(capital_follows_share (v_r - v_r(start)))
+//   c_r = sum over the years before this one of V_r / sum_j V_j   (state.value_share_cumulative)
+//   w_r = exp(capital_follows_share c_r)
 //   P   = reinvestment_rate * V + P_exog w sum_j P_exog,j / sum_j P_exog,j w_j
 // In the start year P_exog is calibrated so that P equals the scenario's
-// private_investment: P_exog = max(0, P_0 - reinvestment_rate * V), and
-// v(start) is recorded in state.value_share_start. P_exog then grows by
-// that year's private_growth (AdvancePrivateInvestment).
+// private_investment: P_exog = max(0, P_0 - reinvestment_rate * V) (every
+// w is 1 then). P_exog then grows by that year's private_growth
+// (AdvancePrivateInvestment).
 void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                        const YearOutcome& outcome, State& state, RegionDrawArray& private_investment,
                        Scratch& scratch);
+
+// c_r += V_r / sum_j V_j at the end of the year: the cumulative share of world
+// AI value that capital_follows_share weighs private money by.
+void AdvanceValueShares(const YearOutcome& outcome, State& state, Scratch& scratch);
 
 // The data flywheel's usage: revenue served in each sector,
 //   U_s,r <- U_s,r + multiplier * market_s(year) * share_s,r,

@@ -6,7 +6,7 @@ void State::Resize(int regions, int draws, int pending_years, int cohort_years) 
   for (RegionDrawArray* array :
        {&compute_generative, &compute_physical, &fleet_kilowatts, &power_capacity, &researchers, &robots,
         &physical_data, &generative_data, &private_exogenous, &market_share_generative,
-        &market_share_physical, &value_share_start, &robot_experience, &robot_price_advantage,
+        &market_share_physical, &value_share_cumulative, &robot_experience, &robot_price_advantage,
         &usage_generative, &usage_physical, &usage_start_generative, &usage_start_physical,
         &public_cumulative}) {
     array->resize(regions, draws);

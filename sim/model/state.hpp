@@ -30,7 +30,8 @@ struct State {
   RegionDrawArray private_exogenous;   // private investment not driven by AI value, USD bn / yr
   // Last year's market shares, which market_lock_in carries into this year.
   RegionDrawArray market_share_generative, market_share_physical;
-  RegionDrawArray value_share_start;   // share of world AI value in the start year
+  // Shares of world AI value summed over the years before this one.
+  RegionDrawArray value_share_cumulative;
   // Learning by doing: robots in service at the start plus every robot
   // installed since, and how many robots a dollar buys now against the start.
   RegionDrawArray robot_experience, robot_price_advantage;

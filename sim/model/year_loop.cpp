@@ -56,6 +56,7 @@ void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptio
   state.generative_data.colwise() = c.generative_data;
   state.private_exogenous.setZero();  // calibrated in the start year (PrivateInvestment)
   state.public_cumulative.setZero();
+  state.value_share_cumulative.setZero();
   // Learning by doing counts experience from the start fleet (at least one
   // robot, so that the ratio to it is defined); a dollar buys what it did.
   for (Eigen::Index r = 0; r < c.robots.rows(); ++r) state.robot_experience.row(r).setConstant(std::max(c.robots(r), 1.0));
@@ -90,6 +91,7 @@ void AdvanceYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   // This year's market shares are next year's installed base (market_lock_in).
   w.state.market_share_generative = w.outcome.share_generative;
   w.state.market_share_physical = w.outcome.share_physical;
+  AdvanceValueShares(w.outcome, w.state, w.scratch);
   AdvanceUsage(inputs, assumptions, year, w.outcome, w.state, w.scratch);
 }
 

@@ -512,6 +512,7 @@ def simulate(scenario):
     experience = experience_start.copy()
     robots_per_dollar = np.ones(R)   # against the start year
     usage = {"gen": np.zeros(R), "phys": np.zeros(R)}
+    value_share_sum = np.zeros(R)     # shares of world AI value, years before this one
     usage_unit = {"gen": 1.0, "phys": 1.0}   # the world's start-year revenue, per sector
 
     tiny = 1e-12  # floors that keep logarithms finite for empty regions
@@ -636,12 +637,10 @@ def simulate(scenario):
         if k == 0:
             private_exogenous = np.maximum(0.0, inp.private_investment - reinvested)
         # Capital follows share (step 9): the world's exogenous money, split
-        # in proportion to each region's own times exp(kappa x its gain in
-        # world value share since the start year).
-        value_share = value / max(value.sum(), np.finfo(float).tiny)
-        if k == 0:
-            value_share_start = value_share
-        pull = np.exp(a["capital_follows_share"] * (value_share - value_share_start))
+        # in proportion to each region's own times exp(kappa x the sum of its
+        # world value shares in the years before this one).
+        pull = np.exp(a["capital_follows_share"] * value_share_sum)
+        value_share = value / max(value.sum(), np.finfo(float).tiny)   # added to the sum at the year's end
         claims = private_exogenous * pull
         world = private_exogenous.sum()
         moved = world * claims / max(claims.sum(), np.finfo(float).tiny)
@@ -768,6 +767,7 @@ def simulate(scenario):
         robots = robot_stock(year + 1)
         experience = experience + robot_installations
         robots_per_dollar = (experience / experience_start) ** (-math.log2(1.0 - a["robot_learning_rate"]))
+        value_share_sum = value_share_sum + value_share
         # Usage for the flywheel: revenue served this year, per sector.
         served = {"gen": a["market_size_multiplier"] * inp.market_gen[k] * share_gen,
                   "phys": a["market_size_multiplier"] * inp.market_phys[k] * share_phys}
