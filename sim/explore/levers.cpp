@@ -127,6 +127,8 @@ nlohmann::json AssumptionLever(const Assumptions& assumptions, const char* key) 
       high = d.truncated_above ? d.upper : d.median * std::exp(3 * d.sigma);
       break;
     case Distribution::Kind::kNone:
+      // A switch that is off (a reinforcing loop at 0) spans what it may be.
+      if (value == 0) low = field.range.min, high = field.range.max;
       break;
   }
   const double step = NiceStep(low, high);
