@@ -10,11 +10,13 @@
 #include "sim/model/model.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "sim/output/charts.hpp"
+#include "sim/output/headline.hpp"
 #include "sim/output/report.hpp"
 #include "sim/output/summary_writer.hpp"
 #include "sim/output/terminal_summary.hpp"
 #include "sim/output/rank_odds.hpp"
 #include "sim/output/timeseries_csv.hpp"
+#include "sim/scenario/did_you_mean.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
 namespace sim::cli {
@@ -43,6 +45,17 @@ int Run(const po::variables_map& values) {
   PrintPlausibilityWarnings(scenario);
 
   CheckResultsFitInMemory({scenario});
+  std::string focus;
+  if (values.count("region")) {
+    focus = values["region"].as<std::string>();
+    if (scenario.RegionIndex(focus) < 0) {
+      std::vector<std::string> codes;
+      for (const Region& r : scenario.regions) codes.push_back(r.code);
+      throw ScenarioError({"--region", 0, 0}, scenario.name + " has no region '" + focus + "'",
+                          internal::RegionHint(focus, scenario.regions) + "the regions are " +
+                              internal::JoinWords(codes));
+    }
+  }
 
   RunOptions options;
   options.threads = values["threads"].as<int>();
@@ -52,6 +65,8 @@ int Run(const po::variables_map& values) {
                         "nothing was written; a lever or assumption of that region is at an "
                         "extreme the model cannot represent: check its values with `aisim params`");
   }
+  // The answer in one sentence: the region asked about, or the leader.
+  const std::string headline = RegionHeadline(results, focus.empty() ? GenerativeLeader(results) : focus);
   const std::string resolved = WriteResolvedYaml(scenario);
   const RunRecord record{AISIM_VERSION, HashText(resolved), scenario.seed, scenario.draws};
 
@@ -66,7 +81,7 @@ int Run(const po::variables_map& values) {
   const std::string leftover = WriteFolderAtomically(folder, files,
                         [&](const std::filesystem::path& staging) {
                           // Charts are drawn from the CSV just written, before the rename.
-                          Report report = MakeRunReport(results, record, scenario.description);
+                          Report report = MakeRunReport(results, record, scenario.description, headline);
                           ChartRequest request = RunChartRequest(results, scenario.seed, staging);
                           request.jobs = options.threads;
                           AddCharts(report, values, request);
@@ -78,7 +93,8 @@ int Run(const po::variables_map& values) {
   // The table comes after the write, so that a run whose results could not
   // be written shows only the error.
   if (!values.count("quiet")) {
-    std::cout << FormatTerminalSummary(results) << "Results written to " << folder.string() << "/\n";
+    std::cout << headline << "\n\n"
+              << FormatTerminalSummary(results) << "Results written to " << folder.string() << "/\n";
   }
   return kExitOk;
 }
@@ -92,6 +108,7 @@ int RunCommand(const std::vector<std::string>& args) {
       ("out,o", po::value<std::string>()->default_value("results"), "output folder (e.g. results)")
       ("set,s", po::value<std::vector<std::string>>()->composing()->default_value({}, ""),
        "override a value, e.g. --set regions.KR.physical_focus=0.8 (repeatable; see `aisim params`)")
+      ("region,r", po::value<std::string>(), "the region the one-sentence answer is about, e.g. KR (default: the generative-AI leader)")
       ("draws,n", po::value<std::string>(), "Monte Carlo draws, e.g. 1000 (1 = deterministic)")
       ("seed", po::value<std::string>(), "random seed, e.g. 42")
       ("years", po::value<std::string>(), "simulated years FIRST:LAST, e.g. 2025:2040")

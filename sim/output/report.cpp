@@ -310,7 +310,7 @@ ReportTable TimeShiftTable(const Comparison& comparison, const std::string& othe
 }  // namespace
 
 Report MakeRunReport(const Results& results, const RunRecord& record,
-                     const std::string& description) {
+                     const std::string& description, const std::string& headline) {
   Report report;
   report.title = "aisim run: " + results.scenario();
   report.facts = {{"Scenario", results.scenario()},
@@ -322,6 +322,7 @@ Report MakeRunReport(const Results& results, const RunRecord& record,
                   {"aisim version", record.version},
                   {"Scenario hash (FNV-1a 64)", record.scenario_hash}};
   report.notes = {
+      "In short: " + headline,
       "Data files beside this report: timeseries.csv (every variable, region and year), "
       "summary.json, summary.md and scenario.resolved.yaml, which reproduces the run exactly."};
   report.tables = {EndYearTable(results)};

@@ -41,10 +41,11 @@ std::string FormatReportHtml(const Report& report, const std::filesystem::path& 
 // The end-year table of a run (median, and the p5-p95 range with draws).
 ReportTable EndYearTable(const Results& results);
 
-// The report of `aisim run`: what was run (scenario, years, draws, seed,
-// version, scenario hash) and the end-year table; charts are added by the caller.
+// The report of `aisim run`: its answer in one sentence (`headline`), what
+// was run (scenario, years, draws, seed, version, scenario hash) and the
+// end-year table; charts are added by the caller.
 Report MakeRunReport(const Results& results, const RunRecord& record,
-                     const std::string& description);
+                     const std::string& description, const std::string& headline);
 
 // The report of `aisim compare` (results[0] is the base): one table of
 // differences per other scenario and the capability per extra USD bn table.

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -183,6 +184,36 @@ TEST_CASE("common mistakes get the help that fixes them, and write nothing") {
   expect("run typos.yaml", {"typos.yaml:4:5: error: unknown key 'pubic_budget'", "did you mean 'public_budget'?",
                             "typos.yaml:5:5: error: unknown key 'phyiscal_focus'",
                             "did you mean 'physical_focus'?"});
+  // The region a run's answer is about, by a near code.
+  expect("run korea-2026-ai-budget --region KOR",
+         {"--region: error: korea-2026-ai-budget has no region 'KOR'", "did you mean KR (South Korea)?"});
+}
+
+TEST_CASE("a run opens with its answer in one sentence, made of the numbers it writes") {
+  TempFolder dir;
+  const Outcome run = dir.Aisim("run korea-2026-ai-budget --region KR --no-charts --out out");
+  REQUIRE(run.exit_code == 0);
+  // The 2035 values of KR in the run's own timeseries.csv.
+  std::map<std::string, double> kr;
+  std::istringstream csv(Read(dir.path() / "out/korea-2026-ai-budget/timeseries.csv"));
+  for (std::string line; std::getline(csv, line);) {
+    if (line.rfind("korea-2026-ai-budget,KR,", 0) != 0 || line.find(",2035,") == std::string::npos) continue;
+    const std::string variable = line.substr(24, line.find(',', 24) - 24);
+    kr[variable] = std::stod(line.substr(line.rfind(',') + 1));
+  }
+  char expected[256];
+  std::snprintf(expected, sizeof expected,
+                "South Korea (KR) in 2035: %.2f years behind the leader in generative AI (%dth of 9) and "
+                "%.2f years behind in physical AI (%dth of 9)",
+                kr["Years Behind|Generative"], static_cast<int>(kr["Rank|Generative"]),
+                kr["Years Behind|Physical"], static_cast<int>(kr["Rank|Physical"]));
+  INFO(run.output);
+  CHECK(run.output.rfind(expected, 0) == 0);
+  CHECK(Read(dir.path() / "out/korea-2026-ai-budget/report.md").find(std::string("In short: ") + expected) !=
+        std::string::npos);
+  // Without --region the sentence is about the generative-AI leader.
+  const Outcome world = dir.Aisim("run --no-charts --out out2");
+  CHECK(world.output.rfind("United States (US) in 2035: leads generative and physical AI", 0) == 0);
 }
 
 TEST_CASE("money with its unit in --set, and warnings for budgets that look like a unit slip") {

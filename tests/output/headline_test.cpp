@@ -1,0 +1,68 @@
+// The one-sentence answer of a run (sim/output/headline.hpp), on hand-made
+// results: the sentence says the numbers it summarises, and changes with them.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "sim/output/headline.hpp"
+
+namespace sim {
+namespace {
+
+// Two regions over 2025-2035, one draw: KR behind, US leading.
+Results TwoRegions(double kr_generative_behind, double kr_physical_behind, int kr_rank) {
+  Results results("plan", {"US", "KR"}, {"United States", "South Korea"}, 2025, 11, 1);
+  const int end = 10;
+  results.At(Variable::kYearsBehindGenerative, end)(1, 0) = kr_generative_behind;
+  results.At(Variable::kYearsBehindPhysical, end)(1, 0) = kr_physical_behind;
+  results.At(Variable::kRankGenerative, end)(1, 0) = kr_rank;
+  results.At(Variable::kRankPhysical, end)(1, 0) = 2;
+  results.At(Variable::kRankGenerative, end)(0, 0) = 1;
+  results.At(Variable::kRankPhysical, end)(0, 0) = 1;
+  results.At(Variable::kComputeStock, end)(1, 0) = 21.46e6;
+  results.At(Variable::kComputeStock, end)(0, 0) = 672e6;
+  results.At(Variable::kCapabilityGenerative, end)(0, 0) = 33.5;
+  results.At(Variable::kCapabilityGenerative, end)(1, 0) = 32.3;
+  return results;
+}
+
+}  // namespace
+
+TEST_CASE("a run's headline states years behind, rank and compute of the region asked about") {
+  const Results results = TwoRegions(1.954, 2.291, 2);
+  CHECK(RegionHeadline(results, "KR") ==
+        "South Korea (KR) in 2035: 1.95 years behind the leader in generative AI (2nd of 2) and "
+        "2.29 years behind in physical AI (2nd of 2); compute stock 21.5 M H100e.");
+  CHECK(RegionHeadline(results, "US") == "United States (US) in 2035: leads generative and physical AI; "
+                                         "compute stock 672 M H100e.");
+  CHECK(GenerativeLeader(results) == "US");
+  CHECK_THROWS_AS(RegionHeadline(results, "JP"), std::invalid_argument);
+}
+
+TEST_CASE("the headline follows the numbers: other numbers, another sentence") {
+  const std::string before = RegionHeadline(TwoRegions(1.954, 2.291, 2), "KR");
+  const std::string after = RegionHeadline(TwoRegions(0.5, 2.291, 2), "KR");
+  CHECK(before != after);
+  CHECK(after.find("0.50 years behind the leader in generative AI") != std::string::npos);
+  // Leading one sector only.
+  const std::string leads = RegionHeadline(TwoRegions(0, 2.291, 1), "KR");
+  CHECK(leads == "South Korea (KR) in 2035: leads generative AI and is 2.29 years behind the leader in "
+                 "physical AI (2nd of 2); compute stock 21.5 M H100e.");
+}
+
+TEST_CASE("with draws the headline gives medians and the p5-p95 range") {
+  Results results("plan", {"US", "KR"}, {"United States", "South Korea"}, 2025, 2, 5);
+  for (int i = 0; i < 5; ++i) {
+    results.At(Variable::kYearsBehindGenerative, 1)(1, i) = 1.0 + i;  // 1..5: median 3
+    results.At(Variable::kYearsBehindPhysical, 1)(1, i) = 2.0;
+    results.At(Variable::kRankGenerative, 1)(1, i) = 2;
+    results.At(Variable::kRankPhysical, 1)(1, i) = 2;
+    results.At(Variable::kComputeStock, 1)(1, i) = 1500.0 * (i + 1);  // median 4,500
+  }
+  CHECK(RegionHeadline(results, "KR") ==
+        "South Korea (KR) in 2026: 3.00 years behind the leader in generative AI (p5-p95 1.20-4.80; "
+        "median rank 2nd of 2) and 2.00 years behind in physical AI (p5-p95 2.00-2.00; median rank 2nd "
+        "of 2); compute stock 4500 H100e (median).");
+}
+
+}  // namespace sim
