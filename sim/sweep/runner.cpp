@@ -200,7 +200,10 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
   }
   WriteTextAtomically(manifest_path, manifest.dump(2) + "\n");
   if (run.failure) std::rethrow_exception(run.failure);
-  if (!report.interrupted && options.shards == 1) WriteSensitivity(folder, manifest, options.quiet, out, folder);
+  if (!report.interrupted && options.shards == 1) {
+    if (!options.quiet) out << OutcomeRanges(folder, manifest["outcomes"], done);
+    WriteSensitivity(folder, manifest, options.quiet, out, folder);
+  }
   return report;
 }
 

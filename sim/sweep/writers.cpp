@@ -123,6 +123,42 @@ bool DataFileAppender::Append(const SweepChunk& chunk) {
 
 void DataFileAppender::Close() { files_.clear(); }
 
+namespace {
+
+// Columns [c0, c1) of outcomes.csv in `folder` (column 0 after "sample"),
+// `rows` samples each. A cell that is not a number is a ScenarioError at
+// file:line:col.
+std::vector<Eigen::ArrayXd> ReadOutcomeColumns(const fs::path& folder, long long rows, size_t c0,
+                                               size_t c1) {
+  std::vector<Eigen::ArrayXd> y(c1 - c0, Eigen::ArrayXd(rows));
+  const fs::path path = folder / "outcomes.csv";
+  std::ifstream in(path, std::ios::binary);
+  CsvReader reader(in, path.string());
+  reader.set_hint("the sweep folder is damaged; run the sweep again");
+  CsvRecord record;
+  reader.Read(&record);  // header
+  for (long long i = 0; i < rows; ++i) {
+    if (!reader.Read(&record)) throw std::runtime_error("outcomes.csv has fewer rows than the sweep");
+    if (record.size() < c1 + 1) {
+      throw ScenarioError({path.string(), reader.line(), 1}, "fewer cells than outcomes",
+                          "the sweep folder is damaged; run the sweep again");
+    }
+    for (size_t column = c0; column < c1; ++column) {
+      const std::string& cell = record.cells[column + 1];
+      double value = 0;
+      const auto parsed = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+      if (parsed.ec != std::errc() || parsed.ptr != cell.data() + cell.size()) {
+        throw ScenarioError(reader.At(record, column + 1), "not a number: '" + cell.substr(0, 40) + "'",
+                            "the sweep folder is damaged; run the sweep again");
+      }
+      y[column - c0](i) = value;
+    }
+  }
+  return y;
+}
+
+}  // namespace
+
 void WriteSensitivity(const fs::path& folder, const json& manifest, bool quiet, std::ostream& out,
                       const fs::path& shown_folder) {
   const std::string method = manifest["method"];
@@ -145,30 +181,7 @@ void WriteSensitivity(const fs::path& folder, const json& manifest, bool quiet, 
   std::string last_year = columns.empty() ? "" : columns.back().substr(columns.back().rfind('|') + 1);
   for (size_t c0 = 0; c0 < columns.size(); c0 += static_cast<size_t>(per_pass)) {
     const size_t c1 = std::min(columns.size(), c0 + static_cast<size_t>(per_pass));
-    std::vector<Eigen::ArrayXd> y(c1 - c0, Eigen::ArrayXd(rows));
-    const fs::path path = folder / "outcomes.csv";
-    std::ifstream in(path, std::ios::binary);
-    CsvReader reader(in, path.string());
-    reader.set_hint("the sweep folder is damaged; run the sweep again");
-    CsvRecord record;
-    reader.Read(&record);  // header
-    for (long long i = 0; i < rows; ++i) {
-      if (!reader.Read(&record)) throw std::runtime_error("outcomes.csv has fewer rows than the sweep");
-      if (record.size() < c1 + 1) {
-        throw ScenarioError({path.string(), reader.line(), 1}, "fewer cells than outcomes",
-                            "the sweep folder is damaged; run the sweep again");
-      }
-      for (size_t column = c0; column < c1; ++column) {
-        const std::string& cell = record.cells[column + 1];
-        double value = 0;
-        const auto parsed = std::from_chars(cell.data(), cell.data() + cell.size(), value);
-        if (parsed.ec != std::errc() || parsed.ptr != cell.data() + cell.size()) {
-          throw ScenarioError(reader.At(record, column + 1), "not a number: '" + cell.substr(0, 40) + "'",
-                              "the sweep folder is damaged; run the sweep again");
-        }
-        y[column - c0](i) = value;
-      }
-    }
+    std::vector<Eigen::ArrayXd> y = ReadOutcomeColumns(folder, rows, c0, c1);
     for (size_t c = c0; c < c1; ++c) {
       std::string region, variable, year;
       SplitColumn(columns[c], &region, &variable, &year);
@@ -220,6 +233,26 @@ void WriteSensitivity(const fs::path& folder, const json& manifest, bool quiet, 
                                      : "Morris screening (most influential first):\n")
         << ranking << "Indices for every outcome in " << (shown_folder / "sensitivity.csv").string() << "\n";
   }
+}
+
+std::string OutcomeRanges(const fs::path& folder, const std::vector<std::string>& columns, long long rows) {
+  if (rows <= 0 || columns.empty()) return "";
+  constexpr size_t kShown = 12;  // a terminal's worth; outcomes.csv has them all
+  const size_t shown = std::min(columns.size(), kShown);
+  const std::vector<Eigen::ArrayXd> y = ReadOutcomeColumns(folder, rows, 0, shown);
+  std::string text = "Outcomes over " + std::to_string(rows) + " samples (min / median / max):\n";
+  for (size_t c = 0; c < shown; ++c) {
+    std::vector<double> values(y[c].data(), y[c].data() + y[c].size());
+    const double median = Quantile(values, 0.5);
+    char line[256];
+    std::snprintf(line, sizeof line, "  %-40s %10.4g / %10.4g / %10.4g\n", columns[c].c_str(),
+                  y[c].minCoeff(), median, y[c].maxCoeff());
+    text += line;
+  }
+  if (columns.size() > shown) {
+    text += "  ... and " + std::to_string(columns.size() - shown) + " more in outcomes.csv\n";
+  }
+  return text;
 }
 
 }  // namespace sim

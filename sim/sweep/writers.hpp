@@ -75,4 +75,10 @@ class DataFileAppender {
 void WriteSensitivity(const std::filesystem::path& folder, const nlohmann::json& manifest, bool quiet,
                       std::ostream& out, const std::filesystem::path& shown_folder);
 
+// What a sweep answered, for the terminal: the min, median and max of each
+// of the first 12 `columns` of outcomes.csv in `folder` over its `rows`
+// samples, one line each ("" for no rows or columns).
+std::string OutcomeRanges(const std::filesystem::path& folder, const std::vector<std::string>& columns,
+                          long long rows);
+
 }  // namespace sim

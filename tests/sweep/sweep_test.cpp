@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -319,4 +320,22 @@ TEST_CASE("a time shift needs a variant, and a variant may not touch what is var
   CHECK(o.exit_code == 2);
   CHECK(o.output.find("did you mean 'Time Shift|Physical'") != std::string::npos);
   CHECK(!fs::exists(t.path() / "out"));
+}
+
+TEST_CASE("a finished sweep prints each outcome's min, median and max over its samples") {
+  TempFolder t;
+  const Outcome o = t.Aisim("sweep --vary regions.KR.public_budget=2:20 --samples 9 "
+                            "--outcome 'Years Behind|Physical:KR:2035' -o s");
+  REQUIRE(o.exit_code == 0);
+  std::vector<double> values;
+  const std::vector<std::string> rows = Lines(Read(t.path() / "s/outcomes.csv"));
+  for (size_t i = 1; i < rows.size(); ++i) values.push_back(std::stod(Split(rows[i])[1]));
+  REQUIRE(values.size() == 9);
+  std::sort(values.begin(), values.end());
+  char expected[256];
+  std::snprintf(expected, sizeof expected, "  %-40s %10.4g / %10.4g / %10.4g\n",
+                "KR|Years Behind|Physical|2035", values.front(), values[4], values.back());
+  INFO(o.output);
+  CHECK(o.output.find("Outcomes over 9 samples (min / median / max):\n") != std::string::npos);
+  CHECK(o.output.find(expected) != std::string::npos);
 }
