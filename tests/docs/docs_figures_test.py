@@ -204,10 +204,35 @@ def check_assumption_table(binary, source, problems):
     return len(keys)
 
 
+def check_field_table(binary, source, problems):
+    """SCENARIOS.md's table of `assumptions:` keys names every assumption
+    `aisim params` lists, with the same unit, and no other: the docs' field
+    table agrees with the one the loader is built from
+    (sim/scenario/assumptions.def)."""
+    params = subprocess.run([binary, "params", "world-2025"], capture_output=True, text=True, check=True).stdout
+    units = {}
+    for line in params.splitlines():
+        if line.startswith("assumptions."):
+            parts = re.split(r"\s{2,}", line.strip())  # path, value, unit in padded columns
+            units[parts[0].split(".", 1)[1]] = parts[-1] if len(parts) >= 3 else ""
+    text = open(os.path.join(source, "docs", "SCENARIOS.md"), encoding="utf-8").read()
+    section = text.split("## `assumptions:`", 1)[1].split("\n## ", 1)[0]
+    rows = {m.group(1): m.group(2).strip()
+            for m in re.finditer(r"^\| `([a-z0-9_]+)` \| ([^|]*) \|", section, flags=re.M)}
+    for key, unit in units.items():
+        if key not in rows:
+            problems.append(f"SCENARIOS.md's assumptions table has no row for {key}")
+        elif rows[key] != unit:
+            problems.append(f"SCENARIOS.md gives {key} the unit '{rows[key]}', aisim params '{unit}'")
+    for key in sorted(set(rows) - set(units)):
+        problems.append(f"SCENARIOS.md's assumptions table names {key}, which aisim does not accept")
+
+
 def main():
     binary, source = sys.argv[1], sys.argv[2]
     problems = []
     assumptions = check_assumption_table(binary, source, problems)
+    check_field_table(binary, source, problems)
     rows = check_headline_table(source, problems)
     check_validation(binary, source, problems)
     check_spread(binary, source, problems)
@@ -218,7 +243,8 @@ def main():
         sys.exit(1)
     print(f"ok: {rows} headline rows of SCENARIOS.md and both backtests of VALIDATION.md "
           "(tolerances and Monte Carlo spread) match results/ and aisim check; "
-          f"MODEL.md documents all {assumptions} assumptions; the {outlook} outlook rows match results/")
+          f"MODEL.md documents all {assumptions} assumptions and SCENARIOS.md lists each with its unit; "
+          f"the {outlook} outlook rows match results/")
 
 
 if __name__ == "__main__":
