@@ -405,14 +405,13 @@ def difference_chart(spec, differences, out):
                     continue
                 colour, _, _ = region_style(code)
                 if kind == "relative":
-                    value = number(row["relative_percent"])
-                    base_value = number(row["base_value"])
-                    low = number(row["p5_difference"])
-                    high = number(row["p95_difference"])
+                    # With draws: the median and p5-p95 of the paired relative
+                    # differences, draw by draw (a stock's never below -100 %).
+                    value = number(row["relative_p50"]) if row["relative_p50"] else number(row["relative_percent"])
+                    low = number(row["relative_p5"])
+                    high = number(row["relative_p95"])
                     if value is None:
                         continue
-                    if low is not None and base_value:
-                        low, high = 100 * low / abs(base_value), 100 * high / abs(base_value)
                 else:
                     value = number(row["difference"]) * scale
                     low = number(row["p5_difference"])

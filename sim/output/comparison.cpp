@@ -51,6 +51,7 @@ namespace {
 struct Paired {
   double base_median, other_median, difference_median, p5, p95;
   double share_better, share_worse;
+  std::optional<double> relative_p50, relative_p5, relative_p95;  // paired, in %
 };
 
 // Quantiles of the paired differences of one region's draws in one year.
@@ -60,7 +61,7 @@ Paired PairDraws(const Results& base, int base_row, int base_year, const Results
   const auto o = other.At(variable, other_year).row(other_row);
   const int draws = base.draws();
   std::vector<double> base_values(b.begin(), b.end()), other_values(o.begin(), o.end());
-  std::vector<double> differences(static_cast<std::size_t>(draws));
+  std::vector<double> differences(static_cast<std::size_t>(draws)), relative;
   const int direction = BetterDirection(variable);
   int better = 0, worse = 0;
   for (int i = 0; i < draws; ++i) {
@@ -68,6 +69,7 @@ Paired PairDraws(const Results& base, int base_row, int base_year, const Results
     differences[static_cast<std::size_t>(i)] = d;
     better += direction * d > 0;
     worse += direction * d < 0;
+    if (b(i) != 0) relative.push_back(100 * d / std::abs(b(i)));
   }
   Paired p;
   p.base_median = Quantile(base_values, 0.5);
@@ -77,6 +79,11 @@ Paired PairDraws(const Results& base, int base_row, int base_year, const Results
   p.p95 = Quantile(differences, 0.95);
   p.share_better = static_cast<double>(better) / draws;
   p.share_worse = static_cast<double>(worse) / draws;
+  if (!relative.empty()) {
+    p.relative_p50 = Quantile(relative, 0.5);
+    p.relative_p5 = Quantile(relative, 0.05);
+    p.relative_p95 = Quantile(relative, 0.95);
+  }
   return p;
 }
 
@@ -182,6 +189,9 @@ Comparison CompareResults(const std::vector<const Results*>& results, int year,
         if (monte_carlo) {
           row.p5_difference = p.p5;
           row.p95_difference = p.p95;
+          row.relative_p50 = p.relative_p50;
+          row.relative_p5 = p.relative_p5;
+          row.relative_p95 = p.relative_p95;
           if (BetterDirection(variable) != 0) {
             row.share_better = p.share_better;
             row.share_worse = p.share_worse;
@@ -218,7 +228,7 @@ Comparison CompareResults(const std::vector<const Results*>& results, int year,
 std::string FormatDifferencesCsv(const Comparison& comparison) {
   std::string out =
       "scenario,base,region,variable,unit,year,base_value,value,difference,relative_percent,"
-      "p5_difference,p95_difference,share_better,share_worse\n";
+      "p5_difference,p95_difference,share_better,share_worse,relative_p50,relative_p5,relative_p95\n";
   for (const ComparisonRow& row : comparison.rows) {
     const VariableInfo& info = Describe(row.variable);
     out += row.scenario + "," + row.base + "," + row.region + "," + info.name + "," + info.unit +
@@ -226,7 +236,8 @@ std::string FormatDifferencesCsv(const Comparison& comparison) {
            FormatNumber(row.value) + "," + FormatNumber(row.difference) + "," +
            Optional(row.relative_percent) + "," + Optional(row.p5_difference) + "," +
            Optional(row.p95_difference) + "," + Optional(row.share_better) + "," +
-           Optional(row.share_worse) + "\n";
+           Optional(row.share_worse) + "," + Optional(row.relative_p50) + "," + Optional(row.relative_p5) +
+           "," + Optional(row.relative_p95) + "\n";
   }
   return out;
 }

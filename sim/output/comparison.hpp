@@ -34,6 +34,10 @@ struct ComparisonRow {
   // (ties are neither; none for metrics without a better direction).
   std::optional<double> p5_difference, p95_difference;
   std::optional<double> share_better, share_worse;
+  // With draws > 1 only: the median, p5 and p95 of the paired relative
+  // differences 100 * (OTHER_i - BASE_i) / |BASE_i| over the draws whose base
+  // is not 0 (none when every base is 0). A stock's are never below -100.
+  std::optional<double> relative_p50, relative_p5, relative_p95;
 };
 
 struct SpendEfficiencyRow {
@@ -87,8 +91,9 @@ Comparison CompareResults(const std::vector<const Results*>& results, int year,
                           const std::vector<std::string>& codes);
 
 // differences.csv: scenario,base,region,variable,unit,year,base_value,value,
-// difference,relative_percent,p5_difference,p95_difference,share_better,share_worse
-// (empty cells where a value is undefined or needs draws).
+// difference,relative_percent,p5_difference,p95_difference,share_better,share_worse,
+// relative_p50,relative_p5,relative_p95 (empty cells where a value is
+// undefined or needs draws).
 std::string FormatDifferencesCsv(const Comparison& comparison);
 
 // time_shift.csv: scenario,base,region,variable,year,base_value,

@@ -250,11 +250,11 @@ TEST_CASE("aisim compare writes a difference table whose arithmetic matches the 
   std::string line;
   std::getline(in, line);
   const auto header = Split(line);
-  REQUIRE(header.size() == 14);
+  REQUIRE(header.size() == 17);
   int rows = 0, checked_nonzero = 0;
   while (std::getline(in, line)) {
     const auto f = Split(line);
-    REQUIRE(f.size() == 14);
+    REQUIRE(f.size() == 17);
     CHECK(f[1] == "world-2025");
     CHECK(f[5] == "2033");
     const double base = series.at("world-2025," + f[2] + "," + f[3] + ",2033");
@@ -330,6 +330,11 @@ TEST_CASE("compare with draws pairs them and charts the scenarios overlaid for o
     CHECK(better + worse <= 1 + 1e-12);
     CHECK(std::stod(f[10]) <= std::stod(f[8]));   // p5 <= median
     CHECK(std::stod(f[8]) <= std::stod(f[11]));   // median <= p95
+    if (f[3] == "Compute|Stock") {  // paired relative differences: a stock loses at most all of itself
+      CHECK(std::stod(f[15]) >= -100);
+      CHECK(std::stod(f[15]) <= std::stod(f[14]));
+      CHECK(std::stod(f[14]) <= std::stod(f[16]));
+    }
   }
   // Charts: the difference bars and every metric for KR with both scenarios.
   const std::string overlay = Read(folder / "charts/scenarios-KR.svg");

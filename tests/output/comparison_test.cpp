@@ -162,7 +162,27 @@ TEST_CASE("several scenarios are each compared with the first") {
   CHECK(*Row(c, "b", "KR", Variable::kResearchers).relative_percent == Approx(-20.0));
   const std::string csv = FormatDifferencesCsv(c);
   CHECK(csv.rfind("scenario,base,region,variable,unit,year,base_value,value,difference,", 0) == 0);
-  CHECK(csv.find("b,base,KR,Talent|Researchers,persons,2025,100,80,-20,-20,,,,\n") != std::string::npos);
+  CHECK(csv.find("b,base,KR,Talent|Researchers,persons,2025,100,80,-20,-20,,,,,,,\n") != std::string::npos);
+}
+
+TEST_CASE("relative differences are paired draw by draw, so a stock never falls by more than 100%") {
+  // Compute stocks in five draws: the plan loses everything in two of them.
+  Results base("base", {"KR"}, {"South Korea"}, 2025, 1, 5);
+  Results plan("plan", {"KR"}, {"South Korea"}, 2025, 1, 5);
+  const double before[5] = {100, 200, 50, 400, 10};
+  const double after[5] = {0, 100, 0, 0, 12};
+  for (int i = 0; i < 5; ++i) {
+    base.At(Variable::kComputeStock, 0)(0, i) = before[i];
+    plan.At(Variable::kComputeStock, 0)(0, i) = after[i];
+  }
+  const ComparisonRow& row = Row(CompareResults({&base, &plan}, 2025, {}), "plan", "KR", Variable::kComputeStock);
+  // Paired: -100, -50, -100, -100, +20 %; sorted -100 -100 -100 -50 20.
+  REQUIRE(row.relative_p50);
+  CHECK(*row.relative_p50 == Approx(-100));
+  CHECK(*row.relative_p5 == Approx(-100));
+  CHECK(*row.relative_p95 == Approx(-50 + 0.8 * 70));  // position 3.8: linear between -50 and 20
+  // The p5 difference (-340) over the median base (100) would say -340 %.
+  CHECK(100 * *row.p5_difference / row.base_value == Approx(-340));
 }
 
 TEST_CASE("the delay cost is the time shift of each paired draw, then its quantiles") {
