@@ -422,13 +422,16 @@ def difference_chart(spec, differences, out):
                 ax.barh(y, value, height=bar * 0.9, color=colour, hatch=hatches[k % len(hatches)],
                         edgecolor="#333333", linewidth=0.6,
                         gid=f"bar-{other}-{code}-{METRIC_BY_NAME[name][1]}")
-                end = value
+                right = value  # the rightmost end of the bar and its whisker
                 if low is not None:
-                    end = high if value >= 0 else low
+                    right = max(value, high)
                     ax.errorbar([value], [y], xerr=[[max(0.0, value - low)], [max(0.0, high - value)]],
                                 fmt="none", ecolor="#333333", elinewidth=1, capsize=2.5)
-                # Labels always right of the bar (or of zero), never over the region names.
-                ax.annotate(f"{value:+.3g}", (max(end, 0.0), y), xytext=(3, 0),
+                # Labels right of the bar, its whisker and zero, so that no line
+                # crosses them and they never cover the region names; rounding
+                # noise (equal numbers computed in two orders, ~1e-15) reads as 0.
+                label = "0" if abs(value) < 1e-9 else f"{value:+.3g}"
+                ax.annotate(label, (max(right, 0.0), y), xytext=(3, 0),
                             textcoords="offset points", va="center", fontsize=7.5,
                             ha="left", color="#222222")
         ax.axvline(0, color="#333333", linewidth=0.8)
@@ -452,8 +455,8 @@ def difference_chart(spec, differences, out):
                              markersize=10, label="p5-p95 of paired differences"))
     bottom_legend(fig, legend)
     title = f"Difference from {base} in {year}, by region"
-    years = f"{spec['start_year']}-{spec['end_year']}"
-    fig.suptitle(f"{title}\n{' vs '.join(spec['scenarios'])}, {years}{note}", fontsize=12)
+    # One year is compared: the subtitle names the scenarios, not a span of years.
+    fig.suptitle(f"{title}\n{' vs '.join(spec['scenarios'])}{note}", fontsize=12)
     caption = (f"{title}: each bar is {' / '.join(others)} minus {base} in {year} "
                f"(bar colour = region){note}.")
     return save(fig, out, f"difference-{year}", title, caption)
