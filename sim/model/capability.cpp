@@ -84,8 +84,11 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
                         own_generative);
   // The data flywheel: usage served so far improves the region's own models,
   // data_flywheel orders of magnitude per tenfold usage (0 in the start year).
-  FlywheelGain(state.usage_generative, state.usage_start_generative, assumptions.data_flywheel, at);
-  own_generative += at;
+  const bool flywheel = (assumptions.data_flywheel != 0).any();  // else skipped: the same bits
+  if (flywheel) {
+    FlywheelGain(state.usage_generative, state.usage_start_generative, assumptions.data_flywheel, at);
+    own_generative += at;
+  }
   // Physical capability starts as its compute term: a run on the physical
   // fleet's largest cluster, by the same rule.
   const RegionDrawArray& physical = WithPartners(
@@ -115,8 +118,10 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
   outcome.capability_physical = outcome.capability_physical * per_draw(assumptions.physical_compute_weight) +
                                 log_data * per_draw(assumptions.physical_data_weight) +
                                 floor * per_draw(assumptions.physical_generative_weight);
-  FlywheelGain(state.usage_physical, state.usage_start_physical, assumptions.data_flywheel, at);
-  outcome.capability_physical += at;
+  if (flywheel) {
+    FlywheelGain(state.usage_physical, state.usage_start_physical, assumptions.data_flywheel, at);
+    outcome.capability_physical += at;
+  }
   ExtendFrontierPath(outcome.capability_physical, row, inputs.history_years, path.physical);
 }
 

@@ -31,6 +31,27 @@ void SumCohorts(const DrawAssumptions& assumptions, int year, State& state, Draw
   }
 }
 
+// Learning by doing: a robot costs (E / E_start)^log2(1 - rate) of its
+// start-year price, so a dollar buys (E / E_start)^-log2(1 - rate) robots;
+// E starts at the start fleet (at least one robot). Off in every draw, the
+// advantage stays exactly 1 and the passes over the arrays are skipped.
+void AdvanceRobotPrices(const ModelInputs& inputs, const DrawAssumptions& assumptions, State& state,
+                        DrawRow& exponent) {
+  if (!(assumptions.robot_learning_rate != 0).any()) {
+    state.robot_price_advantage.setOnes();
+    return;
+  }
+  exponent = 1.0 - assumptions.robot_learning_rate;  // then -log2(1 - rate) >= 0
+  LogInPlace(exponent);
+  exponent *= -1.0 / std::log(2.0);
+  for (Eigen::Index r = 0; r < state.robots.rows(); ++r) {
+    state.robot_price_advantage.row(r) = state.robot_experience.row(r) / std::max(inputs.region.robots(r), 1.0);
+  }
+  LogInPlace(state.robot_price_advantage);
+  state.robot_price_advantage.rowwise() *= exponent;
+  ExpInPlace(state.robot_price_advantage);
+}
+
 }  // namespace
 
 void RobotInstallations(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
@@ -87,20 +108,8 @@ void StepData(const ModelInputs& inputs, const DrawAssumptions& assumptions, int
   Cohort(state, year) = scratch.a;
   SumCohorts(assumptions, year, state, scratch.row_a);
 
-  // Learning by doing: a robot costs (E / E_start)^log2(1 - rate) of its
-  // start-year price, so a dollar buys (E / E_start)^-log2(1 - rate) robots.
   state.robot_experience += scratch.a;
-  // The experience starts at the start fleet, at least one robot.
-  DrawRow& exponent = scratch.row_a;  // -log2(1 - rate) >= 0; exactly 0 at rate 0
-  exponent = 1.0 - assumptions.robot_learning_rate;
-  LogInPlace(exponent);
-  exponent *= -1.0 / std::log(2.0);
-  for (Eigen::Index r = 0; r < state.robots.rows(); ++r) {
-    state.robot_price_advantage.row(r) = state.robot_experience.row(r) / std::max(inputs.region.robots(r), 1.0);
-  }
-  LogInPlace(state.robot_price_advantage);
-  state.robot_price_advantage.rowwise() *= exponent;
-  ExpInPlace(state.robot_price_advantage);
+  AdvanceRobotPrices(inputs, assumptions, state, scratch.row_a);
 
   kept = 1.0 + assumptions.generative_data_growth;
   state.generative_data = state.generative_data.rowwise() * kept +

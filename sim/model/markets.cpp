@@ -39,7 +39,9 @@ void Markets(const ModelInputs& inputs, const DrawAssumptions& assumptions, int 
   SoftmaxShares(outcome.capability_physical, assumptions.market_temperature_physical,
                 inputs.region.market_access, inputs.region.market_access_offset,
                 outcome.share_physical, row);
-  if (year > 0) {
+  // (Every loop of step 9 is skipped when it is off in every draw: the same
+  // bits, without its passes over the arrays.)
+  if (year > 0 && (assumptions.market_lock_in != 0).any()) {
     // Lock-in: customers stay with last year's suppliers in part. Both terms
     // sum to 1 over regions, so the blend does too; lock-in 0 leaves the
     // capability shares exactly (x * 1 + y * 0 = x for finite y).
@@ -71,6 +73,10 @@ void PrivateInvestment(const ModelInputs& inputs, const DrawAssumptions& assumpt
   // before this one), then rescaled so that the world's exogenous total is
   // unchanged: year after year, money drifts toward the regions that serve
   // most of the market. Every weight is 1 in the start year, and at kappa 0.
+  if (!(assumptions.capital_follows_share != 0).any()) {
+    private_investment += state.private_exogenous;
+    return;
+  }
   RegionDrawArray& weight = scratch.a;
   RegionDrawArray& moved = scratch.b;
   DrawRow& total = scratch.row_a;
