@@ -175,7 +175,8 @@ TEST_CASE("relative differences are paired draw by draw, so a stock never falls 
     base.At(Variable::kComputeStock, 0)(0, i) = before[i];
     plan.At(Variable::kComputeStock, 0)(0, i) = after[i];
   }
-  const ComparisonRow& row = Row(CompareResults({&base, &plan}, 2025, {}), "plan", "KR", Variable::kComputeStock);
+  const Comparison c = CompareResults({&base, &plan}, 2025, {});
+  const ComparisonRow& row = Row(c, "plan", "KR", Variable::kComputeStock);
   // Paired: -100, -50, -100, -100, +20 %; sorted -100 -100 -100 -50 20.
   REQUIRE(row.relative_p50);
   CHECK(*row.relative_p50 == Approx(-100));
