@@ -88,11 +88,18 @@ void AdvanceYear(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   StepData(inputs, assumptions, year, w.money, w.state, w.scratch);
   AdvancePrivateInvestment(inputs, assumptions, year, w.state, w.scratch);
   w.state.public_cumulative += w.money.public_total;
-  // This year's market shares are next year's installed base (market_lock_in).
-  w.state.market_share_generative = w.outcome.share_generative;
-  w.state.market_share_physical = w.outcome.share_physical;
-  AdvanceValueShares(w.outcome, w.state, w.scratch);
-  AdvanceUsage(inputs, assumptions, year, w.outcome, w.state, w.scratch);
+  // The step 9 loops' memory, kept only for a loop that is on in some draw
+  // (the steps that read it skip it otherwise): this year's market shares
+  // are next year's installed base (market_lock_in), the cumulative value
+  // shares capital follows, and the usage the flywheel learns from.
+  if ((assumptions.market_lock_in != 0).any()) {
+    w.state.market_share_generative = w.outcome.share_generative;
+    w.state.market_share_physical = w.outcome.share_physical;
+  }
+  if ((assumptions.capital_follows_share != 0).any()) AdvanceValueShares(w.outcome, w.state, w.scratch);
+  if ((assumptions.data_flywheel != 0).any()) {
+    AdvanceUsage(inputs, assumptions, year, w.outcome, w.state, w.scratch);
+  }
 }
 
 void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions, Variable variable,
