@@ -275,6 +275,11 @@ class BatchedModel:
                 money[c] = budget * alloc_pub[c] + private * alloc_priv[c]
             robot_installations = (col(inp.robot_installations[:, k])
                                    + budget * alloc_pub["adoption"] * phi * 1e9 / a["robot_cost"])
+            # Within the room: max_robot_density per 10,000 manufacturing
+            # employees, counting the older robots still at work next year.
+            still_working = sum(cohort * working(y, year + 1) for y, cohort in installed.items() if y < year)
+            room = a["max_robot_density"] * col(inp.employees[year]) / 1e4
+            robot_installations = np.minimum(robot_installations, np.maximum(room - still_working, 0.0))
 
             if k in where:
                 row = {
@@ -289,6 +294,8 @@ class BatchedModel:
                     "Talent|Researchers": researchers,
                     "Robots|Stock": robots,
                     "Robots|Installations": robot_installations,
+                    "Robots|Density": robots * 1e4 / col(np.where(inp.employees[year - 1] > 0,
+                                                                  inp.employees[year - 1], np.inf)),
                     "Data|Physical": data_phys,
                     "Data|Generative": data_gen,
                     "Algorithms|Lag": lag,

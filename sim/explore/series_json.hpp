@@ -13,7 +13,7 @@ inline constexpr Variable kChartedVariables[] = {
     Variable::kYearsBehindGenerative, Variable::kYearsBehindPhysical,
     Variable::kComputeStock,          Variable::kComputeLargestRun,
     Variable::kMarketShareGenerative, Variable::kMarketSharePhysical,
-    Variable::kRobots};
+    Variable::kRobots,                Variable::kRobotDensity};
 
 // {"scenario", "draws", "years": [2025, ...],
 //  "regions": [{"code", "name"}],

@@ -10,7 +10,8 @@ namespace sim {
 namespace {
 
 // The columns of year `year`'s cohort in State::robot_cohorts.
-auto Cohort(State& state, int year) {
+template <class StateType>
+auto Cohort(StateType& state, int year) {
   const int years = state.robot_cohort_years;
   const Eigen::Index draws = state.robots.cols();
   return state.robot_cohorts.middleCols(((year % years + years) % years) * draws, draws);
@@ -21,13 +22,15 @@ void SurvivingShare(const DrawAssumptions& assumptions, int age, DrawRow& weight
   weight = (assumptions.robot_service_life - static_cast<double>(age)).min(1.0).max(0.0);
 }
 
-// state.robots = sum over the cohorts of w(age) I, where `year` is the
-// latest cohort's year (age 0 on the next 1 January).
-void SumCohorts(const DrawAssumptions& assumptions, int year, State& state, DrawRow& weight) {
-  state.robots.setZero();
-  for (int age = 0; age < state.robot_cohort_years; ++age) {
+// out = sum over ages a >= 1 of w(a) I(year - a): the robots of earlier
+// years still at work on the next 1 January. Year `year`'s own cohort is not
+// read (its columns still hold the cohort it replaces).
+void SurvivingRobots(const DrawAssumptions& assumptions, int year, const State& state, DrawRow& weight,
+                     RegionDrawArray& out) {
+  out.setZero();
+  for (int age = 1; age < state.robot_cohort_years; ++age) {
     SurvivingShare(assumptions, age, weight);
-    state.robots += Cohort(state, year - age).rowwise() * weight;
+    out += Cohort(state, year - age).rowwise() * weight;
   }
 }
 
@@ -55,10 +58,19 @@ void AdvanceRobotPrices(const ModelInputs& inputs, const DrawAssumptions& assump
 }  // namespace
 
 void RobotInstallations(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
-                        const YearMoney& money, const State& state, RegionDrawArray& out) {
+                        const YearMoney& money, const State& state, Scratch& scratch) {
+  RegionDrawArray& out = scratch.a;
+  RegionDrawArray& surviving = scratch.b;
   out = (money.adoption_physical_public * 1e9).rowwise() / assumptions.robot_cost;
   out.colwise() += inputs.trends.robot_installations.col(year);
   out *= state.robot_price_advantage;  // exactly 1 without learning
+  // The room: no more robots than max_robot_density per 10,000 of this
+  // year's manufacturing employees, counting those still at work.
+  SurvivingRobots(assumptions, year, state, scratch.row_a, surviving);
+  const auto ten_thousands = inputs.trends.manufacturing_employment.col(year + 1) * 1e-4;
+  for (Eigen::Index n = 0; n < out.cols(); ++n) {
+    out.col(n) = out.col(n).min((ten_thousands * assumptions.max_robot_density(n) - surviving.col(n)).max(0.0));
+  }
 }
 
 int RobotCohortYears(const DrawAssumptions& assumptions) {
@@ -104,9 +116,9 @@ void StepData(const ModelInputs& inputs, const DrawAssumptions& assumptions, int
                         (state.robots + (money.data_physical * 1e9).rowwise() /
                                             assumptions.cost_per_robot_year_data);
 
-  RobotInstallations(inputs, assumptions, year, money, state, scratch.a);
+  RobotInstallations(inputs, assumptions, year, money, state, scratch);
   Cohort(state, year) = scratch.a;
-  SumCohorts(assumptions, year, state, scratch.row_a);
+  state.robots = scratch.b + scratch.a;  // a robot installed this year works on 1 January: w(0) = 1 as L >= 1
 
   state.robot_experience += scratch.a;
   AdvanceRobotPrices(inputs, assumptions, state, scratch.row_a);

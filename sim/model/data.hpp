@@ -9,16 +9,20 @@ namespace sim {
 // Robots installed during year index `year`, units: the region's
 // installation trend (the record's installations, which firms' own
 // purchases make) plus the robots public programmes buy, both times the
-// robots a dollar buys now against the start (learning by doing; 1 without):
-//   I = (installations(year) + public_adoption_phys * 1e9 / robot_cost) * A
+// robots a dollar buys now against the start (learning by doing; 1 without),
+// within the room its factories have:
+//   I = min((installations(year) + public_adoption_phys * 1e9 / robot_cost) * A,
+//           max(0, max_robot_density * employees(year) / 1e4 - S))
 //   A = (E / max(robots(start), 1))^(-log2(1 - robot_learning_rate))
 // with E = state.robot_experience, the start fleet plus every robot installed
-// since (firms keep spending what the trend cost at start-year prices).
+// since (firms keep spending what the trend cost at start-year prices), and S
+// the robots of earlier years still at work on the next 1 January.
 // Private AI money for physical adoption buys no robots beyond the trend: in
 // 2020-24 US private AI spending grew about seventeenfold while US robot
 // installations stayed at 31-40 thousand a year (docs/MODEL.md, step 4).
+// Writes I to scratch.a and S to scratch.b; uses scratch.row_a.
 void RobotInstallations(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
-                        const YearMoney& money, const State& state, RegionDrawArray& out);
+                        const YearMoney& money, const State& state, Scratch& scratch);
 
 // The years of cohorts State::robot_cohorts must hold for these draws: the
 // longest service life, rounded up.
@@ -38,7 +42,7 @@ void InitialiseRobots(const ModelInputs& inputs, const DrawAssumptions& assumpti
 
 // Advances data and robots through year index `year`:
 //   D_phys <- (1 - decay) D_phys + robots + money_data_phys * 1e9 / cost_per_robot_year_data
-//   robots <- sum over cohorts of w(a) I(y), this year's installations included
+//   robots <- S + I: the cohorts still at work and this year's installations
 //   E <- E + I, and A from E for next year (learning by doing)
 //   D_gen  <- (1 + growth) D_gen + (money_data_gen + money_adoption_gen) / cost_per_trillion_tokens
 // Each operating robot yields one robot-year of data a year; data uses the

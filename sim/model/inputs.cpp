@@ -93,6 +93,7 @@ TrendTables BuildTrendTables(const Scenario& scenario) {
   trends.private_growth_factor.resize(regions, years);
   trends.robot_installations.resize(regions, years);
   trends.robot_installations_before.resize(regions, kMaxRobotServiceLife);
+  trends.manufacturing_employment.resize(regions, years + 1);
   for (int r = 0; r < regions; ++r) {
     const Region& region = scenario.regions[r];
     for (int k = 0; k < years; ++k) {
@@ -102,6 +103,9 @@ TrendTables BuildTrendTables(const Scenario& scenario) {
     }
     for (int a = 1; a <= kMaxRobotServiceLife; ++a) {
       trends.robot_installations_before(r, a - 1) = region.robot_installations.At(scenario.start_year - a);
+    }
+    for (int k = 0; k <= years; ++k) {
+      trends.manufacturing_employment(r, k) = region.manufacturing_employment.At(scenario.start_year + k - 1);
     }
   }
   return trends;

@@ -38,6 +38,10 @@ struct TrendTables {
   // R x kMaxRobotServiceLife: column a - 1 holds the installations of
   // calendar year start_year - a, the ages of the start stock (data.hpp).
   RegionTable robot_installations_before;
+  // R x (T + 1): column k holds the manufacturing employees of calendar year
+  // start_year + k - 1, persons. Year index k reads column k for the density
+  // of its 1 January stock (last year's) and column k + 1 for its room.
+  RegionTable manufacturing_employment;
 };
 
 // Global assumptions, one value per draw (1 x N). Names match Assumptions.

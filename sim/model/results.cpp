@@ -18,6 +18,7 @@ const std::vector<VariableInfo>& Variables() {
       {Variable::kResearchers, "Talent|Researchers", "persons", "top-tier AI researchers working in the region"},
       {Variable::kRobots, "Robots|Stock", "units", "operational robot stock"},
       {Variable::kRobotInstallations, "Robots|Installations", "units/yr", "robots installed during the year"},
+      {Variable::kRobotDensity, "Robots|Density", "robots/10k employees", "robots in service per 10,000 manufacturing employees (the IFR's robot density), 1 January stock over last year's employees"},
       {Variable::kDataPhysical, "Data|Physical", "robot-years", "accumulated robot operating data"},
       {Variable::kDataGenerative, "Data|Generative", "trillion tokens", "usable domestic text data"},
       {Variable::kAlgorithmicLag, "Algorithms|Lag", "years", "years behind the algorithmic frontier"},

@@ -23,6 +23,7 @@ enum class Variable {
   kResearchers,
   kRobots,
   kRobotInstallations,
+  kRobotDensity,
   kDataPhysical,
   kDataGenerative,
   kAlgorithmicLag,

@@ -130,9 +130,19 @@ void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions,
     case Variable::kResearchers: put(s.researchers); break;
     case Variable::kRobots: put(s.robots); break;
     case Variable::kRobotInstallations:
-      RobotInstallations(inputs, assumptions, year, w.money, w.state, w.scratch.a);
+      RobotInstallations(inputs, assumptions, year, w.money, w.state, w.scratch);
       put(w.scratch.a);
       break;
+    case Variable::kRobotDensity: {
+      // Robots per 10,000 manufacturing employees (the IFR's measure): the
+      // 1 January stock over last year's employees; 0 without factories.
+      const auto employees = inputs.trends.manufacturing_employment.col(year);
+      for (Eigen::Index r = 0; r < s.robots.rows(); ++r) {
+        w.scratch.a.row(r) = s.robots.row(r) * (employees(r) > 0 ? 1e4 / employees(r) : 0.0);
+      }
+      put(w.scratch.a);
+      break;
+    }
     case Variable::kDataPhysical: put(s.physical_data); break;
     case Variable::kDataGenerative: put(s.generative_data); break;
     case Variable::kAlgorithmicLag: put(o.lag); break;

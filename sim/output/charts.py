@@ -133,6 +133,8 @@ METRICS = [
      "persons", 1.0, False),
     ("Robots|Stock", "robots-in-service", "Industrial robots in service (physical AI's fleet)",
      "robots, log scale", 1.0, True),
+    ("Robots|Density", "robot-density", "Robot density (the IFR's measure)",
+     "robots per 10,000 manufacturing employees", 1.0, False),
     ("Market Share|Generative", "market-share-generative", "Market share, generative AI",
      "% of global generative-AI revenue", 100.0, False),
     ("Market Share|Physical", "market-share-physical", "Market share, physical AI",

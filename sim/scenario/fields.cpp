@@ -148,6 +148,9 @@ const std::vector<Field<Region>>& RegionFields() {
        false, true},
       {"robot_installations", &R::robot_installations, "units / yr", Between(0, 1e10),
        "robots installed during the year without public money (schedule)"},
+      {"manufacturing_employment", &R::manufacturing_employment, "persons", Between(0, 1e10),
+       "employees in manufacturing during the year, the denominator of the IFR's robot density; "
+       "with max_robot_density they bound the robots the region can put to work (schedule)"},
       {"generative_data", &R::generative_data, "trillion tokens", Between(0, 1e9),
        "usable domestic training text"},
       {"algorithmic_efficiency", &R::algorithmic_efficiency, "factor", Between(1e-3, 1e3),

@@ -90,6 +90,10 @@ struct Region {
   double generative_data = 0;         // usable domestic training text, trillion tokens
   Schedule robot_installations;       // robots installed during the year without public money, units / yr;
                                       // years before the start give the start stock its ages
+  // Employees in manufacturing during the year, persons: the IFR's robot
+  // density counts robots per 10,000 of them, and they bound the room for
+  // robots (Assumptions::max_robot_density).
+  Schedule manufacturing_employment;
 
   // Compute standing here that another region's firms own or use (a campus
   // built for foreign firms): it trains their runs, while its power and its

@@ -373,6 +373,75 @@ TEST_CASE("programmes buy robots at robot_cost; private AI money buys none beyon
   }
 }
 
+TEST_CASE("a region without factories installs no robots; its start stock is withdrawn as it ages") {
+  Scenario s = World();
+  const int kr = Index(s, "KR");
+  Region& korea = s.regions[kr];
+  korea.manufacturing_employment = Schedule::Constant(0);
+  korea.public_budget = Schedule::Constant(40.0);  // a robot programme has nowhere to put robots
+  korea.physical_focus = Schedule::Constant(1.0);
+  const Results results = RunSimulation(s);
+  for (int k = 0; k < results.years(); ++k) {
+    CHECK(At(results, Variable::kRobotInstallations, k, kr) == 0.0);
+    CHECK(At(results, Variable::kRobotDensity, k, kr) == 0.0);  // no employees: no density
+    if (k > 0) CHECK(At(results, Variable::kRobots, k, kr) < At(results, Variable::kRobots, k - 1, kr));
+  }
+}
+
+TEST_CASE("the room caps the robot stock at max_robot_density per 10,000 manufacturing employees") {
+  // A programme far larger than the room: installations fill it and no more,
+  // so from the first year on the stock sits at the room (robots withdrawn
+  // are replaced); with the room ten times larger the same money buys more.
+  Scenario s = World();
+  const int kr = Index(s, "KR");
+  Region& korea = s.regions[kr];
+  korea.public_budget = Schedule::Constant(400.0);
+  korea.physical_focus = Schedule::Constant(1.0);
+  s.assumptions.max_robot_density.value = 1200;  // Korea starts at about 1,040
+  const Results results = RunSimulation(s);
+  const double room = s.assumptions.max_robot_density.value * korea.manufacturing_employment.At(2025) / 1e4;
+  for (int k = 1; k < results.years(); ++k) {
+    CHECK(At(results, Variable::kRobots, k, kr) == Approx(room).epsilon(kTolerance));
+    CHECK(At(results, Variable::kRobotDensity, k, kr) ==
+          Approx(s.assumptions.max_robot_density.value).epsilon(kTolerance));
+  }
+  Scenario roomier = s;
+  roomier.assumptions.max_robot_density.value *= 10;
+  const Results more = RunSimulation(roomier);
+  CHECK(At(more, Variable::kRobots, 1, kr) > 1.5 * room);
+}
+
+TEST_CASE("more manufacturing employees never lower robot installations or the stock") {
+  Scenario s = World();
+  const int kr = Index(s, "KR");
+  s.regions[kr].public_budget = Schedule::Constant(100.0);
+  s.regions[kr].physical_focus = Schedule::Constant(1.0);
+  Results previous = RunSimulation(s);
+  for (double employees : {4e6, 6e6, 1e7, 1e8}) {
+    Scenario more = s;
+    more.regions[kr].manufacturing_employment = Schedule::Constant(employees);
+    const Results results = RunSimulation(more);
+    for (int k = 0; k < results.years(); ++k) {
+      CHECK(At(results, Variable::kRobotInstallations, k, kr) >=
+            At(previous, Variable::kRobotInstallations, k, kr));
+      CHECK(At(results, Variable::kRobots, k, kr) >= At(previous, Variable::kRobots, k, kr));
+    }
+    previous = results;
+  }
+}
+
+TEST_CASE("robot density is the 1 January stock per 10,000 of last year's manufacturing employees") {
+  Scenario s = World();
+  const int in = Index(s, "IN");  // India's employees change from year to year
+  const Results results = RunSimulation(s);
+  const Region& india = s.regions[in];
+  for (int k = 0; k < results.years(); ++k) {
+    CHECK(At(results, Variable::kRobotDensity, k, in) ==
+          Approx(At(results, Variable::kRobots, k, in) * 1e4 /
+                 india.manufacturing_employment.At(s.start_year + k - 1)).epsilon(kTolerance));
+  }
+}
+
 TEST_CASE("no robots and no data money, no physical data") {
   Scenario s = World();
   SwitchOffInflows(s);

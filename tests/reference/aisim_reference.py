@@ -49,6 +49,7 @@ VARIABLES = {
     "Talent|Researchers": "persons",
     "Robots|Stock": "units",
     "Robots|Installations": "units/yr",
+    "Robots|Density": "robots/10k employees",
     "Data|Physical": "robot-years",
     "Data|Generative": "trillion tokens",
     "Algorithms|Lag": "years",
@@ -80,7 +81,7 @@ ASSUMPTION_NAMES = [
     "private_boom", "private_boom_half_life", "capital_follows_share",
     "researcher_mobility", "home_bias", "attraction_compute_weight",
     "attraction_money_weight", "talent_agglomeration", "researcher_growth", "cost_per_researcher", "cost_per_gw",
-    "robot_cost", "robot_service_life", "robot_learning_rate", "physical_data_decay", "cost_per_robot_year_data",
+    "robot_cost", "robot_service_life", "max_robot_density", "robot_learning_rate", "physical_data_decay", "cost_per_robot_year_data",
     "generative_data_growth", "cost_per_trillion_tokens", "physical_compute_weight",
     "physical_data_weight", "physical_generative_weight", "data_flywheel", "sovereignty_scale",
     "sovereignty_data_weight",
@@ -285,6 +286,9 @@ class _Inputs:
         # Installations in the 40 calendar years before the start (the most
         # a service life may be): the ages of the start stock.
         self.robot_installations_before = {}
+        # Manufacturing employees by calendar year, from the year before the
+        # start (the start stock's density) to the end.
+        self.employees = {}
         for r, code in enumerate(self.codes):
             region = regions[code]
             delay = _number(region.get("start_delay", 0), f"regions.{code}.start_delay")
@@ -312,6 +316,9 @@ class _Inputs:
                 self.robot_installations[r, k] = robots.at(year)
             for year in range(self.t0 - 40, self.t0):
                 self.robot_installations_before.setdefault(year, np.zeros(R))[r] = robots.at(year)
+            employed = Schedule(region["manufacturing_employment"], f"regions.{code}.manufacturing_employment")
+            for year in range(self.t0 - 1, self.t0 + T):
+                self.employees.setdefault(year, np.zeros(R))[r] = employed.at(year)
 
         self.power_delay = [int(regions[c].get("power_delay", 0)) for c in self.codes]
         self.domestic_value = np.array([float(regions[c].get("domestic_chip_value", 0))
@@ -665,6 +672,15 @@ def simulate(scenario):
         robot_installations = robots_per_dollar * (
             inp.robot_installations[:, k]
             + budget * inp.public_alloc["adoption"] * phi * 1e9 / a["robot_cost"])
+        # Within the room: at most max_robot_density robots per 10,000 of this
+        # year's manufacturing employees, counting the older robots still at
+        # work next 1 January.
+        still_working = sum(cohort * working(y, year + 1) for y, cohort in installed.items() if y < year)
+        room = a["max_robot_density"] * inp.employees[year] / 1e4
+        robot_installations = np.minimum(robot_installations, np.maximum(room - still_working, 0.0))
+        employees_last_year = inp.employees[year - 1]
+        density = np.where(employees_last_year > 0,
+                           robots * 1e4 / np.where(employees_last_year > 0, employees_last_year, 1.0), 0.0)
 
         # Record (values of this year).
         row = {
@@ -679,6 +695,7 @@ def simulate(scenario):
             "Talent|Researchers": researchers,
             "Robots|Stock": robots,
             "Robots|Installations": robot_installations,
+            "Robots|Density": density,
             "Data|Physical": data_phys,
             "Data|Generative": data_gen,
             "Algorithms|Lag": lag,

@@ -78,6 +78,7 @@ assumptions:
   cost_per_gw: 12
   robot_cost: 100000
   robot_service_life: 12
+  max_robot_density: 2867
   robot_learning_rate: 0
   physical_data_decay: 0.2
   cost_per_robot_year_data: 50000
@@ -111,6 +112,7 @@ regions:
     researchers: 500
     robots: 440000
     robot_installations: 31000
+    manufacturing_employment: 4000000
     generative_data: 1
     algorithmic_efficiency: 1.0
     home_advantage: 1.5
@@ -133,6 +135,7 @@ regions:
     researchers: 10500
     robots: 363000
     robot_installations: 38000
+    manufacturing_employment: 4000000
     generative_data: 30
     algorithmic_efficiency: 1.0
     home_advantage: 0.5
@@ -328,6 +331,7 @@ regions:
     researchers: 500
     robots: 445000
     robot_installations: 44500
+    manufacturing_employment: 4000000
     generative_data: 3
     algorithmic_efficiency: 1.0
     home_advantage: 1.5
@@ -455,8 +459,8 @@ TEST_CASE("ApplyOverride changes a loaded scenario and re-validates it") {
 TEST_CASE("ListParams lists every settable leaf with its value and unit") {
   const std::vector<ParamInfo> params = ListParams(LoadScenarioFromString(kBase, "base.yaml"));
   // 6 top-level scalars, every assumption of the loader's table, per region
-  // 24 fields + 2 x 5 shares, per alliance 4.
-  CHECK(params.size() == 6 + internal::AssumptionFields().size() + 2 * (24 + 10) + 4);
+  // 25 fields + 2 x 5 shares, per alliance 4.
+  CHECK(params.size() == 6 + internal::AssumptionFields().size() + 2 * (25 + 10) + 4);
 
   const ParamInfo* budget = FindParam(params, "regions.US.power_growth");
   REQUIRE(budget != nullptr);
@@ -533,7 +537,7 @@ void CheckIdentical(const Scenario& a, const Scenario& b) {
     for (Schedule Region::*member :
          {&Region::public_budget, &Region::physical_focus, &Region::gpu_deliveries,
           &Region::chip_access, &Region::power_growth, &Region::private_growth,
-          &Region::robot_installations}) {
+          &Region::robot_installations, &Region::manufacturing_employment}) {
       CHECK(same_schedule(p.*member, q.*member));
     }
     CHECK(same_allocation(p.public_allocation, q.public_allocation));
@@ -821,7 +825,7 @@ TEST_CASE("loader requires a new region to set every field") {
             "private_allocation.talent, private_allocation.data, private_allocation.adoption, "
             "private_allocation.power, compute_stock, compute_physical_share, power_capacity, "
             "researchers, "
-            "robots, robot_installations, generative_data, algorithmic_efficiency, "
+            "robots, robot_installations, manufacturing_employment, generative_data, algorithmic_efficiency, "
             "home_advantage, "
             "market_access\n"
             "hint: a region defined for the first time must set every field, here or in a file "
@@ -845,7 +849,7 @@ TEST_CASE("loader requires every assumption in a scenario without a base") {
         "private_physical_share, private_boom, private_boom_half_life, capital_follows_share, "
         "researcher_mobility, home_bias, attraction_compute_weight, "
         "attraction_money_weight, talent_agglomeration, researcher_growth, cost_per_researcher, cost_per_gw, robot_cost, "
-        "robot_service_life, robot_learning_rate, physical_data_decay, cost_per_robot_year_data, generative_data_growth, "
+        "robot_service_life, max_robot_density, robot_learning_rate, physical_data_decay, cost_per_robot_year_data, generative_data_growth, "
         "cost_per_trillion_tokens, physical_compute_weight, physical_data_weight, "
         "physical_generative_weight, data_flywheel, "
         "sovereignty_scale, sovereignty_data_weight, market_size_generative, market_size_physical, "

@@ -26,6 +26,8 @@
     {id: 'share', title: 'Market share', generative: 'Market Share|Generative', physical: 'Market Share|Physical'},
     // Physical AI's fleet; the same in both sectors, as the compute stock is.
     {id: 'robots', title: 'Robots in service', generative: 'Robots|Stock', physical: 'Robots|Stock', log: true},
+    {id: 'density', title: 'Robots per 10,000 manufacturing employees', generative: 'Robots|Density',
+     physical: 'Robots|Density'},
   ];
 
   // Everything the page knows; `explorer` is exposed for tests and curious users.
