@@ -237,6 +237,13 @@ class BatchedModel:
 
             share_gen = softmax(cap_gen, a["market_temperature_generative"])
             share_phys = softmax(cap_phys, a["market_temperature_physical"])
+            # Factories buy at home first (closed form of docs/MODEL.md step 7).
+            made = inp.value_added[k]
+            demand = col(made / made.sum() if made.sum() > 0 else np.zeros(R))
+            extra = np.exp(a["physical_home_bias"]) - 1.0
+            q = 1.0 + extra * share_phys
+            domestic_phys = (extra + 1.0) * share_phys / q
+            share_phys = share_phys * ((demand / q).sum(axis=0) + extra * demand / q)
             value = a["market_size_multiplier"] * (inp.market_gen[k] * share_gen
                                                    + inp.market_phys[k] * share_phys)
 
@@ -311,6 +318,7 @@ class BatchedModel:
                     "Market Share|Physical": share_phys,
                     "Value|AI": value,
                     "Sovereignty|Generative": sovereignty,
+                    "Sovereignty|Physical": domestic_phys,
                     "Investment|Public": budget,
                     "Investment|Private": private,
                     "Investment|Public|Cumulative": public_cumulative + budget,

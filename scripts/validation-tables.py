@@ -25,6 +25,7 @@ NOTES = {
     ("world-2025", "EU", "Robots|Stock", 2025): "input",
     ("world-2025", "CN", "Robots|Installations", 2025): "input + programmes",
     ("world-2025", "US", "Robots|Installations", 2025): "input + programmes",
+    ("world-2025", "CN", "Sovereignty|Physical", 2025): "calibration",
 }
 # With observed drivers, the installations schedule is the record: the check
 # says what public programmes add on top of it.

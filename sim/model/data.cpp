@@ -67,9 +67,9 @@ void RobotInstallations(const ModelInputs& inputs, const DrawAssumptions& assump
   // The room: no more robots than max_robot_density per 10,000 of this
   // year's manufacturing employees, counting those still at work.
   SurvivingRobots(assumptions, year, state, scratch.row_a, surviving);
-  const auto ten_thousands = inputs.trends.manufacturing_employment.col(year + 1) * 1e-4;
-  for (Eigen::Index n = 0; n < out.cols(); ++n) {
-    out.col(n) = out.col(n).min((ten_thousands * assumptions.max_robot_density(n) - surviving.col(n)).max(0.0));
+  for (Eigen::Index r = 0; r < out.rows(); ++r) {
+    const double ten_thousands = inputs.trends.manufacturing_employment(r, year + 1) * 1e-4;
+    out.row(r) = out.row(r).min((assumptions.max_robot_density * ten_thousands - surviving.row(r)).max(0.0));
   }
 }
 

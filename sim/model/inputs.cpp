@@ -94,6 +94,7 @@ TrendTables BuildTrendTables(const Scenario& scenario) {
   trends.robot_installations.resize(regions, years);
   trends.robot_installations_before.resize(regions, kMaxRobotServiceLife);
   trends.manufacturing_employment.resize(regions, years + 1);
+  trends.physical_demand_share.resize(regions, years);
   for (int r = 0; r < regions; ++r) {
     const Region& region = scenario.regions[r];
     for (int k = 0; k < years; ++k) {
@@ -107,6 +108,13 @@ TrendTables BuildTrendTables(const Scenario& scenario) {
     for (int k = 0; k <= years; ++k) {
       trends.manufacturing_employment(r, k) = region.manufacturing_employment.At(scenario.start_year + k - 1);
     }
+    for (int k = 0; k < years; ++k) {
+      trends.physical_demand_share(r, k) = region.manufacturing_value_added.At(scenario.start_year + k);
+    }
+  }
+  for (int k = 0; k < years; ++k) {
+    const double world = trends.physical_demand_share.col(k).sum();
+    if (world > 0) trends.physical_demand_share.col(k) /= world;
   }
   return trends;
 }

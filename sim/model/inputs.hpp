@@ -42,6 +42,10 @@ struct TrendTables {
   // start_year + k - 1, persons. Year index k reads column k for the density
   // of its 1 January stock (last year's) and column k + 1 for its room.
   RegionTable manufacturing_employment;
+  // R x T: each region's share of the world's manufacturing value added in
+  // the year, the share of the physical-AI demand its factories make (0 in
+  // every row when no region has factories).
+  RegionTable physical_demand_share;
 };
 
 // Global assumptions, one value per draw (1 x N). Names match Assumptions.

@@ -30,6 +30,37 @@ void SoftmaxShares(const RegionDrawArray& capability, const DrawRow& temperature
 
 }  // namespace
 
+void HomeMarket(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                const RegionDrawArray& world_share, RegionDrawArray& share, RegionDrawArray& domestic,
+                Scratch& scratch) {
+  DrawRow& extra = scratch.row_b;  // B - 1 = exp(b) - 1: how much more a home supplier weighs
+  DrawRow& reach = scratch.row_c;  // W = sum_j d_j / q_j
+  extra = assumptions.physical_home_bias;
+  ExpInPlace(extra);
+  extra -= 1.0;
+  // domestic holds q_j = 1 + (B - 1) p_j until the last line.
+  domestic = (world_share.rowwise() * extra) + 1.0;
+  reach.setZero();
+  for (Eigen::Index r = 0; r < share.rows(); ++r) {
+    reach += inputs.trends.physical_demand_share(r, year) / domestic.row(r);
+  }
+  for (Eigen::Index r = 0; r < share.rows(); ++r) {
+    const double demand = inputs.trends.physical_demand_share(r, year);
+    share.row(r) = world_share.row(r) * (reach + extra * demand / domestic.row(r));
+  }
+  for (Eigen::Index r = 0; r < share.rows(); ++r) {
+    domestic.row(r) = world_share.row(r) * (extra + 1.0) / domestic.row(r);
+  }
+}
+
+void PhysicalDomesticShare(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                           const YearOutcome& outcome, RegionDrawArray& domestic, Scratch& scratch) {
+  SoftmaxShares(outcome.capability_physical, assumptions.market_temperature_physical,
+                inputs.region.market_access, inputs.region.market_access_offset, scratch.d,
+                scratch.row_a);
+  HomeMarket(inputs, assumptions, year, scratch.d, scratch.a, domestic, scratch);
+}
+
 void Markets(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
              const State& state, YearOutcome& outcome, Scratch& scratch) {
   DrawRow& row = scratch.row_a;
@@ -39,6 +70,12 @@ void Markets(const ModelInputs& inputs, const DrawAssumptions& assumptions, int 
   SoftmaxShares(outcome.capability_physical, assumptions.market_temperature_physical,
                 inputs.region.market_access, inputs.region.market_access_offset,
                 outcome.share_physical, row);
+  // Factories buying at home move the shares only where the bias is on: off
+  // in every draw, the world's capability shares stay exactly as they are.
+  if ((assumptions.physical_home_bias != 0).any()) {
+    scratch.d = outcome.share_physical;
+    HomeMarket(inputs, assumptions, year, scratch.d, outcome.share_physical, scratch.e, scratch);
+  }
   // (Every loop of step 9 is skipped when it is off in every draw: the same
   // bits, without its passes over the arrays.)
   if (year > 0 && (assumptions.market_lock_in != 0).any()) {

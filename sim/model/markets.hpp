@@ -17,6 +17,29 @@ namespace sim {
 void Markets(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
              const State& state, YearOutcome& outcome, Scratch& scratch);
 
+// Physical AI is bought by factories, and factories favour suppliers at
+// home (physical_home_bias b). With p_r the world's capability shares (the
+// softmax above), B = exp(b) and d_j region j's share of the world's
+// manufacturing value added, region j's factories buy from region r
+//   s_rj = p_r (1 + (B - 1) [r = j]) / q_j,   q_j = 1 + (B - 1) p_j,
+// so region r's share of the world's physical-AI revenue is
+//   share_r = sum_j d_j s_rj = p_r (W + (B - 1) d_r / q_r),   W = sum_j d_j / q_j,
+// and its factories buy s_rr = B p_r / q_r of what they buy from their own
+// suppliers (`domestic`, Sovereignty|Physical). With b = 0 every buyer sees
+// the world's shares (share = p, domestic = p). The shares sum to 1 when some
+// region has factories (and to 0 when none has: no buyers). Uses scratch
+// rows b and c.
+void HomeMarket(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                const RegionDrawArray& world_share, RegionDrawArray& share, RegionDrawArray& domestic,
+                Scratch& scratch);
+
+// Sovereignty|Physical: the share of region r's physical-AI purchases that
+// its factories buy from its own suppliers this year, s_rr of HomeMarket,
+// from this year's capabilities (market lock-in, which blends revenue
+// shares with last year's, does not enter). Uses scratch a and d.
+void PhysicalDomesticShare(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
+                           const YearOutcome& outcome, RegionDrawArray& domestic, Scratch& scratch);
+
 // This year's private investment (USD bn / yr), written to `private_investment`:
 //   c_r = sum over the years before this one of V_r / sum_j V_j   (state.value_share_cumulative)
 //   w_r = exp(capital_follows_share c_r)

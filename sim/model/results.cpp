@@ -34,6 +34,7 @@ const std::vector<VariableInfo>& Variables() {
       {Variable::kMarketSharePhysical, "Market Share|Physical", "share", "share of global physical-AI revenue"},
       {Variable::kValue, "Value|AI", "USD bn/yr", "AI revenue captured, 2025 prices"},
       {Variable::kSovereignty, "Sovereignty|Generative", "share", "share of domestic generative-AI use served by domestic models"},
+      {Variable::kSovereigntyPhysical, "Sovereignty|Physical", "share", "share of the region's factories' physical-AI purchases made from its own suppliers"},
       {Variable::kInvestmentPublic, "Investment|Public", "USD bn/yr", "public AI spending, 2025 prices"},
       {Variable::kInvestmentPrivate, "Investment|Private", "USD bn/yr", "private AI investment, 2025 prices"},
       {Variable::kInvestmentPublicCumulative, "Investment|Public|Cumulative", "USD bn", "public AI spending from the start year to the end of this year"},

@@ -39,6 +39,7 @@ enum class Variable {
   kMarketSharePhysical,
   kValue,
   kSovereignty,
+  kSovereigntyPhysical,
   kInvestmentPublic,
   kInvestmentPrivate,
   kInvestmentPublicCumulative,

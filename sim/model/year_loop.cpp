@@ -163,6 +163,10 @@ void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions,
       Sovereignty(inputs, assumptions, s, o, w.scratch);
       put(o.sovereignty);
       break;
+    case Variable::kSovereigntyPhysical:
+      PhysicalDomesticShare(inputs, assumptions, year, o, w.scratch.b, w.scratch);
+      put(w.scratch.b);
+      break;
     case Variable::kInvestmentPublic: put(w.money.public_total); break;
     case Variable::kInvestmentPrivate: put(w.private_investment); break;
     case Variable::kInvestmentPublicCumulative: put(s.public_cumulative + w.money.public_total); break;

@@ -151,6 +151,10 @@ const std::vector<Field<Region>>& RegionFields() {
       {"manufacturing_employment", &R::manufacturing_employment, "persons", Between(0, 1e10),
        "employees in manufacturing during the year, the denominator of the IFR's robot density; "
        "with max_robot_density they bound the robots the region can put to work (schedule)"},
+      {"manufacturing_value_added", &R::manufacturing_value_added, "USD bn / yr", Between(0, 1e6),
+       "manufacturing value added: the region's share of the world's is its share of the demand "
+       "for physical AI (money schedule)",
+       true},
       {"generative_data", &R::generative_data, "trillion tokens", Between(0, 1e9),
        "usable domestic training text"},
       {"algorithmic_efficiency", &R::algorithmic_efficiency, "factor", Between(1e-3, 1e3),

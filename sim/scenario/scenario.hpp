@@ -94,6 +94,9 @@ struct Region {
   // density counts robots per 10,000 of them, and they bound the room for
   // robots (Assumptions::max_robot_density).
   Schedule manufacturing_employment;
+  // Manufacturing value added, USD bn / yr: the factories that buy physical
+  // AI, so each region's share of the world's is its share of the demand.
+  Schedule manufacturing_value_added;
 
   // Compute standing here that another region's firms own or use (a campus
   // built for foreign firms): it trains their runs, while its power and its

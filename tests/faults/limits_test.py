@@ -72,7 +72,7 @@ with tempfile.TemporaryDirectory() as work:
                                    ("private_investment", 1), ("private_growth", 0.1),
                                    ("compute_stock", 10000), ("compute_physical_share", 0.05),
                                    ("power_capacity", 0.02), ("researchers", 50), ("robots", 10000),
-                                   ("robot_installations", 1000), ("manufacturing_employment", 1e6),
+                                   ("robot_installations", 1000), ("manufacturing_employment", 1e6), ("manufacturing_value_added", 50),
                                    ("generative_data", 0.1),
                                    ("algorithmic_efficiency", 1),
                                    ("home_advantage", 0), ("market_access", 1)]:

@@ -442,6 +442,72 @@ TEST_CASE("robot density is the 1 January stock per 10,000 of last year's manufa
   }
 }
 
+TEST_CASE("factories buying at home: shares still sum to 1, the bias only helps at home, and in the limit each region serves its own factories") {
+  Scenario s = World();
+  s.assumptions.market_lock_in.value = 0;
+  s.assumptions.physical_home_bias.value = 0;
+  const Results world = RunSimulation(s);
+  // Without the bias every factory buys by capability alone: its domestic
+  // share is its suppliers' share of the world.
+  for (int k = 0; k < world.years(); ++k) {
+    for (int r = 0; r < world.regions(); ++r) {
+      CHECK(At(world, Variable::kSovereigntyPhysical, k, r) ==
+            Approx(At(world, Variable::kMarketSharePhysical, k, r)).epsilon(kTolerance));
+    }
+  }
+  Results previous = world;
+  for (double bias : {0.5, 1.0, 2.0, 4.0}) {
+    s.assumptions.physical_home_bias.value = bias;
+    const Results results = RunSimulation(s);
+    double total = 0;
+    for (int r = 0; r < results.regions(); ++r) {
+      total += At(results, Variable::kMarketSharePhysical, 0, r);
+      // Start-year capabilities do not depend on the bias, so this is the bias alone.
+      CHECK(At(results, Variable::kSovereigntyPhysical, 0, r) >=
+            At(previous, Variable::kSovereigntyPhysical, 0, r));
+    }
+    CHECK(total == Approx(1.0).epsilon(kTolerance));
+    previous = results;
+  }
+  // A very strong bias: every region's factories buy at home, so each region
+  // serves its share of the world's manufacturing value added.
+  s.assumptions.physical_home_bias.value = 20;
+  const Results home = RunSimulation(s);
+  double world_value_added = 0;
+  for (const Region& region : s.regions) world_value_added += region.manufacturing_value_added.At(2025);
+  for (int r = 0; r < home.regions(); ++r) {
+    CHECK(At(home, Variable::kMarketSharePhysical, 0, r) ==
+          Approx(s.regions[r].manufacturing_value_added.At(2025) / world_value_added).margin(1e-3));
+  }
+}
+
+TEST_CASE("more factories never lower a region's physical-AI market share; a region without factories gains nothing at home") {
+  Scenario s = World();
+  s.assumptions.market_lock_in.value = 0;
+  s.assumptions.physical_home_bias.value = 1.5;
+  s.assumptions.reinvestment_rate.value = 0;  // value does not feed back into capability
+  const int kr = Index(s, "KR");
+  Results previous = RunSimulation(s);
+  for (double value_added : {1000.0, 2000.0, 5000.0}) {
+    s.regions[kr].manufacturing_value_added = Schedule::Constant(value_added);
+    const Results results = RunSimulation(s);
+    for (int k = 0; k < results.years(); ++k) {
+      CHECK(At(results, Variable::kMarketSharePhysical, k, kr) >=
+            At(previous, Variable::kMarketSharePhysical, k, kr));
+    }
+    previous = results;
+  }
+  // No factories: Korea sells only abroad, less than its share of the world
+  // without the bias (other buyers favour their own).
+  s.regions[kr].manufacturing_value_added = Schedule::Constant(0);
+  const Results none = RunSimulation(s);
+  s.assumptions.physical_home_bias.value = 0;
+  const Results unbiased = RunSimulation(s);
+  for (int k = 0; k < none.years(); ++k) {
+    CHECK(At(none, Variable::kMarketSharePhysical, k, kr) < At(unbiased, Variable::kMarketSharePhysical, k, kr));
+  }
+}
+
 TEST_CASE("no robots and no data money, no physical data") {
   Scenario s = World();
   SwitchOffInflows(s);

@@ -65,6 +65,7 @@ VARIABLES = {
     "Market Share|Physical": "share",
     "Value|AI": "USD bn/yr",
     "Sovereignty|Generative": "share",
+    "Sovereignty|Physical": "share",
     "Investment|Public": "USD bn/yr",
     "Investment|Private": "USD bn/yr",
     "Investment|Public|Cumulative": "USD bn",
@@ -77,7 +78,7 @@ ASSUMPTION_NAMES = [
     "largest_cluster_share", "training_run_days", "training_run_growth", "max_training_run_days",
     "algorithmic_progress", "max_diffusion_lag", "lag_per_talent_halving", "open_weights",
     "open_model_lag", "market_temperature_generative", "market_temperature_physical",
-    "market_size_multiplier", "market_lock_in", "reinvestment_rate", "private_physical_share",
+    "physical_home_bias", "market_size_multiplier", "market_lock_in", "reinvestment_rate", "private_physical_share",
     "private_boom", "private_boom_half_life", "capital_follows_share",
     "researcher_mobility", "home_bias", "attraction_compute_weight",
     "attraction_money_weight", "talent_agglomeration", "researcher_growth", "cost_per_researcher", "cost_per_gw",
@@ -289,6 +290,7 @@ class _Inputs:
         # Manufacturing employees by calendar year, from the year before the
         # start (the start stock's density) to the end.
         self.employees = {}
+        self.value_added = np.zeros((T, R))   # manufacturing value added by year index
         for r, code in enumerate(self.codes):
             region = regions[code]
             delay = _number(region.get("start_delay", 0), f"regions.{code}.start_delay")
@@ -319,6 +321,9 @@ class _Inputs:
             employed = Schedule(region["manufacturing_employment"], f"regions.{code}.manufacturing_employment")
             for year in range(self.t0 - 1, self.t0 + T):
                 self.employees.setdefault(year, np.zeros(R))[r] = employed.at(year)
+            value_added = Schedule(region["manufacturing_value_added"], f"regions.{code}.manufacturing_value_added")
+            for k in range(T):
+                self.value_added[k, r] = value_added.at(self.t0 + k)
 
         self.power_delay = [int(regions[c].get("power_delay", 0)) for c in self.codes]
         self.domestic_value = np.array([float(regions[c].get("domestic_chip_value", 0))
@@ -376,6 +381,18 @@ def _softmax_shares(capability, temperature, access):
     """share_r = access_r exp((cap_r - max cap) / tau) / sum_j (same)."""
     weights = access * np.exp((capability - capability.max()) / temperature)
     return weights / weights.sum()
+
+
+def _home_market(world_share, demand, bias):
+    """Factories buy physical AI from suppliers weighted by the world's shares,
+    their own region's by exp(bias). Returns (each supplier's share of the
+    world's purchases, each region's share bought at home), from the explicit
+    buyer-by-supplier matrix."""
+    R = len(world_share)
+    weight = np.tile(world_share, (R, 1))        # weight[j, r]: buyer j's weight of supplier r
+    weight[np.arange(R), np.arange(R)] *= math.exp(bias)
+    bought = weight / weight.sum(axis=1, keepdims=True)   # rows: buyers
+    return demand @ bought, np.diag(bought).copy()
 
 
 def _best_foreign(capability):
@@ -615,6 +632,14 @@ def simulate(scenario):
         # Step 7: markets and value.
         share_gen = _softmax_shares(cap_gen, a["market_temperature_generative"], inp.market_access)
         share_phys = _softmax_shares(cap_phys, a["market_temperature_physical"], inp.market_access)
+        # Factories buy at home first; each region's demand is its share of the
+        # world's manufacturing value added (none anywhere: no buyers).
+        made = inp.value_added[k]
+        demand = made / made.sum() if made.sum() > 0 else np.zeros(R)
+        if a["physical_home_bias"] != 0:
+            share_phys, domestic_phys = _home_market(share_phys, demand, a["physical_home_bias"])
+        else:
+            domestic_phys = share_phys.copy()
         if k > 0:
             # Lock-in (step 9): a share lock_in of last year's market stays put.
             lock = a["market_lock_in"]
@@ -711,6 +736,7 @@ def simulate(scenario):
             "Market Share|Physical": share_phys,
             "Value|AI": value,
             "Sovereignty|Generative": sovereignty,
+            "Sovereignty|Physical": domestic_phys,
             "Investment|Public": budget,
             "Investment|Private": private,
             "Investment|Public|Cumulative": public_cumulative + budget,

@@ -61,6 +61,7 @@ assumptions:
   open_model_lag: 0.5
   market_temperature_generative: 0.5
   market_temperature_physical: 0.5
+  physical_home_bias: 0
   market_size_multiplier: 1
   market_lock_in: 0
   reinvestment_rate: 0.3
@@ -113,6 +114,7 @@ regions:
     robots: 440000
     robot_installations: 31000
     manufacturing_employment: 4000000
+    manufacturing_value_added: 500
     generative_data: 1
     algorithmic_efficiency: 1.0
     home_advantage: 1.5
@@ -136,6 +138,7 @@ regions:
     robots: 363000
     robot_installations: 38000
     manufacturing_employment: 4000000
+    manufacturing_value_added: 500
     generative_data: 30
     algorithmic_efficiency: 1.0
     home_advantage: 0.5
@@ -332,6 +335,7 @@ regions:
     robots: 445000
     robot_installations: 44500
     manufacturing_employment: 4000000
+    manufacturing_value_added: 500
     generative_data: 3
     algorithmic_efficiency: 1.0
     home_advantage: 1.5
@@ -459,8 +463,8 @@ TEST_CASE("ApplyOverride changes a loaded scenario and re-validates it") {
 TEST_CASE("ListParams lists every settable leaf with its value and unit") {
   const std::vector<ParamInfo> params = ListParams(LoadScenarioFromString(kBase, "base.yaml"));
   // 6 top-level scalars, every assumption of the loader's table, per region
-  // 25 fields + 2 x 5 shares, per alliance 4.
-  CHECK(params.size() == 6 + internal::AssumptionFields().size() + 2 * (25 + 10) + 4);
+  // 26 fields + 2 x 5 shares, per alliance 4.
+  CHECK(params.size() == 6 + internal::AssumptionFields().size() + 2 * (26 + 10) + 4);
 
   const ParamInfo* budget = FindParam(params, "regions.US.power_growth");
   REQUIRE(budget != nullptr);
@@ -537,7 +541,7 @@ void CheckIdentical(const Scenario& a, const Scenario& b) {
     for (Schedule Region::*member :
          {&Region::public_budget, &Region::physical_focus, &Region::gpu_deliveries,
           &Region::chip_access, &Region::power_growth, &Region::private_growth,
-          &Region::robot_installations, &Region::manufacturing_employment}) {
+          &Region::robot_installations, &Region::manufacturing_employment, &Region::manufacturing_value_added}) {
       CHECK(same_schedule(p.*member, q.*member));
     }
     CHECK(same_allocation(p.public_allocation, q.public_allocation));
@@ -825,7 +829,7 @@ TEST_CASE("loader requires a new region to set every field") {
             "private_allocation.talent, private_allocation.data, private_allocation.adoption, "
             "private_allocation.power, compute_stock, compute_physical_share, power_capacity, "
             "researchers, "
-            "robots, robot_installations, manufacturing_employment, generative_data, algorithmic_efficiency, "
+            "robots, robot_installations, manufacturing_employment, manufacturing_value_added, generative_data, algorithmic_efficiency, "
             "home_advantage, "
             "market_access\n"
             "hint: a region defined for the first time must set every field, here or in a file "
@@ -844,7 +848,7 @@ TEST_CASE("loader requires every assumption in a scenario without a base") {
         "training_run_growth, max_training_run_days, "
         "algorithmic_progress, max_diffusion_lag, lag_per_talent_halving, open_weights, "
         "open_model_lag, "
-        "market_temperature_generative, market_temperature_physical, market_size_multiplier, "
+        "market_temperature_generative, market_temperature_physical, physical_home_bias, market_size_multiplier, "
         "market_lock_in, reinvestment_rate, "
         "private_physical_share, private_boom, private_boom_half_life, capital_follows_share, "
         "researcher_mobility, home_bias, attraction_compute_weight, "
