@@ -13,6 +13,7 @@ inline constexpr Variable kChartedVariables[] = {
     Variable::kYearsBehindGenerative, Variable::kYearsBehindPhysical,
     Variable::kComputeStock,          Variable::kComputeLargestRun,
     Variable::kMarketShareGenerative, Variable::kMarketSharePhysical,
+    Variable::kSovereignty,           Variable::kSovereigntyPhysical,
     Variable::kRobots,                Variable::kRobotDensity};
 
 // {"scenario", "draws", "years": [2025, ...],

@@ -120,7 +120,7 @@ try {
 
   await page.goto(url + '?region=KR');
   await idle(0);
-  check('the page draws seven charts', (await page.locator('.chart canvas').count()) === 7);
+  check('the page draws eight charts', (await page.locator('.chart canvas').count()) === 8);
   const axisLabels = await page.evaluate(() => window.aisimExplorer.charts.map((u) => u.axes.map((a) => a.label)));
   check('every chart axis is labelled with a unit',
         axisLabels.every(([x, y]) => x === 'year' && typeof y === 'string' && y.length > 0), JSON.stringify(axisLabels));
@@ -227,7 +227,7 @@ try {
   const message = await bad.textContent('#error');
   check('a bad value in the link shows the located error', message.includes('chip_access = 1.5. Violated constraint: chip_access <= 1'), message);
   await bad.waitForSelector('.chart canvas', {timeout: 20000});
-  check('a bad link still draws the starting scenario', (await bad.locator('.chart canvas').count()) === 7);
+  check('a bad link still draws the starting scenario', (await bad.locator('.chart canvas').count()) === 8);
   await bad.screenshot({path: path.join(screenshotDir, 'explorer-bad-link.png')});
   await bad.close();
 

@@ -24,6 +24,9 @@
     {id: 'run', title: 'Largest training run', generative: 'Compute|Largest Training Run',
      physical: 'Compute|Largest Training Run', log: true},
     {id: 'share', title: 'Market share', generative: 'Market Share|Generative', physical: 'Market Share|Physical'},
+    // Generative: domestic use served by domestic models; physical: what the
+    // region's factories buy from its own suppliers.
+    {id: 'home', title: 'Bought at home', generative: 'Sovereignty|Generative', physical: 'Sovereignty|Physical'},
     // Physical AI's fleet; the same in both sectors, as the compute stock is.
     {id: 'robots', title: 'Robots in service', generative: 'Robots|Stock', physical: 'Robots|Stock', log: true},
     {id: 'density', title: 'Robots per 10,000 manufacturing employees', generative: 'Robots|Density',
@@ -354,6 +357,7 @@
 
   function axisLabel(chart, unit) {
     if (chart.id === 'share') return '% of world revenue';
+    if (chart.id === 'home') return '% bought at home';
     if (chart.id === 'compute') return 'H100e (log scale)';
     if (chart.id === 'robots') return 'robots (log scale)';
     return unit;
@@ -371,7 +375,7 @@
     const start = variable(base, name);
     const selected = run.regions.findIndex((r) => r.code === explorer.region);
     // Shares are drawn in %, as in the PNG charts.
-    const scale = chart.id === 'share' ? 100 : 1;
+    const scale = chart.id === 'share' || chart.id === 'home' ? 100 : 1;
     const clean = (row) => row.map((v) => (chart.log && !(v > 0) ? null : v * scale));
     const data = [run.years.slice()];
     for (const row of current[key]) data.push(clean(row));
@@ -423,7 +427,7 @@
     box.innerHTML = '<h3></h3><p class="sub"></p>';
     box.querySelector('h3').textContent = chart.title + (chart.generative !== chart.physical ? ` (${explorer.sector} AI)` : ' (all sectors)');
     box.querySelector('.sub').textContent =
-        variable(run, name).description + '; ' + (chart.id === 'share' ? '%' : unit);
+        variable(run, name).description + '; ' + (chart.id === 'share' || chart.id === 'home' ? '%' : unit);
     container.appendChild(box);
     return new uPlot(options, chartData(chart), box);
   }
