@@ -231,7 +231,8 @@ int CompareCommand(const std::vector<std::string>& args) {
       ("seed", po::value<std::string>(), "random seed for every scenario, e.g. 42")
       ("threads,j", po::value<int>()->default_value(0), "threads, and processes drawing charts; 0 = all cores (results do not depend on it)")
       ("quiet,q", "print nothing on success")
-      ("no-charts", "write no charts (also AISIM_NO_CHARTS=1)");
+      ("no-charts", "write no charts (also AISIM_NO_CHARTS=1)")
+      ("svg", "also write every chart as SVG (vector), next to its PNG");
   po::positional_options_description positional;
   positional.add("scenarios", -1);
   return ParseAndRun(args, kUsage, options, positional, Compare);

@@ -165,6 +165,7 @@ int DiscoverCommand(const std::vector<std::string>& args) {
       ("min-support", po::value<double>()->default_value(0.05), "stop peeling below this share of samples, e.g. 0.05")
       ("peel-alpha", po::value<double>()->default_value(0.05), "share of a box peeled per step, e.g. 0.05")
       ("no-charts", "write the data files and reports without charts")
+      ("svg", "also write every chart as SVG (vector), next to its PNG")
       ("quiet,q", "print nothing on success");
   po::positional_options_description positional;
   positional.add("sweep", 1);

@@ -70,7 +70,9 @@ void AddCharts(Report& report, const po::variables_map& values, const ChartReque
   // Charts take one to a few seconds, the model milliseconds (bench/README.md).
   const bool status = !values.count("quiet") && isatty(STDERR_FILENO);
   if (status) std::cerr << "aisim: drawing charts with matplotlib (--no-charts skips them)..." << std::flush;
-  const ChartOutcome outcome = DrawCharts(request);
+  ChartRequest wanted = request;
+  wanted.svg = values.count("svg") > 0;
+  const ChartOutcome outcome = DrawCharts(wanted);
   if (status) std::cerr << "\r\033[K" << std::flush;  // the status line is erased
   report.charts = outcome.charts;
   report.charts_warning = outcome.warning;

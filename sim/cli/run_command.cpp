@@ -30,8 +30,8 @@ Runs SCENARIO (a YAML file, or the name of a shipped scenario; default: the
 built-in world-2025), prints the end-year summary and writes
 OUT/<scenario>/{timeseries.csv, summary.json, summary.md, scenario.resolved.yaml},
 with --draws > 1 also rank_odds.csv (P(rank <= k) per region, sector and year),
-report.html and report.md, and charts/ (PNG and SVG, drawn with matplotlib;
---no-charts or AISIM_NO_CHARTS=1 skips them).
+report.html and report.md, and charts/ (PNG, drawn with matplotlib; --svg adds
+SVG; --no-charts or AISIM_NO_CHARTS=1 skips them).
 
 Examples:
   aisim run
@@ -114,7 +114,8 @@ int RunCommand(const std::vector<std::string>& args) {
       ("years", po::value<std::string>(), "simulated years FIRST:LAST, e.g. 2025:2040")
       ("threads,j", po::value<int>()->default_value(0), "threads, and processes drawing charts; 0 = all cores (results do not depend on it)")
       ("quiet,q", "print nothing on success")
-      ("no-charts", "write no charts (also AISIM_NO_CHARTS=1)");
+      ("no-charts", "write no charts (also AISIM_NO_CHARTS=1)")
+      ("svg", "also write every chart as SVG (vector), next to its PNG");
   po::positional_options_description positional;
   positional.add("scenario", 1);
   return ParseAndRun(args, kUsage, options, positional, Run);

@@ -153,6 +153,7 @@ std::string ChartSpecJson(const ChartRequest& request) {
       {"draws", request.draws},
       {"seed", request.seed},
       {"jobs", request.jobs},
+      {"svg", request.svg},
       // The script asks to die with aisim (PR_SET_PDEATHSIG). Linux sends that
       // signal when the spawning *thread* ends, so DrawCharts is called on a
       // thread that outlives the drawing (the main thread, in every command).
@@ -193,7 +194,7 @@ ChartOutcome DrawCharts(const ChartRequest& request) {
     for (const auto& chart : index.at("charts")) {
       outcome.charts.push_back({chart.at("name").get<std::string>(),
                                 chart.at("title").get<std::string>(),
-                                chart.at("caption").get<std::string>()});
+                                chart.at("caption").get<std::string>(), request.svg});
     }
   } catch (const std::exception& error) {
     return give_up(std::string("the chart script wrote no valid index.json (") + error.what() + ")");

@@ -31,13 +31,15 @@ struct ChartRequest {
   int draws = 1;
   unsigned long long seed = 0;
   int jobs = 0;                         // processes drawing the charts; 0 = one per core
+  bool svg = false;                     // also write every chart as SVG (--svg); PNG always
 };
 
-// One drawn chart: files out/NAME.png and out/NAME.svg.
+// One drawn chart: file out/NAME.png, and out/NAME.svg when asked for.
 struct Chart {
   std::string name;     // file stem, e.g. "capability-generative"
   std::string title;    // e.g. "Generative AI capability by region"
   std::string caption;  // one sentence with units, years, seed and draws
+  bool svg = false;     // out/NAME.svg was written too
 };
 
 struct ChartOutcome {

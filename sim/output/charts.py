@@ -19,9 +19,10 @@ what to draw:
      "focus_region": "KR" or null, "year": 2035,
      "start_year": 2025, "end_year": 2035, "draws": 1, "seed": 1,
      "jobs": 0,                             # processes drawing charts; 0 = one per core
+     "svg": false,                          # also write NAME.svg (aisim --svg)
      "parent_pid": 1234}                    # aisim's PID: the script dies with it
 
-It writes NAME.png and NAME.svg per chart and index.json, the list of charts
+It writes NAME.png (and NAME.svg when asked) per chart and index.json, the list of charts
 in reading order with a title and a caption each. Exit code 3 means the
 plotting tool itself is missing (matplotlib cannot be imported); any other
 failure is a bug and exits non-zero with a traceback.
@@ -165,12 +166,19 @@ def scaled(values, scale):
     return [v * scale for v in values]
 
 
+# Whether to write each chart as SVG too (spec "svg"); set before the workers
+# are forked. A second format costs a second full drawing of the figure, a
+# third of the charts' time, and the reports use the PNG.
+WRITE_SVG = False
+
+
 def save(fig, out, stem, title, caption):
-    """Writes STEM.png and STEM.svg; returns the chart's index.json entry."""
+    """Writes STEM.png (and STEM.svg); returns the chart's index.json entry."""
     fig.savefig(os.path.join(out, stem + ".png"), dpi=130, metadata={"Software": None})
-    # The layout is settled by the first save; don't compute it again.
-    fig.set_layout_engine("none")
-    fig.savefig(os.path.join(out, stem + ".svg"), metadata={"Date": None, "Creator": None})
+    if WRITE_SVG:
+        # The layout is settled by the first save; don't compute it again.
+        fig.set_layout_engine("none")
+        fig.savefig(os.path.join(out, stem + ".svg"), metadata={"Date": None, "Creator": None})
     plt.close(fig)
     return {"name": stem, "title": title, "caption": caption}
 
@@ -660,8 +668,10 @@ def box_chart(inputs, goal, out):
 
 
 def main():
+    global WRITE_SVG
     spec = json.loads(sys.argv[1])
     die_with(spec["parent_pid"])
+    WRITE_SVG = bool(spec.get("svg", False))
     out = spec["out"]
     os.makedirs(out, exist_ok=True)
     if spec["kind"] == "discovery":

@@ -161,7 +161,7 @@ std::string FormatReportMarkdown(const Report& report) {
   if (!report.charts.empty()) out += "## Charts\n\n";
   for (const Chart& chart : report.charts) {
     out += "### " + chart.title + "\n\n![" + chart.title + "](charts/" + chart.name + ".png)\n\n" +
-           chart.caption + " (also as [SVG](charts/" + chart.name + ".svg))\n\n";
+           chart.caption + (chart.svg ? " (also as [SVG](charts/" + chart.name + ".svg))" : "") + "\n\n";
   }
   return out;
 }

@@ -91,9 +91,16 @@ std::map<std::string, double> ReadSeries(const fs::path& path) {
 
 }  // namespace
 
-TEST_CASE("aisim run draws every chart as PNG and SVG with every region named, and a report") {
+TEST_CASE("aisim run draws every chart as PNG, as SVG too with --svg, with every region named, and a report") {
   TempFolder dir;
-  const Outcome run = dir.Aisim("run --quiet");
+  // By default PNG only: the report uses it, and SVG would draw every chart twice.
+  REQUIRE(dir.Aisim("run --quiet --out png-only").exit_code == 0);
+  for (const std::string& chart : kRunCharts) {
+    CHECK(IsPng(dir.path() / "png-only/world-2025/charts" / (chart + ".png")));
+    CHECK_FALSE(fs::exists(dir.path() / "png-only/world-2025/charts" / (chart + ".svg")));
+  }
+  CHECK_FALSE(Contains(Read(dir.path() / "png-only/world-2025/report.md"), ".svg"));
+  const Outcome run = dir.Aisim("run --quiet --svg");
   INFO(run.output);
   REQUIRE(run.exit_code == 0);
   CHECK(run.output.empty());
@@ -121,6 +128,7 @@ TEST_CASE("aisim run draws every chart as PNG and SVG with every region named, a
   CHECK(Contains(html, "<td class=\"text\">South Korea (KR)</td>"));
   const std::string md = Read(folder / "report.md");
   CHECK(Contains(md, "![Generative AI capability by region](charts/capability-generative.png)"));
+  CHECK(Contains(md, "(also as [SVG](charts/capability-generative.svg))"));
   // The data files are unchanged by charting, and nothing is left half-written.
   CHECK(fs::file_size(folder / "timeseries.csv") > 0);
   int entries = 0;
@@ -131,8 +139,8 @@ TEST_CASE("aisim run draws every chart as PNG and SVG with every region named, a
 TEST_CASE("Monte Carlo charts are fan charts labelled with the seed and draw count") {
   TempFolder dir;
   // Charts are drawn in parallel processes (-j 3) and in one (-j 1): the same bytes.
-  REQUIRE(dir.Aisim("run -q --draws 40 --seed 9 --years 2025:2030 -j 3 --out a").exit_code == 0);
-  REQUIRE(dir.Aisim("run -q --draws 40 --seed 9 --years 2025:2030 -j 1 --out b").exit_code == 0);
+  REQUIRE(dir.Aisim("run -q --draws 40 --seed 9 --years 2025:2030 -j 3 --svg --out a").exit_code == 0);
+  REQUIRE(dir.Aisim("run -q --draws 40 --seed 9 --years 2025:2030 -j 1 --svg --out b").exit_code == 0);
   const fs::path charts = dir.path() / "a/world-2025/charts";
   int compared = 0;
   for (const auto& entry : fs::directory_iterator(charts)) {
@@ -307,7 +315,7 @@ TEST_CASE("compare with draws pairs them and charts the scenarios overlaid for o
   TempFolder dir;
   dir.Write("kr-plan.yaml", kPlan);
   const Outcome compare =
-      dir.Aisim("compare world-2025 kr-plan.yaml --region KR --draws 30 --seed 3 --quiet");
+      dir.Aisim("compare world-2025 kr-plan.yaml --region KR --draws 30 --seed 3 --svg --quiet");
   INFO(compare.output);
   REQUIRE(compare.exit_code == 0);
   const fs::path folder = dir.path() / "results/compare-world-2025-vs-kr-plan";
@@ -364,7 +372,7 @@ TEST_CASE("compare with draws pairs them and charts the scenarios overlaid for o
   CHECK(Contains(Read(folder / "time_shift.csv"),
                  "scenario,base,region,variable,year,base_value,time_shift_years,"));
   // Deterministic output: the same seed gives the same bytes, charts included.
-  REQUIRE(dir.Aisim("compare world-2025 kr-plan.yaml --region KR --draws 30 --seed 3 -q --out again")
+  REQUIRE(dir.Aisim("compare world-2025 kr-plan.yaml --region KR --draws 30 --seed 3 --svg -q --out again")
               .exit_code == 0);
   const fs::path again = dir.path() / "again/compare-world-2025-vs-kr-plan";
   for (const char* file : {"differences.csv", "time_shift.csv", "charts/scenarios-KR.svg",

@@ -39,7 +39,7 @@ with tempfile.TemporaryDirectory() as work:
         values = sorted(float(o["KR|Years Behind|Physical|2035"]) for o in csv.DictReader(f))
     threshold = repr(values[len(values) // 2])
     goal = f"Years Behind|Physical:KR:2035 <= {threshold}"
-    code, out = aisim("discover", "grid", "--goal", goal, cwd=work)
+    code, out = aisim("discover", "grid", "--goal", goal, "--svg", cwd=work)
     check("discover runs on it", code == 0, out)
     check("it prints the trajectory and the box", "Peeling trajectory" in out and "Chosen box" in out, out)
 
