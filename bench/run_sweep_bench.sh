@@ -37,7 +37,7 @@ cpp() {  # appends "wall cpu" of one C++ sweep to $OUT/cpp-$1
   # Bash's `time` reports milliseconds (/usr/bin/time only hundredths, 10 %
   # of a 0.1 s run); aisim's own stderr still goes to the terminal (fd 3).
   local TIMEFORMAT='%3R %3U %3S'
-  { time "$AISIM" sweep $VARY --method lhs --samples $N --jobs "$1" --quiet --out "$OUT/s$1" 2>&3; } \
+  { time "$AISIM" sweep $VARY --method lhs --samples $N --jobs "$1" --quiet --no-charts --out "$OUT/s$1" 2>&3; } \
     3>&2 2> "$OUT/time"
   # The sweep's own clock (manifest.json): from reading the scenario to the
   # last row written, without process start-up (exec, shared libraries).

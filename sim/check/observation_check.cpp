@@ -122,6 +122,46 @@ std::vector<ObservationSpread> SpreadObservations(const Scenario& scenario, cons
   return spreads;
 }
 
+std::string CheckHeadline(const std::string& scenario_name, const std::vector<ObservationCheck>& checks) {
+  int passed = 0;
+  const ObservationCheck* worst = nullptr;
+  double worst_ratio = 0;
+  for (const ObservationCheck& c : checks) {
+    passed += c.pass;
+    const double ratio = std::abs(c.error) / c.observation.tolerance;
+    if (!c.pass && (!worst || ratio > worst_ratio)) worst = &c, worst_ratio = ratio;
+  }
+  std::string text = "In short: " + scenario_name + " agrees with the record on " + std::to_string(passed) +
+                     " of " + std::to_string(checks.size()) + " observations";
+  if (!worst) return text + ".";
+  const Observation& o = worst->observation;
+  // How far apart, in the tolerance's own terms.
+  const auto apart = [&](double error) {
+    char text[64];
+    switch (o.tolerance_kind) {
+      case Observation::ToleranceKind::kLog10:
+        if (std::isinf(error)) return std::string("the model is not positive");
+        std::snprintf(text, sizeof text, "%.2gx", std::pow(10.0, std::abs(error)));
+        break;
+      case Observation::ToleranceKind::kRelative:
+        std::snprintf(text, sizeof text, "%+.0f%%", 100 * error);
+        break;
+      case Observation::ToleranceKind::kAbsolute:
+        std::snprintf(text, sizeof text, "%+.2g %s", error, o.unit.c_str());
+        break;
+    }
+    return std::string(text);
+  };
+  // An allowance has no sign.
+  const std::string allowed = o.tolerance_kind == Observation::ToleranceKind::kLog10
+                                  ? apart(o.tolerance)
+                                  : apart(o.tolerance).substr(1);
+  return text + "; furthest off: " + o.region + " " + o.variable + " " + std::to_string(o.year) + ", model " +
+         Short(worst->model) + " " + o.unit + " against " + Short(o.value) + " observed (" + apart(worst->error) +
+         (o.tolerance_kind == Observation::ToleranceKind::kLog10 ? " apart" : "") + "; the tolerance allows " +
+         allowed + ").";
+}
+
 std::string FormatObservationChecks(const std::string& scenario_name,
                                     const std::vector<ObservationCheck>& checks,
                                     const std::vector<ObservationSpread>& spreads, int draws) {

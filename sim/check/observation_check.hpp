@@ -50,6 +50,16 @@ struct ObservationSpread {
 // scenario with draws > 1; percentiles as sim::Quantile computes them).
 std::vector<ObservationSpread> SpreadObservations(const Scenario& scenario, const Results& draws);
 
+// The answer of a check in one sentence, for the top of its output: how many
+// observations the model matches within their tolerances and, when some do
+// not, the one furthest outside its tolerance (largest |error| / tolerance),
+// with the model's and the record's values and how far apart they are
+// ("29x", "+0.59 share", "-14%"). E.g. "In short: world-2025 agrees with the
+// record on 25 of 28 observations; furthest off: EU Compute|Largest Training
+// Run 2025, model 3.294e+25 FLOP against 1.15e+24 observed (29x apart; the
+// tolerance allows 3.2x)."
+std::string CheckHeadline(const std::string& scenario_name, const std::vector<ObservationCheck>& checks);
+
 // The table `aisim check` prints: one line per observation with the model
 // value, the observed value, the unit, the error, the tolerance and pass or
 // FAIL, then a count of failures. With `spreads` (one per check, from a run

@@ -62,7 +62,8 @@ int CheckCommand(const std::vector<std::string>& args) {
           draws = uncertain.draws;
           spreads = SpreadObservations(uncertain, RunSimulation(uncertain));
         }
-        std::cout << FormatObservationChecks(scenario.name, checks, spreads, draws);
+        std::cout << CheckHeadline(scenario.name, checks) << "\n"
+                  << FormatObservationChecks(scenario.name, checks, spreads, draws);
         const bool all_pass = std::all_of(checks.begin(), checks.end(),
                                           [](const ObservationCheck& c) { return c.pass; });
         return all_pass ? kExitOk : kExitFailure;

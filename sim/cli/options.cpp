@@ -10,7 +10,11 @@
 #include "sim/error.hpp"
 #include "sim/output/charts.hpp"
 #include "sim/model/results.hpp"
+#include "sim/file.hpp"
 #include "sim/output/report.hpp"
+#include "sim/output/sweep_report.hpp"
+#include "sim/sweep/plan.hpp"
+#include "sim/sweep/writers.hpp"
 #include "sim/scenario/load_scenario.hpp"
 #include "sim/scenario/plausibility.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -77,6 +81,21 @@ void AddCharts(Report& report, const po::variables_map& values, const ChartReque
   report.charts = outcome.charts;
   report.charts_warning = outcome.warning;
   if (!outcome.warning.empty()) std::cerr << "aisim: " << outcome.warning << "\n";
+}
+
+void WriteSweepReport(const std::string& folder, const po::variables_map& values) {
+  const std::filesystem::path path(folder);
+  const nlohmann::json manifest =
+      nlohmann::json::parse(ReadWholeFileOrThrow(path / "manifest.json", kMaxManifestBytes));
+  const std::vector<OutcomeSummary> outcomes = SummariseSweep(path, manifest);
+  Report report = MakeSweepReport(manifest, outcomes);
+  AddCharts(report, values, SweepChartRequest(path, manifest, outcomes));
+  WriteTextAtomically(path / "report.md", FormatReportMarkdown(report));
+  WriteTextAtomically(path / "report.html", FormatReportHtml(report, path));
+  if (!values.count("quiet")) {
+    if (!outcomes.empty()) std::cout << SweepHeadline(manifest, outcomes) << "\n";
+    std::cout << "Report: " << (path / "report.html").string() << "\n";
+  }
 }
 
 void CheckResultsFitInMemory(const std::vector<Scenario>& scenarios) {

@@ -37,6 +37,11 @@ namespace sim::cli {
 void AddCharts(Report& report, const boost::program_options::variables_map& values,
                const ChartRequest& request);
 
+// Writes the report of the finished sweep in `folder` (report.md,
+// report.html, charts/ as AddCharts allows) and, without --quiet, prints its
+// first sentence and where the report is.
+void WriteSweepReport(const std::string& folder, const boost::program_options::variables_map& values);
+
 // A run keeps every variable x year x region x draw in memory (sim::Results),
 // and compare keeps every scenario's; throws a ScenarioError at --draws when
 // `scenarios` together would exceed 4 GB, pointing to `aisim sweep`, which

@@ -23,7 +23,10 @@ constexpr const char* kUsage = R"(Usage: aisim sweep [SCENARIO] --vary PATH=LO:H
 Runs SCENARIO (default world-2025) once per sample, each sample setting the
 varied paths (any path `aisim params` lists) as `aisim run --set` would, and
 streams OUT/samples.csv, OUT/outcomes.csv and OUT/manifest.json. sobol and
-morris also write OUT/sensitivity.csv and print the ranking.
+morris also write OUT/sensitivity.csv and print the ranking. A finished
+sweep (not a shard) writes OUT/report.html, report.md and charts/: each
+outcome's range, which inputs move it (Sobol or Morris indices, rank
+correlations) and outcome-against-input scatter plots.
 
 With --variant PATH=VALUE (repeatable) every sample also runs as that
 variant (e.g. a delayed programme), and the outcomes may include its delay
@@ -107,6 +110,8 @@ int Sweep(const po::variables_map& values) {
     std::cout << report.end - report.first << " samples (" << report.computed << " computed now) in "
               << options.out << "/\n";
   }
+  // A shard is part of a sweep: `aisim merge` reports on the whole.
+  if (options.shards <= 1) WriteSweepReport(options.out, values);
   return kExitOk;
 }
 
@@ -135,7 +140,9 @@ int SweepCommand(const std::vector<std::string>& args) {
       ("out,o", po::value<std::string>(), "output folder (default results/sweep-<name>)")
       ("shard", po::value<std::string>(), "run slice K of N, e.g. 3/8; join with `aisim merge`")
       ("resume", "finish an interrupted sweep in --out")
-      ("quiet,q", "no progress and no ranking");
+      ("quiet,q", "no progress and no ranking")
+      ("no-charts", "write the report without charts (also AISIM_NO_CHARTS=1)")
+      ("svg", "also write every chart as SVG (vector), next to its PNG");
   po::positional_options_description positional;
   positional.add("scenario", 1);
   return ParseAndRun(args, kUsage, options, positional, Sweep);

@@ -154,6 +154,11 @@ std::string ChartSpecJson(const ChartRequest& request) {
       {"seed", request.seed},
       {"jobs", request.jobs},
       {"svg", request.svg},
+      {"samples", request.samples.string()},
+      {"sensitivity", request.sensitivity.string()},
+      {"method", request.method},
+      {"outcomes", request.outcomes},
+      {"top_inputs", request.top_inputs},
       // The script asks to die with aisim (PR_SET_PDEATHSIG). Linux sends that
       // signal when the spawning *thread* ends, so DrawCharts is called on a
       // thread that outlives the drawing (the main thread, in every command).

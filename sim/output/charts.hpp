@@ -18,7 +18,7 @@ struct ChartRegion {
 
 // What to draw, from files already written into a (staging) results folder.
 struct ChartRequest {
-  std::string kind;                     // "run", "compare" or "discovery"
+  std::string kind;                     // "run", "compare", "discovery" or "sweep"
   std::filesystem::path csv;            // timeseries.csv (all scenarios for compare; discovery: peeling.csv)
   std::filesystem::path differences;    // compare: differences.csv; discovery: discovery.csv; empty for a run
   std::filesystem::path time_shift;     // compare: time_shift.csv; empty otherwise
@@ -32,6 +32,13 @@ struct ChartRequest {
   unsigned long long seed = 0;
   int jobs = 0;                         // processes drawing the charts; 0 = one per core
   bool svg = false;                     // also write every chart as SVG (--svg); PNG always
+  // Sweeps (csv is outcomes.csv): the sampled inputs, the Sobol or Morris
+  // indices (empty for grid and lhs), the method, the outcome columns shown
+  // and, for each, its most influential inputs first.
+  std::filesystem::path samples, sensitivity;
+  std::string method;
+  std::vector<std::string> outcomes;
+  std::vector<std::vector<std::string>> top_inputs;
 };
 
 // One drawn chart: file out/NAME.png, and out/NAME.svg when asked for.

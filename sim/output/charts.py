@@ -8,7 +8,7 @@ sim/output/charts.cpp) with Debian's /usr/bin/python3 as
 after writing the data files into the results' staging folder. SPEC_JSON says
 what to draw:
 
-    {"kind": "run" | "compare" | "discovery",
+    {"kind": "run" | "compare" | "discovery" | "sweep",
      "csv": ".../timeseries.csv",          # tidy series (all scenarios for compare)
      "differences": ".../differences.csv",  # compare only (discovery: discovery.csv;
                                             # its "csv" is peeling.csv, "scenarios" the goals)
@@ -20,6 +20,9 @@ what to draw:
      "start_year": 2025, "end_year": 2035, "draws": 1, "seed": 1,
      "jobs": 0,                             # processes drawing charts; 0 = one per core
      "svg": false,                          # also write NAME.svg (aisim --svg)
+     # sweep only ("csv" is outcomes.csv): "samples", "sensitivity" (csv files,
+     # "" without indices), "method", "outcomes" (columns shown) and
+     # "top_inputs" (per shown outcome, its most influential inputs first)
      "parent_pid": 1234}                    # aisim's PID: the script dies with it
 
 It writes NAME.png (and NAME.svg when asked) per chart and index.json, the list of charts
@@ -667,6 +670,155 @@ def box_chart(inputs, goal, out):
                 "the right.")
 
 
+# A scatter chart draws at most this many samples (every k-th, the same ones
+# in every panel), so that a 100,000-sample sweep draws as fast as a small one.
+SCATTER_POINTS = 4000
+
+
+def readable(column):
+    """"KR|Years Behind|Physical|2035" -> "KR Years Behind|Physical 2035"."""
+    region, rest = column.split("|", 1)
+    variable, year = rest.rsplit("|", 1)
+    return f"{region} {variable} {year}"
+
+
+def sweep_charts(spec, out):
+    """aisim sweep: which inputs move the outcomes. The indices (Sobol bars
+    with their intervals, or Morris mu* against sigma), Sobol indices by year
+    when the sweep recorded every year, and each shown outcome against its
+    most influential inputs (the order the report's tables give)."""
+    with open(spec["samples"]) as f:
+        samples = list(csv.DictReader(f))
+    with open(spec["csv"]) as f:
+        outcomes = list(csv.DictReader(f))
+    indices = []
+    if spec["sensitivity"]:
+        with open(spec["sensitivity"]) as f:
+            indices = [row for row in csv.DictReader(f) if row[list(row)[4]] != ""]
+    shown = spec["outcomes"]
+    label = f"{spec['scenarios'][0]}, {len(samples):,} samples ({spec['method']}, seed {spec['seed']})"
+    tasks = []
+    # Outcomes with inf in some sample (a time shift never reached) have no indices.
+    indexed = [column for column in shown if indices_of(indices, column)]
+    if spec["method"] == "sobol" and indexed:
+        tasks.append(functools.partial(sobol_chart, indices, indexed, label, out))
+        years = {row["year"] for row in indices}
+        if len(years) > 1:
+            tasks.append(functools.partial(sobol_years_chart, indices, shown, spec["top_inputs"], label, out))
+    if spec["method"] == "morris" and indexed:
+        tasks.append(functools.partial(morris_chart, indices, indexed, label, out))
+    tasks.append(functools.partial(scatter_chart, samples, outcomes, shown, spec["top_inputs"], label, out))
+    return tasks
+
+
+def indices_of(indices, column):
+    region, rest = column.split("|", 1)
+    variable, year = rest.rsplit("|", 1)
+    return {row["parameter"]: row for row in indices
+            if row["region"] == region and row["variable"] == variable and row["year"] == year}
+
+
+def sobol_chart(indices, shown, label, out):
+    panels = [(column, indices_of(indices, column)) for column in shown]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(9, 0.9 + 2.4 * len(panels)), layout="constrained",
+                             squeeze=False)
+    for ax, (column, rows) in zip(axes[:, 0], panels):
+        order = sorted(rows, key=lambda p: -float(rows[p]["ST"]))[:8]
+        y = list(range(len(order)))
+        st = [float(rows[p]["ST"]) for p in order]
+        s1 = [float(rows[p]["S1"]) for p in order]
+        ax.barh([v - 0.2 for v in y], st, height=0.38, color="#0072B2", label="total (ST)",
+                xerr=[float(rows[p]["ST_conf"]) for p in order], error_kw={"ecolor": "0.25", "capsize": 2})
+        ax.barh([v + 0.2 for v in y], s1, height=0.38, color="#56B4E9", label="first order (S1)",
+                xerr=[float(rows[p]["S1_conf"]) for p in order], error_kw={"ecolor": "0.25", "capsize": 2})
+        ax.set_yticks(y, order)
+        ax.invert_yaxis()
+        ax.axvline(0, color="0.4", linewidth=0.8)
+        ax.set_title(readable(column), fontsize=10, loc="left")
+        ax.grid(axis="x", alpha=0.3)
+    axes[0, 0].legend(loc="lower right", frameon=False)
+    axes[-1, 0].set_xlabel("Sobol index: share of the outcome's variance (95% bootstrap intervals)")
+    title = "Which inputs matter: Sobol indices"
+    fig.suptitle(f"{title}\n{label}", fontsize=11)
+    return save(fig, out, "sensitivity-sobol", title,
+                f"Total (ST, with interactions) and first-order (S1) Sobol indices of the varied inputs for "
+                f"each outcome, most influential first, with 95% bootstrap intervals; {label}.")
+
+
+def sobol_years_chart(indices, shown, top_inputs, label, out):
+    fig, axes = plt.subplots(len(shown), 1, figsize=(9, 0.9 + 2.6 * len(shown)), layout="constrained",
+                             squeeze=False, sharex=True)
+    for ax, column, top in zip(axes[:, 0], shown, top_inputs):
+        region, rest = column.split("|", 1)
+        variable = rest.rsplit("|", 1)[0]
+        for n, parameter in enumerate(top):
+            rows = sorted((int(r["year"]), float(r["ST"])) for r in indices
+                          if r["region"] == region and r["variable"] == variable and r["parameter"] == parameter)
+            if rows:
+                colour = PALETTE[n % len(PALETTE)]
+                ax.plot([y for y, _ in rows], [v for _, v in rows], marker="o", markersize=3,
+                        color=colour, label=parameter)
+        ax.set_title(f"{region} {variable}", fontsize=10, loc="left")
+        ax.set_ylabel("total index (ST)")
+        ax.set_ylim(bottom=0)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        whole_years(ax)
+    axes[-1, 0].set_xlabel("year")
+    title = "Which inputs matter, year by year"
+    fig.suptitle(f"{title}\n{label}", fontsize=11)
+    return save(fig, out, "sensitivity-by-year", title,
+                f"Total Sobol index of the most influential inputs in each year of the sweep; {label}.")
+
+
+def morris_chart(indices, shown, label, out):
+    panels = [(column, indices_of(indices, column)) for column in shown]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(8.5, 0.9 + 3.6 * len(panels)), layout="constrained",
+                             squeeze=False)
+    for ax, (column, rows) in zip(axes[:, 0], panels):
+        for parameter, row in rows.items():
+            mu_star, sigma = float(row["mu_star"]), float(row["sigma"])
+            ax.scatter([mu_star], [sigma], s=30, color="#0072B2")
+            ax.annotate(parameter, (mu_star, sigma), fontsize=7, xytext=(4, 3), textcoords="offset points")
+        # Both are sizes: from 0, with room at the right for the last label.
+        ax.set_xlim(0, 1.35 * max(float(row["mu_star"]) for row in rows.values()) or 1)
+        ax.set_ylim(0, 1.15 * max(float(row["sigma"]) for row in rows.values()) or 1)
+        ax.set_xlabel("mu*: mean size of the elementary effect")
+        ax.set_ylabel("sigma: spread of the effects")
+        ax.set_title(readable(column), fontsize=10, loc="left")
+        ax.grid(alpha=0.3)
+    title = "Which inputs matter: Morris screening"
+    fig.suptitle(f"{title}\n{label}", fontsize=11)
+    return save(fig, out, "sensitivity-morris", title,
+                f"Morris mu* (how much an input moves the outcome) against sigma (interactions or "
+                f"curvature) for each outcome; inputs at the right matter most; {label}.")
+
+
+def scatter_chart(samples, outcomes, shown, top_inputs, label, out):
+    step = max(1, len(samples) // SCATTER_POINTS)
+    picked = range(0, len(samples), step)
+    columns = max(len(top) for top in top_inputs)
+    fig, axes = plt.subplots(len(shown), columns, figsize=(3.3 * columns, 0.9 + 2.7 * len(shown)),
+                             layout="constrained", squeeze=False)
+    for row_axes, column, top in zip(axes, shown, top_inputs):
+        y = [float(outcomes[i][column]) for i in picked]
+        for ax, parameter in zip(row_axes, top):
+            x = [float(samples[i][parameter]) for i in picked]
+            ax.scatter(x, y, s=4, alpha=0.35, color="#0072B2", linewidths=0, rasterized=True)
+            ax.set_xlabel(parameter, fontsize=8)
+            ax.tick_params(labelsize=7)
+            ax.grid(alpha=0.3)
+        row_axes[0].set_ylabel(readable(column), fontsize=8)
+        for ax in row_axes[len(top):]:
+            ax.set_visible(False)
+    shown_note = "" if step == 1 else f"; every {step}th sample shown ({len(picked):,})"
+    title = "Outcomes against their most influential inputs"
+    fig.suptitle(f"{title}\n{label}{shown_note}", fontsize=11)
+    return save(fig, out, "outcome-vs-inputs", title,
+                f"Each point is a sample: the outcome (rows) against the inputs that move it most "
+                f"(columns, most influential first); {label}{shown_note}.")
+
+
 def main():
     global WRITE_SVG
     spec = json.loads(sys.argv[1])
@@ -676,6 +828,8 @@ def main():
     os.makedirs(out, exist_ok=True)
     if spec["kind"] == "discovery":
         tasks = discovery_charts(spec, out)
+    elif spec["kind"] == "sweep":
+        tasks = sweep_charts(spec, out)
     elif spec["kind"] == "run":
         tasks = run_charts(spec, read_series(spec["csv"]), out)
     else:

@@ -125,22 +125,21 @@ void DataFileAppender::Close() { files_.clear(); }
 
 namespace {
 
-// Columns [c0, c1) of outcomes.csv in `folder` (column 0 after "sample"),
-// `rows` samples each. A cell that is not a number is a ScenarioError at
-// file:line:col.
-std::vector<Eigen::ArrayXd> ReadOutcomeColumns(const fs::path& folder, long long rows, size_t c0,
-                                               size_t c1) {
+}  // namespace
+
+std::vector<Eigen::ArrayXd> ReadSweepColumns(const fs::path& folder, const std::string& file, long long rows,
+                                             size_t c0, size_t c1) {
   std::vector<Eigen::ArrayXd> y(c1 - c0, Eigen::ArrayXd(rows));
-  const fs::path path = folder / "outcomes.csv";
+  const fs::path path = folder / file;
   std::ifstream in(path, std::ios::binary);
   CsvReader reader(in, path.string());
   reader.set_hint("the sweep folder is damaged; run the sweep again");
   CsvRecord record;
   reader.Read(&record);  // header
   for (long long i = 0; i < rows; ++i) {
-    if (!reader.Read(&record)) throw std::runtime_error("outcomes.csv has fewer rows than the sweep");
+    if (!reader.Read(&record)) throw std::runtime_error(file + " has fewer rows than the sweep");
     if (record.size() < c1 + 1) {
-      throw ScenarioError({path.string(), reader.line(), 1}, "fewer cells than outcomes",
+      throw ScenarioError({path.string(), reader.line(), 1}, "fewer cells than columns",
                           "the sweep folder is damaged; run the sweep again");
     }
     for (size_t column = c0; column < c1; ++column) {
@@ -156,8 +155,6 @@ std::vector<Eigen::ArrayXd> ReadOutcomeColumns(const fs::path& folder, long long
   }
   return y;
 }
-
-}  // namespace
 
 void WriteSensitivity(const fs::path& folder, const json& manifest, bool quiet, std::ostream& out,
                       const fs::path& shown_folder) {
@@ -181,7 +178,7 @@ void WriteSensitivity(const fs::path& folder, const json& manifest, bool quiet, 
   std::string last_year = columns.empty() ? "" : columns.back().substr(columns.back().rfind('|') + 1);
   for (size_t c0 = 0; c0 < columns.size(); c0 += static_cast<size_t>(per_pass)) {
     const size_t c1 = std::min(columns.size(), c0 + static_cast<size_t>(per_pass));
-    std::vector<Eigen::ArrayXd> y = ReadOutcomeColumns(folder, rows, c0, c1);
+    std::vector<Eigen::ArrayXd> y = ReadSweepColumns(folder, "outcomes.csv", rows, c0, c1);
     for (size_t c = c0; c < c1; ++c) {
       std::string region, variable, year;
       SplitColumn(columns[c], &region, &variable, &year);
@@ -239,7 +236,7 @@ std::string OutcomeRanges(const fs::path& folder, const std::vector<std::string>
   if (rows <= 0 || columns.empty()) return "";
   constexpr size_t kShown = 12;  // a terminal's worth; outcomes.csv has them all
   const size_t shown = std::min(columns.size(), kShown);
-  const std::vector<Eigen::ArrayXd> y = ReadOutcomeColumns(folder, rows, 0, shown);
+  const std::vector<Eigen::ArrayXd> y = ReadSweepColumns(folder, "outcomes.csv", rows, 0, shown);
   std::string text = "Outcomes over " + std::to_string(rows) + " samples (min / median / max):\n";
   for (size_t c = 0; c < shown; ++c) {
     std::vector<double> values(y[c].data(), y[c].data() + y[c].size());

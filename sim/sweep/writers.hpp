@@ -72,6 +72,13 @@ class DataFileAppender {
 // so that memory stays near 8 bytes x rows x (columns per pass), at most
 // ~64 MB, whatever the number of outcomes. A cell that is not a number is a
 // ScenarioError at file:line:col.
+// Numeric columns [c0, c1) of the sweep file `file` (samples.csv or
+// outcomes.csv) in `folder`, counted after its leading "sample" column,
+// `rows` rows each. A cell that is not a number is a ScenarioError at
+// file:line:col.
+std::vector<Eigen::ArrayXd> ReadSweepColumns(const std::filesystem::path& folder, const std::string& file,
+                                             long long rows, size_t c0, size_t c1);
+
 void WriteSensitivity(const std::filesystem::path& folder, const nlohmann::json& manifest, bool quiet,
                       std::ostream& out, const std::filesystem::path& shown_folder);
 

@@ -126,6 +126,21 @@ TEST_CASE("check computes each error from the run and passes exactly within the 
 
   const std::string table = FormatObservationChecks(scenario.name, checks);
   CHECK(table.find("2 of 4 observations within tolerance; 2 FAIL") != std::string::npos);
+
+  // The sentence names the failure furthest outside its tolerance, in its
+  // own terms: the stock (0.091 / 0.05 = 1.8 tolerances), not the
+  // capability (0.3 / 0.25 = 1.2).
+  const std::string headline = CheckHeadline("obs", checks);
+  INFO(headline);
+  CHECK(headline.rfind("In short: obs agrees with the record on 2 of 4 observations; furthest off: KR "
+                       "Compute|Stock 2027, model ", 0) == 0);
+  CHECK(headline.find("(-9%; the tolerance allows 5%).") != std::string::npos);
+  // Loosen the stock's: now the capability is furthest off, in its unit.
+  std::vector<ObservationCheck> others = {checks[1], checks[2], checks[3]};
+  CHECK(CheckHeadline("obs", others).find("Capability|Generative 2026") != std::string::npos);
+  CHECK(CheckHeadline("obs", others).find("(+0.3 log10 FLOP; the tolerance allows 0.25 log10 FLOP).") !=
+        std::string::npos);
+  CHECK(CheckHeadline("obs", {checks[1], checks[2]}) == "In short: obs agrees with the record on 2 of 2 observations.");
 }
 
 TEST_CASE("aisim check exits 0 when all pass, 1 on a failure and 2 on bad input") {
@@ -218,6 +233,10 @@ TEST_CASE("aisim check --draws adds the spread without changing the deterministi
   // Every observation line keeps its deterministic columns (up to "pass"/"FAIL").
   std::istringstream plain_lines(plain.output), spread_lines(spread.output);
   std::string a, b;
+  std::getline(plain_lines, a);
+  std::getline(spread_lines, b);  // the sentence, the same with and without draws
+  CHECK(a.rfind("In short: backtest-2020-observed-drivers agrees with the record on ", 0) == 0);
+  CHECK(b == a);
   std::getline(plain_lines, a);
   std::getline(spread_lines, b);
   CHECK(b.find("and 300 Monte Carlo draws") != std::string::npos);

@@ -4,6 +4,7 @@
 # Usage: kill_sweep_test.sh AISIM_BINARY [KILLS=15]
 set -uo pipefail
 BIN=$1
+export AISIM_NO_CHARTS=1  # the report's charts are tested in tests/sweep/sweep_test.cpp
 KILLS=${2:-15}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

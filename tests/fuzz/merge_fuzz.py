@@ -21,6 +21,8 @@ import sys
 import tempfile
 import time
 
+os.environ["AISIM_NO_CHARTS"] = "1"  # the sweep report's charts are tested in tests/sweep/sweep_test.cpp
+
 BIN = os.path.abspath(sys.argv[1])
 ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 300
 SEED = int(sys.argv[3]) if len(sys.argv) > 3 else 1

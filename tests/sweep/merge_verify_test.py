@@ -14,6 +14,8 @@ import sys
 import tempfile
 import time
 
+os.environ["AISIM_NO_CHARTS"] = "1"  # the sweep report's charts are tested in tests/sweep/sweep_test.cpp
+
 BIN = os.path.abspath(sys.argv[1])
 failures = []
 SWEEP = ["sweep", "world-2025", "--vary", "regions.KR.public_budget=2:20",
@@ -263,7 +265,8 @@ with tempfile.TemporaryDirectory() as work:
         check(f"discover refuses --out {label}", code == 2 and out.startswith("--out: error:"), f"exit {code}: {out}")
     check("the sweep survives every refused discover",
           read(os.path.join(sweep, "samples.csv")) == read(os.path.join(folder, "samples.csv")) and
-          sorted(os.listdir(sweep)) == [".aisim-output", "manifest.json", "outcomes.csv", "samples.csv"],
+          sorted(os.listdir(sweep)) == [".aisim-output", "manifest.json", "outcomes.csv", "report.html",
+                                        "report.md", "samples.csv"],
           os.listdir(sweep))
     for label, name, line, cell, text, where in [
             ("nan input", "samples.csv", 7, 2, b"nan", "samples.csv:7:"),

@@ -9,6 +9,7 @@
 # Usage: tests/sweep/numpy_yardstick_test.sh AISIM_BINARY
 set -euo pipefail
 AISIM=$(realpath "$1")
+export AISIM_NO_CHARTS=1  # the report's charts are tested in tests/sweep/sweep_test.cpp
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT

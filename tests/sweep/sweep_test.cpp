@@ -28,7 +28,8 @@ namespace fs = std::filesystem;
 using sim::testing::Outcome;
 
 struct TempFolder : sim::testing::TempFolder {
-  TempFolder() : sim::testing::TempFolder("sweep-test") {}
+  // A finished sweep draws its report's charts; only the report test wants them.
+  TempFolder() : sim::testing::TempFolder("sweep-test", "AISIM_NO_CHARTS=1") {}
 };
 
 std::string Read(const fs::path& path) { return sim::testing::ReadFile(path); }
@@ -338,4 +339,55 @@ TEST_CASE("a finished sweep prints each outcome's min, median and max over its s
   INFO(o.output);
   CHECK(o.output.find("Outcomes over 9 samples (min / median / max):\n") != std::string::npos);
   CHECK(o.output.find(expected) != std::string::npos);
+}
+
+TEST_CASE("a finished sweep writes a report whose first sentence names the input with the largest index, and its charts") {
+  // Charts on: the report test is the one that draws them.
+  sim::testing::TempFolder t("sweep-report-test", "-u AISIM_NO_CHARTS");
+  const Outcome o = t.Aisim(
+      "sweep --vary assumptions.algorithmic_progress=1.5:4 --vary assumptions.researcher_mobility=0.02:0.1 "
+      "--method sobol --samples 64 --seed 3 --outcome 'Years Behind|Physical:KR:2035' -o s");
+  INFO(o.output);
+  REQUIRE(o.exit_code == 0);
+  // The input the sentence names is the one with the largest total index in
+  // sensitivity.csv, and the range is outcomes.csv's.
+  std::string top;
+  double best = -1;
+  for (const std::string& line : Lines(Read(t.path() / "s/sensitivity.csv"))) {
+    const std::vector<std::string> c = Split(line);
+    if (c[0] != "KR") continue;
+    if (std::stod(c[6]) > best) best = std::stod(c[6]), top = c[3];
+  }
+  std::vector<double> values;
+  const std::vector<std::string> rows = Lines(Read(t.path() / "s/outcomes.csv"));
+  for (size_t i = 1; i < rows.size(); ++i) values.push_back(std::stod(Split(rows[i])[1]));
+  char range[128];
+  std::snprintf(range, sizeof range, "ranges from %.4g to %.4g years",
+                *std::min_element(values.begin(), values.end()), *std::max_element(values.begin(), values.end()));
+  const std::string md = Read(t.path() / "s/report.md");
+  CHECK(md.find("In short: over 256 samples (sobol) of world-2025, KR Years Behind|Physical 2035 ") !=
+        std::string::npos);
+  CHECK(md.find(range) != std::string::npos);
+  CHECK(md.find("; " + top + " moves it most (total Sobol index") != std::string::npos);
+  CHECK(o.output.find("In short: over 256 samples") != std::string::npos);  // also on the terminal
+  for (const char* chart : {"sensitivity-sobol", "outcome-vs-inputs"}) {
+    INFO(chart);
+    CHECK(fs::file_size(t.path() / "s/charts" / (std::string(chart) + ".png")) > 1000);
+    CHECK(md.find(std::string("](charts/") + chart + ".png)") != std::string::npos);
+  }
+  CHECK(Read(t.path() / "s/report.html").find("data:image/png;base64,") != std::string::npos);
+
+  // Without indices (lhs) the inputs are ordered by their rank correlation,
+  // and its sign says the direction: faster algorithmic progress, less behind.
+  REQUIRE(t.Aisim("sweep --vary assumptions.algorithmic_progress=1.5:4 --samples 200 --no-charts "
+                  "--outcome 'Years Behind|Physical:KR:2035' -q -o l")
+              .exit_code == 0);
+  const std::string lhs = Read(t.path() / "l/report.md");
+  CHECK(lhs.find("; assumptions.algorithmic_progress moves it most (rank correlation -") != std::string::npos);
+  CHECK(lhs.find("Charts were not drawn") != std::string::npos);
+  CHECK(!fs::exists(t.path() / "l/charts"));
+  // A shard is not the whole sweep: no report until `aisim merge`.
+  REQUIRE(t.Aisim("sweep --vary assumptions.algorithmic_progress=1.5:4 --samples 600 --no-charts -q "
+                  "--shard 1/2 -o part").exit_code == 0);
+  CHECK(!fs::exists(t.path() / "part/report.md"));
 }

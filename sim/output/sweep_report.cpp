@@ -1,0 +1,288 @@
+#include "sim/output/sweep_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <numeric>
+
+#include "sim/model/results.hpp"
+#include "sim/output/csv_reader.hpp"
+#include "sim/sweep/writers.hpp"
+
+namespace sim {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Inputs drawn against each outcome in the scatter chart.
+constexpr std::size_t kScatterInputs = 4;
+// Outcomes with their own table and chart panels; outcomes.csv has them all.
+constexpr std::size_t kShownOutcomes = 4;
+
+std::string Format(const char* format, double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, format, value);
+  return text;
+}
+
+std::string Number(double value) { return Format("%.4g", value); }
+
+// "1,234,567".
+std::string Count(long long n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+// "KR|Years Behind|Physical|2035" -> "KR Years Behind|Physical 2035".
+std::string Readable(const std::string& column) {
+  const std::size_t first = column.find('|'), last = column.rfind('|');
+  if (first == std::string::npos || first == last) return column;
+  return column.substr(0, first) + " " + column.substr(first + 1, last - first - 1) + " " +
+         column.substr(last + 1);
+}
+
+// Ranks 1..n, ties given their average rank (Spearman's correlation is the
+// Pearson correlation of these).
+Eigen::ArrayXd Ranks(const Eigen::ArrayXd& x) {
+  const Eigen::Index n = x.size();
+  std::vector<Eigen::Index> order(static_cast<std::size_t>(n));
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) { return x(a) < x(b); });
+  Eigen::ArrayXd rank(n);
+  for (Eigen::Index i = 0; i < n;) {
+    Eigen::Index j = i;
+    while (j + 1 < n && x(order[j + 1]) == x(order[i])) ++j;
+    for (Eigen::Index k = i; k <= j; ++k) rank(order[k]) = 0.5 * static_cast<double>(i + j) + 1.0;
+    i = j + 1;
+  }
+  return rank;
+}
+
+// Pearson correlation; 0 when either side does not vary.
+double Correlation(const Eigen::ArrayXd& a, const Eigen::ArrayXd& b) {
+  const Eigen::ArrayXd da = a - a.mean(), db = b - b.mean();
+  const double denominator = std::sqrt((da * da).sum() * (db * db).sum());
+  return denominator > 0 ? (da * db).sum() / denominator : 0.0;
+}
+
+// sensitivity.csv's rows for one outcome column: parameter -> its four numbers
+// (S1, S1_conf, ST, ST_conf or mu, mu*, sigma, mu*_conf); empty cells (an
+// outcome with inf in it) are NaN.
+std::map<std::string, std::vector<double>> ReadIndices(const fs::path& file, const std::string& column) {
+  std::map<std::string, std::vector<double>> rows;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return rows;
+  CsvReader reader(in, file.string());
+  reader.set_hint("the sweep folder is damaged; run the sweep again");
+  CsvRecord record;
+  reader.Read(&record);  // header
+  while (reader.Read(&record)) {
+    if (record.size() != 8) continue;
+    if (record.cells[0] + "|" + record.cells[1] + "|" + record.cells[2] != column) continue;
+    std::vector<double> values;
+    for (std::size_t c = 4; c < 8; ++c) {
+      values.push_back(record.cells[c].empty() ? std::nan("") : std::stod(record.cells[c]));
+    }
+    rows[record.cells[3]] = values;
+  }
+  return rows;
+}
+
+}  // namespace
+
+std::vector<std::string> ShownOutcomes(const std::vector<std::string>& columns, std::size_t limit) {
+  std::vector<std::string> keys;             // region|variable, in first-seen order
+  std::map<std::string, std::string> latest;  // region|variable -> its last-year column
+  for (const std::string& column : columns) {
+    const std::string key = column.substr(0, column.rfind('|'));
+    if (!latest.count(key)) keys.push_back(key);
+    const auto year = [](const std::string& c) { return std::stoi(c.substr(c.rfind('|') + 1)); };
+    if (!latest.count(key) || year(column) > year(latest[key])) latest[key] = column;
+  }
+  std::vector<std::string> shown;
+  for (const std::string& key : keys) {
+    if (shown.size() == limit) break;
+    shown.push_back(latest[key]);
+  }
+  return shown;
+}
+
+std::vector<OutcomeSummary> SummariseSweep(const fs::path& folder, const nlohmann::json& manifest) {
+  const long long rows = manifest["end_sample"].get<long long>() - manifest["first_sample"].get<long long>();
+  const std::vector<std::string> columns = manifest["outcomes"];
+  std::vector<std::string> paths;
+  for (const auto& varied : manifest["varied"]) paths.push_back(varied["path"]);
+  const std::string method = manifest["method"];
+  const bool indexed = method == "sobol" || method == "morris";
+  const std::vector<Eigen::ArrayXd> inputs = ReadSweepColumns(folder, "samples.csv", rows, 0, paths.size());
+
+  std::vector<OutcomeSummary> summaries;
+  for (const std::string& column : ShownOutcomes(columns, kShownOutcomes)) {
+    const std::size_t c = static_cast<std::size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin());
+    const Eigen::ArrayXd y = ReadSweepColumns(folder, "outcomes.csv", rows, c, c + 1)[0];
+    OutcomeSummary summary;
+    summary.column = column;
+    const std::string variable = column.substr(column.find('|') + 1, column.rfind('|') - column.find('|') - 1);
+    const VariableInfo* info = FindVariable(variable);
+    summary.unit = info ? info->unit : (variable.rfind("Time Shift|", 0) == 0 ? "years" : "");
+    // Quantiles and correlations over the samples whose value is finite.
+    std::vector<Eigen::Index> finite;
+    for (Eigen::Index i = 0; i < y.size(); ++i) {
+      if (std::isfinite(y(i))) finite.push_back(i);
+    }
+    summary.infinite = static_cast<long long>(y.size()) - static_cast<long long>(finite.size());
+    Eigen::ArrayXd values(static_cast<Eigen::Index>(finite.size()));
+    for (std::size_t k = 0; k < finite.size(); ++k) values(static_cast<Eigen::Index>(k)) = y(finite[k]);
+    if (values.size() > 0) {
+      std::vector<double> sorted(values.data(), values.data() + values.size());
+      summary.min = values.minCoeff();
+      summary.max = values.maxCoeff();
+      summary.p5 = Quantile(sorted, 0.05);
+      summary.p95 = Quantile(sorted, 0.95);
+      summary.median = Quantile(sorted, 0.5);
+    }
+    const Eigen::ArrayXd y_ranks = Ranks(values);
+    const auto indices = indexed ? ReadIndices(folder / "sensitivity.csv", column)
+                                 : std::map<std::string, std::vector<double>>{};
+    for (std::size_t d = 0; d < paths.size(); ++d) {
+      InputInfluence influence;
+      influence.path = paths[d];
+      Eigen::ArrayXd x(values.size());
+      for (std::size_t k = 0; k < finite.size(); ++k) x(static_cast<Eigen::Index>(k)) = inputs[d](finite[k]);
+      influence.rank_correlation = Correlation(Ranks(x), y_ranks);
+      const auto found = indices.find(paths[d]);
+      if (found != indices.end()) {
+        const std::vector<double>& v = found->second;
+        if (method == "sobol") {
+          influence.index = v[2], influence.index_conf = v[3], influence.second = v[0], influence.second_conf = v[1];
+        } else {
+          influence.index = v[1], influence.index_conf = v[3], influence.second = v[2];
+        }
+      }
+      summary.inputs.push_back(influence);
+    }
+    // Most influential first: by the index where the method gives one (an
+    // outcome with inf has none), else by the size of the rank correlation.
+    const bool has_index = !indices.empty() && std::isfinite(indices.begin()->second[method == "sobol" ? 2 : 1]);
+    std::stable_sort(summary.inputs.begin(), summary.inputs.end(),
+                     [&](const InputInfluence& a, const InputInfluence& b) {
+                       return has_index ? a.index > b.index
+                                        : std::abs(a.rank_correlation) > std::abs(b.rank_correlation);
+                     });
+    summaries.push_back(summary);
+  }
+  return summaries;
+}
+
+std::string SweepHeadline(const nlohmann::json& manifest, const std::vector<OutcomeSummary>& outcomes) {
+  if (outcomes.empty()) return "";
+  const OutcomeSummary& o = outcomes.front();
+  const std::string method = manifest["method"];
+  const long long samples = manifest["end_sample"].get<long long>() - manifest["first_sample"].get<long long>();
+  std::string text = "In short: over " + Count(samples) + " samples (" + method + ") of " +
+                     manifest["scenario"].get<std::string>() + ", " + Readable(o.column) + " ranges from " +
+                     Number(o.min) + " to " + Number(o.max) + (o.unit.empty() ? "" : " " + o.unit) +
+                     " (median " + Number(o.median) + ")";
+  if (o.infinite > 0) text += ", and is never reached in " + Count(o.infinite) + " samples";
+  if (o.inputs.empty()) return text + ".";
+  const InputInfluence& top = o.inputs.front();
+  const bool has_index = method != "grid" && method != "lhs" && std::isfinite(top.index) && o.infinite == 0;
+  const auto measure = [&](const InputInfluence& input, bool first) {
+    if (has_index && method == "sobol") {
+      return first ? Format("total Sobol index %.2f", input.index) + Format(" ± %.2f", input.index_conf)
+                   : Format("%.2f", input.index);
+    }
+    if (has_index) return (first ? "Morris mu* " : "") + Number(input.index);
+    return (first ? "rank correlation " : "") + Format("%+.2f", input.rank_correlation);
+  };
+  text += "; " + top.path + " moves it most (" + measure(top, true) + ")";
+  if (o.inputs.size() > 1) text += ", then " + o.inputs[1].path + " (" + measure(o.inputs[1], false) + ")";
+  return text + ".";
+}
+
+Report MakeSweepReport(const nlohmann::json& manifest, const std::vector<OutcomeSummary>& outcomes) {
+  const std::string method = manifest["method"];
+  const long long samples = manifest["end_sample"].get<long long>() - manifest["first_sample"].get<long long>();
+  Report report;
+  report.title = "aisim sweep: " + manifest["scenario"].get<std::string>();
+  report.facts = {{"Scenario", manifest["scenario"].get<std::string>()},
+                  {"Method", method},
+                  {"Samples", Count(samples)},
+                  {"Seed", std::to_string(manifest["seed"].get<unsigned long long>())},
+                  {"aisim version", manifest["aisim_version"].get<std::string>()}};
+  const std::string headline = SweepHeadline(manifest, outcomes);
+  if (!headline.empty()) report.notes.push_back(headline);
+  report.notes.push_back(
+      "Rank correlation is Spearman's, over every sample; it reads a monotone effect of one input and "
+      "misses interactions. " +
+      std::string(method == "sobol"    ? "The total Sobol index (ST) is the share of the outcome's variance "
+                                         "an input explains with its interactions, S1 without them, each with "
+                                         "its 95% bootstrap half-width (docs/SWEEPS.md)."
+                  : method == "morris" ? "Morris mu* is the mean size of an input's elementary effect, sigma "
+                                         "their spread (interactions or curvature; docs/SWEEPS.md)."
+                                       : "Sobol or Morris indices need --method sobol or morris."));
+  ReportTable varied{"What was varied (uniform between low and high)", {"input", "low", "high"}, {}};
+  for (const auto& v : manifest["varied"]) {
+    varied.rows.push_back({v["path"].get<std::string>(), Number(v["low"].get<double>()),
+                           Number(v["high"].get<double>())});
+  }
+  report.tables.push_back(varied);
+  ReportTable ranges{"Outcomes over the samples (outcomes.csv has every one)",
+                     {"outcome", "unit", "min", "p5", "median", "p95", "max"},
+                     {}};
+  for (const OutcomeSummary& o : outcomes) {
+    ranges.rows.push_back({Readable(o.column), o.unit, Number(o.min), Number(o.p5), Number(o.median),
+                           Number(o.p95), Number(o.max)});
+  }
+  report.tables.push_back(ranges);
+  for (const OutcomeSummary& o : outcomes) {
+    ReportTable table{"What moves " + Readable(o.column) + ", most influential first", {"input", "rank correlation"}, {}};
+    if (method == "sobol") table.header.insert(table.header.end(), {"ST", "S1"});
+    if (method == "morris") table.header.insert(table.header.end(), {"mu*", "sigma"});
+    for (const InputInfluence& input : o.inputs) {
+      std::vector<std::string> row = {input.path, Format("%+.2f", input.rank_correlation)};
+      if (method == "sobol") {
+        row.push_back(Format("%.3f", input.index) + Format(" ± %.3f", input.index_conf));
+        row.push_back(Format("%.3f", input.second) + Format(" ± %.3f", input.second_conf));
+      } else if (method == "morris") {
+        row.push_back(Number(input.index) + " ± " + Number(input.index_conf));
+        row.push_back(Number(input.second));
+      }
+      table.rows.push_back(row);
+    }
+    report.tables.push_back(table);
+  }
+  return report;
+}
+
+ChartRequest SweepChartRequest(const fs::path& folder, const nlohmann::json& manifest,
+                               const std::vector<OutcomeSummary>& outcomes) {
+  ChartRequest request;
+  request.kind = "sweep";
+  request.csv = folder / "outcomes.csv";
+  request.samples = folder / "samples.csv";
+  const std::string method = manifest["method"];
+  if (method == "sobol" || method == "morris") request.sensitivity = folder / "sensitivity.csv";
+  request.method = method;
+  request.out = folder / "charts";
+  request.scenarios = {manifest["scenario"].get<std::string>()};
+  request.seed = manifest["seed"].get<unsigned long long>();
+  for (const OutcomeSummary& o : outcomes) {
+    request.outcomes.push_back(o.column);
+    std::vector<std::string> top;
+    for (const InputInfluence& input : o.inputs) {
+      if (top.size() == kScatterInputs) break;
+      top.push_back(input.path);
+    }
+    request.top_inputs.push_back(top);
+  }
+  return request;
+}
+
+}  // namespace sim
