@@ -8,6 +8,7 @@
 #include "sim/explore/series_json.hpp"
 #include "sim/explore/what_if.hpp"
 #include "sim/model/model.hpp"
+#include "sim/scenario/load_scenario.hpp"
 
 namespace sim::explore {
 namespace {
@@ -56,18 +57,30 @@ Answer RouteOrThrow(const Scenario& base, HeavyLane& heavy_lane, const std::stri
     return get ? ServeAsset(std::string_view(path).substr(assets.size()))
                : Error(405, "use GET for " + path);
   }
-  if (path == "/api/levers") {
-    return get ? Answer{200, kJson, DescribeLevers(base).dump(), ""}
-               : Error(405, "use GET for " + path);
+  if (path == "/api/scenarios") {
+    if (!get) return Error(405, "use GET for " + path);
+    nlohmann::json list = nlohmann::json::array();
+    list.push_back({{"name", base.name}, {"description", base.description}});
+    for (const ShippedScenario& shipped : ListShippedScenarios()) {
+      if (shipped.name != base.name) list.push_back({{"name", shipped.name}, {"description", shipped.description}});
+    }
+    return {200, kJson, nlohmann::json{{"scenarios", list}}.dump(), ""};
+  }
+  const std::string levers = "/api/levers";
+  if (path == levers || path.compare(0, levers.size() + 1, levers + "/") == 0) {
+    if (!get) return Error(405, "use GET for " + path);
+    const std::string name = path.size() > levers.size() ? path.substr(levers.size() + 1) : "";
+    return {200, kJson, DescribeLevers(ChooseScenario(base, name)).dump(), ""};
   }
   if (path == "/api/run" || path == "/api/yaml") {
     if (!post) return Error(405, "use POST for " + path);
     const WhatIf what_if = ParseWhatIf(body);
+    const Scenario start = ChooseScenario(base, what_if.scenario);
     if (path == "/api/yaml") {
-      return {200, "application/yaml; charset=utf-8", WhatIfYaml(base, what_if),
-              base.name + "-what-if.yaml"};
+      return {200, "application/yaml; charset=utf-8", WhatIfYaml(start, what_if),
+              start.name + "-what-if.yaml"};
     }
-    const Scenario scenario = ApplyWhatIf(base, what_if);
+    const Scenario scenario = ApplyWhatIf(start, what_if);
     if (what_if.draws <= kMaxCheapDraws) return {200, kJson, SeriesJson(RunSimulation(scenario)).dump(), ""};
     const HeavyLane::Pass pass = heavy_lane.Enter();
     if (!pass) {

@@ -19,8 +19,12 @@ struct Answer {
 
 // GET  /                 the page (index.html)
 // GET  /assets/NAME      an embedded file (EmbeddedAssets); nothing else on disk
-// GET  /api/levers       DescribeLevers(base)
-// POST /api/run          body: a what-if (ParseWhatIf); SeriesJson of its run;
+// GET  /api/scenarios    {"scenarios": [{"name", "description"}]}: base, then
+//                        every other shipped scenario
+// GET  /api/levers       DescribeLevers(base); /api/levers/NAME: of the
+//                        shipped scenario NAME (ChooseScenario)
+// POST /api/run          body: a what-if (ParseWhatIf), run from its scenario
+//                        (ChooseScenario); SeriesJson of its run;
 //                        a run of more than kMaxCheapDraws draws first takes a
 //                        Pass of `heavy_lane`, and answers 503 without one
 // POST /api/yaml         body: a what-if; WhatIfYaml, as a download

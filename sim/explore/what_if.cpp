@@ -58,6 +58,11 @@ WhatIf ParseWhatIf(const std::string& body) {
         }
         what_if.set.push_back(text);
       }
+    } else if (key == "scenario") {
+      if (!value.is_string() || value.get<std::string>().size() > 100) {
+        throw BadRequest("\"scenario\" must be the name of a shipped scenario, e.g. \"korea-2026-ai-budget\"");
+      }
+      what_if.scenario = value.get<std::string>();
     } else if (key == "draws") {
       if (!value.is_number_integer() || value.get<long long>() < 1 ||
           value.get<long long>() > kMaxDraws) {
@@ -66,10 +71,21 @@ WhatIf ParseWhatIf(const std::string& body) {
       }
       what_if.draws = value.get<int>();
     } else {
-      throw BadRequest("unknown key \"" + key + "\" in the request; expected \"set\" and \"draws\"");
+      throw BadRequest("unknown key \"" + key + "\" in the request; expected \"scenario\", \"set\" and \"draws\"");
     }
   }
   return what_if;
+}
+
+Scenario ChooseScenario(const Scenario& base, const std::string& name) {
+  if (name.empty() || name == base.name) return base;
+  std::string names;
+  for (const ShippedScenario& shipped : ListShippedScenarios()) {
+    if (shipped.name == name) return LoadScenario(name);
+    names += (names.empty() ? "" : ", ") + shipped.name;
+  }
+  throw BadRequest("unknown scenario '" + name.substr(0, 100) + "'; the explorer offers " + base.name +
+                   " and the shipped scenarios: " + names);
 }
 
 Scenario ApplyWhatIf(const Scenario& base, const WhatIf& what_if) {

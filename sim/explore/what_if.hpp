@@ -27,6 +27,9 @@ inline constexpr int kMaxDraws = 1000;
 inline constexpr int kMaxCheapDraws = 100;
 
 struct WhatIf {
+  // The scenario it starts from: "" (or the server's own scenario's name) for
+  // the one `aisim explore` opened, else a shipped scenario's name.
+  std::string scenario;
   // "path=value" exactly as `aisim run --set` takes them, applied in order.
   // Only paths under regions. and assumptions. (the page's levers).
   std::vector<std::string> set;
@@ -34,8 +37,8 @@ struct WhatIf {
 };
 
 // Parses a request body, JSON of the form
-//   {"set": ["regions.KR.public_budget=12", ...], "draws": 1}
-// ("set" and "draws" optional). Throws BadRequest with a message naming the
+//   {"scenario": "korea-2026-ai-budget", "set": ["regions.KR.public_budget=12", ...], "draws": 1}
+// (every key optional). Throws BadRequest with a message naming the
 // problem for bad JSON, wrong types, unknown keys, a path outside regions. and
 // assumptions., or draws outside [1, kMaxDraws].
 WhatIf ParseWhatIf(const std::string& body);
@@ -44,6 +47,11 @@ WhatIf ParseWhatIf(const std::string& body);
 // numbers are exactly those of `aisim run --set ...`), then draws. Throws the
 // loader's ScenarioError (located in "--set") for a bad path or value.
 Scenario ApplyWhatIf(const Scenario& base, const WhatIf& what_if);
+
+// The scenario a what-if starts from: `base` when `name` is "" or base's
+// own name, else the shipped scenario of that exact name (ListShippedScenarios;
+// never a path). Throws BadRequest naming the choices for any other name.
+Scenario ChooseScenario(const Scenario& base, const std::string& name);
 
 // The scenario of a what-if as YAML that `aisim run` reproduces exactly
 // (WriteResolvedYaml), named "<base name>-what-if" and described by its

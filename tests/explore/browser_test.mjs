@@ -220,6 +220,25 @@ try {
         fanCompare.compared === state.run.variables.length * 9 * 11 * 5 && fanCompare.mismatches.length === 0, fanCompare.mismatches.join('; '));
   await page.screenshot({path: path.join(screenshotDir, 'explorer-fan.png')});
 
+  // 5b. The scenario picker opens a shipped scenario: its own levers, its own
+  // numbers (exactly aisim run NAME), and the link says which.
+  const picked = await context.newPage();
+  await picked.goto(url + '?region=KR');
+  await picked.waitForFunction(() => window.aisimExplorer && window.aisimExplorer.drawCount > 0, null, {timeout: 20000});
+  const options = await picked.$$eval('#scenario-picker option', (list) => list.map((o) => o.value));
+  check('the picker lists every shipped scenario', options.includes('korea-2026-ai-budget') && options.length >= 10, options.join(' '));
+  await Promise.all([picked.waitForNavigation(), picked.selectOption('#scenario-picker', 'korea-2026-ai-budget')]);
+  await picked.waitForFunction(() => { const e = window.aisimExplorer; return e && e.drawCount > 0 && !e.inFlight && !e.pending; },
+                               null, {timeout: 20000});
+  check('the picked scenario is in the link', new URL(picked.url()).searchParams.get('scenario') === 'korea-2026-ai-budget', picked.url());
+  check('the page says which scenario it shows', (await picked.textContent('#scenario-line')).startsWith('korea-2026-ai-budget'));
+  const pickedRun = await picked.evaluate(() => window.aisimExplorer.lastRun);
+  const pickedCompare = compareRun(pickedRun, aisimRun(['korea-2026-ai-budget'], 'picked'), ['value']);
+  check(`the picked scenario's ${pickedCompare.compared} charted numbers equal aisim run korea-2026-ai-budget exactly`,
+        pickedCompare.compared > 0 && pickedCompare.mismatches.length === 0, pickedCompare.mismatches.join('; '));
+  await picked.screenshot({path: path.join(screenshotDir, 'explorer-picked-scenario.png')});
+  await picked.close();
+
   // 6. A bad link shows the loader's message and keeps the page usable.
   const bad = await context.newPage();
   await bad.goto(url + '?region=KR&set=regions.KR.chip_access%3D1.5');

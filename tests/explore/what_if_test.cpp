@@ -80,7 +80,7 @@ TEST_CASE("bad what-if requests are refused with a message naming the problem") 
   REQUIRE(message(R"({"draws": 1001})") == "\"draws\" must be a whole number from 1 to 1000, got 1001");
   REQUIRE(message(R"({"draws": 2.5})") == "\"draws\" must be a whole number from 1 to 1000, got 2.5");
   REQUIRE(message(R"({"draws": 1, "seed": 3})") ==
-          "unknown key \"seed\" in the request; expected \"set\" and \"draws\"");
+          "unknown key \"seed\" in the request; expected \"scenario\", \"set\" and \"draws\"");
   REQUIRE(message(std::string(70000, ' ')) == "request body of 70000 bytes is over the 65536-byte limit");
   nlohmann::json many = {{"set", std::vector<std::string>(65, "regions.KR.public_budget=1")}};
   REQUIRE(message(many.dump()) == "\"set\" has 65 overrides; at most 64 are allowed");
@@ -93,7 +93,7 @@ TEST_CASE("a what-if gives exactly the numbers of loading with the same --set ov
       "regions.KR.public_budget=12", "regions.KR.physical_focus=0.8",
       "regions.KR.public_allocation={compute: 0.5, talent: 0.2, data: 0.1, adoption: 0.1, power: 0.1}",
       "assumptions.algorithmic_progress=3.5"};
-  const sim::Scenario what_if = sim::explore::ApplyWhatIf(Base(), {set, 1});
+  const sim::Scenario what_if = sim::explore::ApplyWhatIf(Base(), {"", set, 1});
   const sim::Scenario loaded = sim::LoadScenario("world-2025", set);
   REQUIRE(sim::WriteResolvedYaml(what_if) == sim::WriteResolvedYaml(loaded));
   const sim::Results results = sim::RunSimulation(loaded);
@@ -106,7 +106,7 @@ TEST_CASE("a what-if gives exactly the numbers of loading with the same --set ov
 }
 
 TEST_CASE("the downloaded YAML reproduces the what-if's numbers exactly") {
-  const sim::explore::WhatIf what_if{{"regions.CN.chip_access=0.9", "regions.US.start_delay=2"}, 1};
+  const sim::explore::WhatIf what_if{"", {"regions.CN.chip_access=0.9", "regions.US.start_delay=2"}, 1};
   const std::string yaml = sim::explore::WhatIfYaml(Base(), what_if);
   REQUIRE(yaml.find("name: \"world-2025-what-if\"") != std::string::npos);
   const sim::Scenario reloaded = sim::LoadScenarioFromString(yaml, "world-2025-what-if.yaml");
@@ -116,7 +116,7 @@ TEST_CASE("the downloaded YAML reproduces the what-if's numbers exactly") {
 }
 
 TEST_CASE("a fan what-if returns the five quantiles of the Monte Carlo run, deterministic for the seed") {
-  const sim::explore::WhatIf what_if{{"regions.KR.public_budget=20"}, 50};
+  const sim::explore::WhatIf what_if{"", {"regions.KR.public_budget=20"}, 50};
   const nlohmann::json first = sim::explore::SeriesJson(sim::RunSimulation(sim::explore::ApplyWhatIf(Base(), what_if)));
   const nlohmann::json second = sim::explore::SeriesJson(sim::RunSimulation(sim::explore::ApplyWhatIf(Base(), what_if)));
   REQUIRE(first == second);
@@ -198,6 +198,31 @@ TEST_CASE("the routes serve the page, the levers, runs and the YAML, and nothing
   REQUIRE(Route(Base(), Lane(), "POST", "/api/levers", "").status == 405);
   REQUIRE(Route(Base(), Lane(), "DELETE", "/", "").status == 405);
   REQUIRE(Route(Base(), Lane(), "POST", "/api/run", "not json").status == 400);
+}
+
+TEST_CASE("the routes open any shipped scenario by its exact name, and nothing else") {
+  using sim::explore::Route;
+  const auto list = nlohmann::json::parse(Route(Base(), Lane(), "GET", "/api/scenarios", "").body)["scenarios"];
+  REQUIRE(list.size() == sim::ListShippedScenarios().size());  // the base is one of them
+  CHECK(list[0]["name"] == "world-2025");
+  // The levers and a run of a shipped scenario are its own: exactly `aisim run NAME`.
+  const auto levers = Route(Base(), Lane(), "GET", "/api/levers/korea-2026-ai-budget", "");
+  REQUIRE(levers.status == 200);
+  CHECK(nlohmann::json::parse(levers.body)["scenario"] == "korea-2026-ai-budget");
+  const auto run = Route(Base(), Lane(), "POST", "/api/run", R"({"scenario": "korea-2026-ai-budget", "set": []})");
+  REQUIRE(run.status == 200);
+  RequireSameNumbers(nlohmann::json::parse(run.body), sim::RunSimulation(sim::LoadScenario("korea-2026-ai-budget")));
+  const auto yaml = Route(Base(), Lane(), "POST", "/api/yaml", R"({"scenario": "korea-2026-ai-budget", "set": []})");
+  CHECK(yaml.filename == "korea-2026-ai-budget-what-if.yaml");
+  // A name is looked up, never opened as a path.
+  for (const char* name : {"../CMakeLists", "/etc/passwd", "scenarios/world-2025.yaml", "korea", "WORLD-2025"}) {
+    INFO(name);
+    CHECK(Route(Base(), Lane(), "GET", std::string("/api/levers/") + name, "").status == 400);
+    const auto refused = Route(Base(), Lane(), "POST", "/api/run",
+                               nlohmann::json{{"scenario", name}, {"set", nlohmann::json::array()}}.dump());
+    CHECK(refused.status == 400);
+    CHECK(refused.body.find("unknown scenario") != std::string::npos);
+  }
 }
 
 TEST_CASE("the routes answer 4xx with a JSON message for bytes that are not UTF-8") {

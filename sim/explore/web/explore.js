@@ -35,6 +35,7 @@
 
   // Everything the page knows; `explorer` is exposed for tests and curious users.
   const explorer = {
+    scenario: '',           // the scenario started from ('' = the one aisim explore opened)
     catalogue: null,        // GET /api/levers
     overrides: new Map(),   // path -> value text, in the order first set
     region: null,
@@ -102,6 +103,7 @@
 
   function writeUrl() {
     const params = new URLSearchParams();
+    if (explorer.scenario) params.set('scenario', explorer.scenario);
     params.set('region', explorer.region);
     params.set('sector', explorer.sector);
     params.set('mode', explorer.mode);
@@ -275,7 +277,7 @@
     const response = await fetch(path, {
       method: 'POST',
       headers: {'Content-Type': 'application/json'},
-      body: JSON.stringify({set, draws}),
+      body: JSON.stringify(explorer.scenario ? {scenario: explorer.scenario, set, draws} : {set, draws}),
     });
     if (!response.ok) {
       let message = `HTTP ${response.status}`;
@@ -502,11 +504,36 @@
     changedLevers(performance.now());
   }
 
+  // Every shipped scenario, in a picker: choosing one opens it afresh (its
+  // levers are its own, so the overrides of the last one do not carry over).
+  async function buildScenarioPicker() {
+    const picker = $('scenario-picker');
+    const list = (await (await fetch('/api/scenarios')).json()).scenarios;
+    for (const scenario of list) {
+      const option = document.createElement('option');
+      option.value = scenario.name;
+      option.textContent = scenario.name;
+      option.title = scenario.description;
+      picker.appendChild(option);
+    }
+    picker.value = explorer.catalogue.scenario;
+    picker.addEventListener('change', () => {
+      const params = new URLSearchParams();
+      if (picker.value !== list[0].name) params.set('scenario', picker.value);
+      params.set('region', explorer.region);
+      params.set('sector', explorer.sector);
+      location.search = params.toString();
+    });
+  }
+
   async function start() {
+    explorer.scenario = new URLSearchParams(location.search).get('scenario') || '';
     try {
-      const response = await fetch('/api/levers');
+      const path = explorer.scenario ? '/api/levers/' + encodeURIComponent(explorer.scenario) : '/api/levers';
+      const response = await fetch(path);
       if (!response.ok) throw new Error((await response.json()).error);
       explorer.catalogue = await response.json();
+      await buildScenarioPicker();
     } catch (error) {
       showError('Cannot load the scenario: ' + error.message);
       return;
