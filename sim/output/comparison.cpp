@@ -17,6 +17,7 @@ const std::vector<Variable>& ComparedVariables() {
       Variable::kResearchers,
       Variable::kMarketShareGenerative,  Variable::kMarketSharePhysical,
       Variable::kValue,                  Variable::kSovereignty,
+      Variable::kSovereigntyPhysical,    Variable::kRobotDensity,
       Variable::kInvestmentPublicCumulative,
   };
   return variables;
