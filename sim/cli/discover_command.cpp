@@ -146,6 +146,7 @@ int Discover(const po::variables_map& values) {
       });
   if (!leftover.empty()) std::cerr << "aisim: warning: " << leftover << "\n";
   if (!values.count("quiet")) {
+    std::cout << DiscoveryHeadline(goals, data, result) << "\n";
     PrintReport(data, result, seconds);
     std::cout << "\nWritten to " << out.string() << "/\n";
   }

@@ -88,6 +88,47 @@ std::string DiscoveryJson(const std::string& sweep, const std::vector<Goal>& goa
   return json.dump(2) + "\n";
 }
 
+std::string DiscoveryHeadline(const std::vector<Goal>& goals, const DiscoveryData& data,
+                              const PrimResult& result) {
+  std::string goal_text;
+  for (const Goal& g : goals) goal_text += (goal_text.empty() ? "" : " and ") + g.text;
+  const auto count = [](long long n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+      out += digits[i];
+    }
+    return out;
+  };
+  const auto percent = [](double share) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%.0f%%", 100 * share);
+    return std::string(text);
+  };
+  const auto number = [](double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.4g", value);
+    return std::string(text);
+  };
+  std::string text = "In short: " + goal_text + " holds in " + count(result.goal_samples) + " of " +
+                     count(result.total_samples) + " samples (" +
+                     percent(static_cast<double>(result.goal_samples) / result.total_samples) + ")";
+  if (result.restrictions.empty()) {
+    return text + "; no box of inputs holds it more often: it does not depend on where in the swept ranges a "
+                  "sample is.";
+  }
+  text += "; it holds in " + percent(result.box.density) + " of the samples that have ";
+  for (std::size_t i = 0; i < result.restrictions.size(); ++i) {
+    const Restriction& r = result.restrictions[i];
+    const bool low = r.quasi_p_low.has_value(), high = r.quasi_p_high.has_value();
+    text += (i == 0 ? "" : i + 1 == result.restrictions.size() ? " and " : ", ") + data.names[r.input] +
+            (low && high ? " between " + number(r.limits.low) + " and " + number(r.limits.high)
+             : low       ? " at least " + number(r.limits.low)
+                         : " at most " + number(r.limits.high));
+  }
+  return text + " (a box that keeps " + percent(result.box.coverage) + " of the samples that reach the goal).";
+}
+
 Report MakeDiscoveryReport(const std::string& sweep, const std::vector<Goal>& goals,
                            const DiscoveryData& data, const PrimResult& result) {
   std::string goal_text;
@@ -102,6 +143,7 @@ Report MakeDiscoveryReport(const std::string& sweep, const std::vector<Goal>& go
                                      FormatNumber(result.box.density)},
                   {"aisim version", AISIM_VERSION}};
   report.notes = {
+      DiscoveryHeadline(goals, data, result),
       "PRIM (patient rule induction) peels the swept input space towards the samples where the "
       "goal holds. Coverage is the share of those samples the box keeps; density the share of the "
       "box's samples that reach the goal. Each restricted limit has its own quasi-p-value (the box "

@@ -34,6 +34,14 @@ std::string DiscoveryJson(const std::string& sweep, const std::vector<Goal>& goa
 
 // The report: the goal, the chosen box and its restrictions; the caller
 // adds the charts (AddCharts).
+// The answer in one sentence: how often the goal holds, and where it holds
+// most (the chosen box's restricted limits, its density and coverage), e.g.
+// "In short: KR|Years Behind|Physical|2030 <= 1.8 holds in 43,969 of 100,000
+// samples (44%); it holds in 87% of the samples that have regions.KR.public_budget at
+// least 6.761, ... (a box that keeps 87% of the samples that reach the goal)."
+std::string DiscoveryHeadline(const std::vector<Goal>& goals, const DiscoveryData& data,
+                              const PrimResult& result);
+
 Report MakeDiscoveryReport(const std::string& sweep, const std::vector<Goal>& goals,
                            const DiscoveryData& data, const PrimResult& result);
 

@@ -62,6 +62,14 @@ with tempfile.TemporaryDirectory() as work:
     check("box density recomputed", abs(result["box"]["density"] - goal_in_box / in_box) < 1e-12,
           f'{result["box"]["density"]} vs {goal_in_box / in_box}')
     check("box coverage recomputed", abs(result["box"]["coverage"] - goal_in_box / sum(reached)) < 1e-12)
+    headline = out.splitlines()[0]
+    check("the first line answers in words, with the recomputed counts and density",
+          headline.startswith(f"In short: {goal} holds in {sum(reached):,} of {len(reached):,} samples (") and
+          f"; it holds in {100 * goal_in_box / in_box:.0f}% of the samples that have " in headline and
+          f"(a box that keeps {100 * goal_in_box / sum(reached):.0f}% of the samples that reach the goal)." in headline,
+          headline)
+    report_md = open(os.path.join(folder, "report.md")).read()
+    check("the report opens with the same sentence", headline in report_md)
     check("the box is dense", result["box"]["density"] >= 0.8)
     check("every restricted limit has a quasi-p-value in [0, 1], and only those",
           all((r["quasi_p_low"] is None) == (r["low"] <= r["range_low"]) and
