@@ -298,10 +298,19 @@ def run_chart(spec, series, out, metric):
         fig.suptitle(f"{title} by region", fontsize=13, fontweight="bold")
         ax.set_title(run_subtitle(spec), fontsize=9, color="#333333")
     else:
-        # Fan charts, one small panel per region on a shared axis.
+        # Fan charts, one small panel per region, on a shared axis where the
+        # regions are compared on it (capability, years behind, log stocks);
+        # shares, researchers and robot density each on their own scale, so
+        # that a small region's band is not a flat line under a large one's.
+        # A fixed layout, checked by eye: constrained layout took over a
+        # third of these charts' time.
+        own_scale = name.startswith(("Market Share|", "Talent|", "Robots|Density"))
         rows, columns = grid_shape(len(regions))
-        fig, axes = plt.subplots(rows, columns, figsize=(3.6 * columns + 0.6, 2.5 * rows + 1.1),
-                                 sharex=True, sharey=True, layout="constrained", squeeze=False)
+        height = 2.5 * rows + 1.1
+        fig, axes = plt.subplots(rows, columns, figsize=(3.6 * columns + 0.6, height),
+                                 sharex=True, sharey=not own_scale, squeeze=False)
+        fig.subplots_adjust(left=0.09, right=0.985, bottom=0.55 / height, top=1 - 0.95 / height,
+                            wspace=0.3 if own_scale else 0.12, hspace=0.35)
         for i, region in enumerate(regions):
             ax = axes[i // columns][i % columns]
             entry = series.get((scenario, region["code"], name))
@@ -315,8 +324,8 @@ def run_chart(spec, series, out, metric):
             whole_years(ax)
         for j in range(len(regions), rows * columns):
             axes[j // columns][j % columns].set_visible(False)
-        fig.supxlabel("year")
-        fig.supylabel(unit)
+        fig.supxlabel("year", y=0.005)
+        fig.supylabel(unit + (" (each panel on its own scale)" if own_scale else ""), x=0.005)
         fig.suptitle(f"{title} by region\n{run_subtitle(spec)}", fontsize=11)
     return save(fig, out, stem, f"{title} by region", caption)
 
