@@ -716,7 +716,8 @@ def sweep_charts(spec, out):
             tasks.append(functools.partial(sobol_years_chart, indices, shown, spec["top_inputs"], label, out))
     if spec["method"] == "morris" and indexed:
         tasks.append(functools.partial(morris_chart, indices, indexed, label, out))
-    tasks.append(functools.partial(scatter_chart, samples, outcomes, shown, spec["top_inputs"], label, out))
+    if shown and samples:
+        tasks.append(functools.partial(scatter_chart, samples, outcomes, shown, spec["top_inputs"], label, out))
     return tasks
 
 
