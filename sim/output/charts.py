@@ -145,6 +145,11 @@ METRICS = [
      "% of global physical-AI revenue", 100.0, False),
 ]
 METRIC_BY_NAME = {m[0]: m for m in METRICS}
+# Difference bars: the metrics where less is better for a region, and the
+# colours of better, worse and no change (Okabe-Ito blue and vermillion,
+# distinct for the colour-blind).
+LOWER_IS_BETTER = {"Years Behind|Generative", "Years Behind|Physical"}
+BETTER, WORSE, NO_CHANGE = "#56B4E9", "#D55E00", "#BBBBBB"
 
 
 def read_series(path):
@@ -425,7 +430,6 @@ def difference_chart(spec, differences, out):
                 row = lookup.get((other, code, name))
                 if row is None:
                     continue
-                colour, _, _ = region_style(code)
                 if kind == "relative":
                     # With draws: the median and p5-p95 of the paired relative
                     # differences, draw by draw (a stock's never below -100 %).
@@ -441,6 +445,11 @@ def difference_chart(spec, differences, out):
                     if low is not None:
                         low, high = low * scale, high * scale
                 y = i + (k - (len(others) - 1) / 2) * bar
+                # Coloured by what the difference means for the region: better
+                # or worse than the base (fewer years behind is better), grey
+                # for no change; the region is the row.
+                better = value < 0 if name in LOWER_IS_BETTER else value > 0
+                colour = (NO_CHANGE if abs(value) < 1e-9 else BETTER if better else WORSE)
                 ax.barh(y, value, height=bar * 0.9, color=colour, hatch=hatches[k % len(hatches)],
                         edgecolor="#333333", linewidth=0.6,
                         gid=f"bar-{other}-{code}-{METRIC_BY_NAME[name][1]}")
@@ -470,6 +479,8 @@ def difference_chart(spec, differences, out):
         ax.ticklabel_format(axis="x", style="plain", useOffset=False)
     legend = [Patch(facecolor="#ffffff", edgecolor="#333333", hatch=hatches[k % len(hatches)],
                     label=f"{other} minus {base}") for k, other in enumerate(others)]
+    legend += [Patch(facecolor=BETTER, edgecolor="#333333", label="better for the region"),
+               Patch(facecolor=WORSE, edgecolor="#333333", label="worse for the region")]
     note = ""
     if spec["draws"] > 1:
         note = f"; whiskers: p5-p95 of {spec['draws']} paired draws (seed {spec['seed']})"
@@ -480,7 +491,7 @@ def difference_chart(spec, differences, out):
     # One year is compared: the subtitle names the scenarios, not a span of years.
     fig.suptitle(f"{title}\n{' vs '.join(spec['scenarios'])}{note}", fontsize=12)
     caption = (f"{title}: each bar is {' / '.join(others)} minus {base} in {year} "
-               f"(bar colour = region){note}.")
+               f"(blue: better for the region, vermillion: worse; fewer years behind is better){note}.")
     return save(fig, out, f"difference-{year}", title, caption)
 
 
