@@ -168,7 +168,10 @@
     const value = currentNumber(lever);
     const changed = explorer.overrides.has(lever.path);
     let base = 'start: ' + valueText(lever, lever.value);
-    if (lever.varies) base = 'start: ' + lever.varies + ' ' + lever.unit + '; the slider sets one value for every year';
+    // A schedule's values as the page writes numbers ("{2025: 1.286, 2026: 7.038}"),
+    // not the shortest round-trip text of each double.
+    const readable = (text) => text.replace(/-?\d+\.\d+(e[-+]?\d+)?/g, (n) => format(Number(n)));
+    if (lever.varies) base = 'start: ' + readable(lever.varies) + ' ' + lever.unit + '; the slider sets one value for every year';
     if (lever.uncertain) base += '; uncertain in the fan, fixed once moved';
     div.innerHTML = `<div class="head"><span class="name"></span><span class="value"></span></div>
       <input type="range"><div class="base"></div>`;
