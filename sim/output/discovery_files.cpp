@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/output/atomic_file.hpp"
+#include "sim/output/number_text.hpp"
 
 namespace sim {
 
@@ -92,26 +93,10 @@ std::string DiscoveryHeadline(const std::vector<Goal>& goals, const DiscoveryDat
                               const PrimResult& result) {
   std::string goal_text;
   for (const Goal& g : goals) goal_text += (goal_text.empty() ? "" : " and ") + g.text;
-  const auto count = [](long long n) {
-    std::string digits = std::to_string(n), out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-      out += digits[i];
-    }
-    return out;
-  };
-  const auto percent = [](double share) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%.0f%%", 100 * share);
-    return std::string(text);
-  };
-  const auto number = [](double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.4g", value);
-    return std::string(text);
-  };
-  std::string text = "In short: " + goal_text + " holds in " + count(result.goal_samples) + " of " +
-                     count(result.total_samples) + " samples (" +
+  const auto percent = [](double share) { return FormatValue("%.0f%%", 100 * share); };
+  const auto number = [](double value) { return FormatValue("%.4g", value); };
+  std::string text = "In short: " + goal_text + " holds in " + FormatCount(result.goal_samples) + " of " +
+                     FormatCount(result.total_samples) + " samples (" +
                      percent(static_cast<double>(result.goal_samples) / result.total_samples) + ")";
   if (result.restrictions.empty()) {
     return text + "; no box of inputs holds it more often: it does not depend on where in the swept ranges a "

@@ -1,18 +1,12 @@
 #include "sim/output/headline.hpp"
 
-#include <cstdio>
 #include <stdexcept>
 
+#include "sim/output/number_text.hpp"
 #include "sim/output/timeseries_csv.hpp"
 
 namespace sim {
 namespace {
-
-std::string Format(const char* format, double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, format, value);
-  return text;
-}
 
 // 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st.
 std::string Ordinal(int n) {
@@ -27,10 +21,10 @@ std::string Ordinal(int n) {
 
 // "H100e" counts as 950, 8.1 k, 8.1 M or 1.2 bn.
 std::string Count(double value) {
-  if (value >= 1e9) return Format("%.3g bn", value / 1e9);
-  if (value >= 1e6) return Format("%.3g M", value / 1e6);
-  if (value >= 1e4) return Format("%.3g k", value / 1e3);
-  return Format("%.0f", value);
+  if (value >= 1e9) return FormatValue("%.3g bn", value / 1e9);
+  if (value >= 1e6) return FormatValue("%.3g M", value / 1e6);
+  if (value >= 1e4) return FormatValue("%.3g k", value / 1e3);
+  return FormatValue("%.0f", value);
 }
 
 // One sector's clause: "" when the region leads it (in at least 95% of the
@@ -42,8 +36,8 @@ std::string Standing(const QuantileSet& behind, const QuantileSet& rank, bool dr
   const int median_rank = static_cast<int>(rank.p50 + 0.5);
   const std::string of = " of " + std::to_string(regions);
   if (behind.p95 == 0) return "";
-  std::string text = Format("%.2f years behind", behind.p50) + words + sector + " (";
-  if (draws) text += Format("p5-p95 %.2f", behind.p5) + Format("-%.2f; ", behind.p95) + "median rank ";
+  std::string text = FormatValue("%.2f years behind", behind.p50) + words + sector + " (";
+  if (draws) text += FormatValue("p5-p95 %.2f", behind.p5) + FormatValue("-%.2f; ", behind.p95) + "median rank ";
   return text + Ordinal(median_rank) + of + ")";
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "sim/file.hpp"
+#include "sim/output/number_text.hpp"
 #include "sim/output/summary_writer.hpp"
 
 namespace sim {
@@ -218,12 +219,6 @@ namespace sim {
 
 namespace {
 
-std::string Format(const char* format, double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, value);
-  return buffer;
-}
-
 std::string YearRange(const Results& results) {
   return std::to_string(results.start_year()) + "-" + std::to_string(results.end_year());
 }
@@ -248,7 +243,7 @@ const TimeShiftRow* FindTimeShift(const Comparison& comparison, const std::strin
 std::string Later(double shift) {
   if (std::isinf(shift)) return "never (its path stops rising below that level)";
   if (shift == 0) return "at the same time";
-  return Format("%.2f years ", std::abs(shift)) + (shift > 0 ? "later" : "earlier");
+  return FormatValue("%.2f years ", std::abs(shift)) + (shift > 0 ? "later" : "earlier");
 }
 
 // The comparison's answer in words, for the focus region or else the region
@@ -292,15 +287,15 @@ ReportTable TimeShiftTable(const Comparison& comparison, const std::string& othe
     table.header.push_back("Later in");
   }
   const auto years = [](double shift) {
-    return std::isinf(shift) ? std::string("never") : Format("%+.2f", shift);
+    return std::isinf(shift) ? std::string("never") : FormatValue("%+.2f", shift);
   };
   for (const TimeShiftRow& row : comparison.time_shifts) {
     if (row.scenario != other || row.year != comparison.year) continue;
     std::vector<std::string> cells = {row.region, Describe(row.variable).name,
-                                      Format("%.4g", row.base_value), years(row.shift)};
+                                      FormatValue("%.4g", row.base_value), years(row.shift)};
     if (monte_carlo) {
       cells.push_back(years(*row.p5_shift) + " to " + years(*row.p95_shift));
-      cells.push_back(Format("%.0f%%", 100 * *row.share_later));
+      cells.push_back(FormatValue("%.0f%%", 100 * *row.share_later));
     }
     table.rows.push_back(cells);
   }
@@ -378,14 +373,14 @@ Report MakeComparisonReport(const std::vector<const Results*>& results,
       if (row.scenario != results[s]->scenario()) continue;
       const VariableInfo& info = Describe(row.variable);
       std::vector<std::string> cells = {
-          row.region, info.name, info.unit, Format("%.4g", row.base_value),
-          Format("%.4g", row.value), Format("%+.4g", row.difference),
-          row.relative_percent ? Format("%+.2f%%", *row.relative_percent) : "n/a"};
+          row.region, info.name, info.unit, FormatValue("%.4g", row.base_value),
+          FormatValue("%.4g", row.value), FormatValue("%+.4g", row.difference),
+          row.relative_percent ? FormatValue("%+.2f%%", *row.relative_percent) : "n/a"};
       if (monte_carlo) {
-        cells.push_back(Format("%+.3g", *row.p5_difference) + " to " +
-                        Format("%+.3g", *row.p95_difference));
-        cells.push_back(row.share_better ? Format("%.0f%%", 100 * *row.share_better) : "n/a");
-        cells.push_back(row.share_worse ? Format("%.0f%%", 100 * *row.share_worse) : "n/a");
+        cells.push_back(FormatValue("%+.3g", *row.p5_difference) + " to " +
+                        FormatValue("%+.3g", *row.p95_difference));
+        cells.push_back(row.share_better ? FormatValue("%.0f%%", 100 * *row.share_better) : "n/a");
+        cells.push_back(row.share_worse ? FormatValue("%.0f%%", 100 * *row.share_worse) : "n/a");
       }
       table.rows.push_back(cells);
     }
@@ -403,11 +398,11 @@ Report MakeComparisonReport(const std::vector<const Results*>& results,
                        "Physical capability gained (index)", "per extra USD bn"};
   for (const SpendEfficiencyRow& e : comparison.efficiency) {
     const auto ratio = [](const std::optional<double>& v) {
-      return v ? Format("%+.4g", *v) : std::string("n/a");
+      return v ? FormatValue("%+.4g", *v) : std::string("n/a");
     };
-    efficiency.rows.push_back({e.region, e.scenario, Format("%+.4g", e.spend_difference),
-                               Format("%+.4g", e.generative_difference), ratio(e.generative_per_usd_bn),
-                               Format("%+.4g", e.physical_difference), ratio(e.physical_per_usd_bn)});
+    efficiency.rows.push_back({e.region, e.scenario, FormatValue("%+.4g", e.spend_difference),
+                               FormatValue("%+.4g", e.generative_difference), ratio(e.generative_per_usd_bn),
+                               FormatValue("%+.4g", e.physical_difference), ratio(e.physical_per_usd_bn)});
   }
   report.tables.push_back(efficiency);
   report.notes.push_back(

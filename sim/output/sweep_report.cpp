@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <fstream>
 #include <map>
 #include <numeric>
 
 #include "sim/model/results.hpp"
 #include "sim/output/csv_reader.hpp"
+#include "sim/output/number_text.hpp"
 #include "sim/sweep/writers.hpp"
 
 namespace sim {
@@ -21,23 +21,7 @@ constexpr std::size_t kScatterInputs = 4;
 // Outcomes with their own table and chart panels; outcomes.csv has them all.
 constexpr std::size_t kShownOutcomes = 4;
 
-std::string Format(const char* format, double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, format, value);
-  return text;
-}
-
-std::string Number(double value) { return Format("%.4g", value); }
-
-// "1,234,567".
-std::string Count(long long n) {
-  std::string digits = std::to_string(n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
+std::string Number(double value) { return FormatValue("%.4g", value); }
 
 // "KR|Years Behind|Physical|2035" -> "KR Years Behind|Physical 2035".
 std::string Readable(const std::string& column) {
@@ -185,21 +169,21 @@ std::string SweepHeadline(const nlohmann::json& manifest, const std::vector<Outc
   const OutcomeSummary& o = outcomes.front();
   const std::string method = manifest["method"];
   const long long samples = manifest["end_sample"].get<long long>() - manifest["first_sample"].get<long long>();
-  std::string text = "In short: over " + Count(samples) + " samples (" + method + ") of " +
+  std::string text = "In short: over " + FormatCount(samples) + " samples (" + method + ") of " +
                      manifest["scenario"].get<std::string>() + ", " + Readable(o.column) + " ranges from " +
                      Number(o.min) + " to " + Number(o.max) + (o.unit.empty() ? "" : " " + o.unit) +
                      " (median " + Number(o.median) + ")";
-  if (o.infinite > 0) text += ", and is never reached in " + Count(o.infinite) + " samples";
+  if (o.infinite > 0) text += ", and is never reached in " + FormatCount(o.infinite) + " samples";
   if (o.inputs.empty()) return text + ".";
   const InputInfluence& top = o.inputs.front();
   const bool has_index = method != "grid" && method != "lhs" && std::isfinite(top.index) && o.infinite == 0;
   const auto measure = [&](const InputInfluence& input, bool first) {
     if (has_index && method == "sobol") {
-      return first ? Format("total Sobol index %.2f", input.index) + Format(" ± %.2f", input.index_conf)
-                   : Format("%.2f", input.index);
+      return first ? FormatValue("total Sobol index %.2f", input.index) + FormatValue(" ± %.2f", input.index_conf)
+                   : FormatValue("%.2f", input.index);
     }
     if (has_index) return (first ? "Morris mu* " : "") + Number(input.index);
-    return (first ? "rank correlation " : "") + Format("%+.2f", input.rank_correlation);
+    return (first ? "rank correlation " : "") + FormatValue("%+.2f", input.rank_correlation);
   };
   text += "; " + top.path + " moves it most (" + measure(top, true) + ")";
   if (o.inputs.size() > 1) text += ", then " + o.inputs[1].path + " (" + measure(o.inputs[1], false) + ")";
@@ -213,7 +197,7 @@ Report MakeSweepReport(const nlohmann::json& manifest, const std::vector<Outcome
   report.title = "aisim sweep: " + manifest["scenario"].get<std::string>();
   report.facts = {{"Scenario", manifest["scenario"].get<std::string>()},
                   {"Method", method},
-                  {"Samples", Count(samples)},
+                  {"Samples", FormatCount(samples)},
                   {"Seed", std::to_string(manifest["seed"].get<unsigned long long>())},
                   {"aisim version", manifest["aisim_version"].get<std::string>()}};
   const std::string headline = SweepHeadline(manifest, outcomes);
@@ -246,10 +230,10 @@ Report MakeSweepReport(const nlohmann::json& manifest, const std::vector<Outcome
     if (method == "sobol") table.header.insert(table.header.end(), {"ST", "S1"});
     if (method == "morris") table.header.insert(table.header.end(), {"mu*", "sigma"});
     for (const InputInfluence& input : o.inputs) {
-      std::vector<std::string> row = {input.path, Format("%+.2f", input.rank_correlation)};
+      std::vector<std::string> row = {input.path, FormatValue("%+.2f", input.rank_correlation)};
       if (method == "sobol") {
-        row.push_back(Format("%.3f", input.index) + Format(" ± %.3f", input.index_conf));
-        row.push_back(Format("%.3f", input.second) + Format(" ± %.3f", input.second_conf));
+        row.push_back(FormatValue("%.3f", input.index) + FormatValue(" ± %.3f", input.index_conf));
+        row.push_back(FormatValue("%.3f", input.second) + FormatValue(" ± %.3f", input.second_conf));
       } else if (method == "morris") {
         row.push_back(Number(input.index) + " ± " + Number(input.index_conf));
         row.push_back(Number(input.second));

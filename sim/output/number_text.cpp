@@ -1,0 +1,23 @@
+#include "sim/output/number_text.hpp"
+
+#include <cstdio>
+
+namespace sim {
+
+std::string FormatValue(const char* format, double value) {
+  char text[128];
+  std::snprintf(text, sizeof text, format, value);
+  return text;
+}
+
+std::string FormatCount(long long count) {
+  const std::string digits = std::to_string(count < 0 ? -count : count);
+  std::string out = count < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace sim
