@@ -13,6 +13,7 @@ PACKAGES=(
   catch2                             # unit tests
   python3-numpy python3-yaml         # the NumPy reference implementation (tests/reference)
   python3-matplotlib fonts-dejavu-core  # charts (sim/output/charts.py, run by aisim)
+  python3-pandas                     # tests/output: the outputs read as pandas and pyam users read them
   libcpp-httplib-dev pkg-config      # aisim explore: the HTTP server
   chromium                           # browser tests: report.html, and the explorer (with playwright-core)
   slurm-wlm munge                    # tests/slurm: a throw-away single-node Slurm

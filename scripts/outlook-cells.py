@@ -20,8 +20,18 @@ SUFFIXES = [("bn", 1e9), ("M", 1e6), ("k", 1e3)]
 
 
 def read(path):
+    """timeseries.csv -> {(region, variable, year): {"value": ...}} for a
+    deterministic run, {...: {"p5": ..., "p95": ...}} with draws (one row per
+    quantile in the file)."""
+    out = {}
     with open(path, newline="") as f:
-        return {(r["region"], r["variable"], int(r["year"])): r for r in csv.DictReader(f)}
+        for r in csv.DictReader(f):
+            entry = out.setdefault((r["region"], r["variable"], int(r["year"])), {})
+            if "quantile" not in r:
+                entry["value"] = r["value"]
+            elif r["quantile"] in ("0.05", "0.95"):
+                entry["p5" if r["quantile"] == "0.05" else "p95"] = r["value"]
+    return out
 
 
 def format_number(value, variable):

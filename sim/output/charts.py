@@ -152,21 +152,25 @@ LOWER_IS_BETTER = {"Years Behind|Generative", "Years Behind|Physical"}
 BETTER, WORSE, NO_CHANGE = "#56B4E9", "#D55E00", "#BBBBBB"
 
 
+QUANTILE_COLUMN = {"0.05": "p5", "0.25": "p25", "0.5": "p50", "0.75": "p75", "0.95": "p95"}
+
+
 def read_series(path):
-    """{(scenario, region, variable): {"year": [...], "p50": [...], ...}}."""
+    """{(scenario, region, variable): {"year": [...], "p50": [...], ...}} from
+    timeseries.csv (IAMC long form: one value per row, with a `quantile`
+    column when there are draws; rows come in year order)."""
     series = {}
     with open(path, newline="") as f:
         reader = csv.DictReader(f)
-        columns = [c for c in reader.fieldnames if c in ("value", "p5", "p25", "p50", "p75", "p95")]
+        by_quantile = "quantile" in reader.fieldnames
         for row in reader:
             key = (row["scenario"], row["region"], row["variable"])
-            entry = series.setdefault(key, {"year": [], **{c: [] for c in columns}})
-            entry["year"].append(int(row["year"]))
-            for c in columns:
-                entry[c].append(float(row[c]))
-    for entry in series.values():
-        if "value" in entry:  # deterministic: the value is the median of one draw
-            entry["p50"] = entry["value"]
+            entry = series.setdefault(key, {"year": []})
+            year = int(row["year"])
+            if not entry["year"] or entry["year"][-1] != year:
+                entry["year"].append(year)
+            column = QUANTILE_COLUMN[row["quantile"]] if by_quantile else "p50"
+            entry.setdefault(column, []).append(float(row["value"]))
     return series
 
 

@@ -14,29 +14,29 @@ QuantileSet Quantiles(const Results& results, Variable variable, int year_index,
   return {q[0], q[1], q[2], q[3], q[4]};
 }
 
+std::string TimeseriesModelName() { return std::string("aisim ") + AISIM_VERSION; }
+
 std::string FormatTimeseriesCsv(const Results& results) {
   const bool monte_carlo = results.draws() > 1;
-  std::string out = monte_carlo ? "scenario,region,variable,unit,year,p5,p25,p50,p75,p95\n"
-                                : "scenario,region,variable,unit,year,value\n";
+  std::string out = monte_carlo ? "model,scenario,region,variable,unit,year,quantile,value\n"
+                                : "model,scenario,region,variable,unit,year,value\n";
+  const std::string model = TimeseriesModelName() + ",";
   for (int r = 0; r < results.regions(); ++r) {
     for (const VariableInfo& info : Variables()) {
       // Names and units contain no commas or quotes, so no CSV quoting is needed.
-      const std::string prefix = results.scenario() + "," + results.region_codes()[r] + "," +
+      const std::string prefix = model + results.scenario() + "," + results.region_codes()[r] + "," +
                                  info.name + "," + info.unit + ",";
       for (int k = 0; k < results.years(); ++k) {
-        out += prefix;
-        out += std::to_string(results.start_year() + k);
-        if (monte_carlo) {
-          const QuantileSet q = Quantiles(results, info.variable, k, r);
-          for (double value : {q.p5, q.p25, q.p50, q.p75, q.p95}) {
-            out += ',';
-            out += FormatNumber(value);
-          }
-        } else {
-          out += ',';
-          out += FormatNumber(results.At(info.variable, k)(r, 0));
+        const std::string year = std::to_string(results.start_year() + k);
+        if (!monte_carlo) {
+          out += prefix + year + "," + FormatNumber(results.At(info.variable, k)(r, 0)) + "\n";
+          continue;
         }
-        out += '\n';
+        const QuantileSet q = Quantiles(results, info.variable, k, r);
+        const double values[] = {q.p5, q.p25, q.p50, q.p75, q.p95};
+        for (int i = 0; i < 5; ++i) {
+          out += prefix + year + "," + FormatNumber(kQuantileLevels[i]) + "," + FormatNumber(values[i]) + "\n";
+        }
       }
     }
   }

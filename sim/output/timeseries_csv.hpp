@@ -10,11 +10,18 @@ namespace sim {
 // Probabilities of the quantile columns of Monte Carlo output.
 inline constexpr double kQuantileLevels[] = {0.05, 0.25, 0.50, 0.75, 0.95};
 
-// The CSV text. Header, then rows in region, variable, year order:
-//   deterministic (1 draw): scenario,region,variable,unit,year,value
-//   Monte Carlo:            scenario,region,variable,unit,year,p5,p25,p50,p75,p95
+// The CSV text, in IAMC's long form so that pandas and pyam read it as it
+// is. Header, then rows in region, variable, year (and quantile) order:
+//   deterministic (1 draw): model,scenario,region,variable,unit,year,value
+//   Monte Carlo:            model,scenario,region,variable,unit,year,quantile,value
+// with one row per quantile level of kQuantileLevels (pyam keeps `quantile`
+// as an extra index column). `model` is TimeseriesModelName().
 // Numbers are in shortest round-trip form, so the file holds the exact doubles.
 std::string FormatTimeseriesCsv(const Results& results);
+
+// "aisim <version>": the IAMC model column, which names the tool that made
+// the numbers.
+std::string TimeseriesModelName();
 
 // The five quantiles of a variable for one region and year, over draws
 // (all five equal the value when there is one draw).

@@ -76,7 +76,8 @@ std::vector<std::string> Split(const std::string& line) {
   return fields;
 }
 
-// timeseries.csv -> value by "scenario,region,variable,year" (deterministic).
+// timeseries.csv (model,scenario,region,variable,unit,year,value) -> value by
+// "scenario,region,variable,year" (deterministic).
 std::map<std::string, double> ReadSeries(const fs::path& path) {
   std::map<std::string, double> values;
   std::ifstream in(path);
@@ -84,7 +85,7 @@ std::map<std::string, double> ReadSeries(const fs::path& path) {
   std::getline(in, line);
   while (std::getline(in, line)) {
     const auto f = Split(line);
-    values[f[0] + "," + f[1] + "," + f[2] + "," + f[4]] = std::stod(f[5]);
+    values[f[1] + "," + f[2] + "," + f[3] + "," + f[5]] = std::stod(f[6]);
   }
   return values;
 }

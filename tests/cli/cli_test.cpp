@@ -50,8 +50,10 @@ TEST_CASE("aisim run with no scenario runs the built-in world-2025 from any fold
     CHECK(fs::file_size(dir.path() / "results/world-2025" / file) > 0);
   }
   const std::string csv = Read(dir.path() / "results/world-2025/timeseries.csv");
-  CHECK(csv.rfind("scenario,region,variable,unit,year,value\n", 0) == 0);
-  CHECK(csv.find("world-2025,KR,Capability|Physical,index (log10 units),2035,") != std::string::npos);
+  // IAMC's long form, model column first, so that pandas and pyam read it as is.
+  CHECK(csv.rfind("model,scenario,region,variable,unit,year,value\n", 0) == 0);
+  CHECK(csv.find("\naisim " AISIM_VERSION ",world-2025,KR,Capability|Physical,index (log10 units),2035,") !=
+        std::string::npos);
   const std::string json = Read(dir.path() / "results/world-2025/summary.json");
   for (const char* key : {"\"aisim_version\"", "\"seed\"", "\"draws\"", "\"scenario_hash_fnv1a64\""}) {
     CHECK(json.find(key) != std::string::npos);
@@ -78,7 +80,10 @@ TEST_CASE("a Monte Carlo run prints quantiles and the same seed gives the same b
     CHECK(Read(dir.path() / "a/world-2025" / file) == Read(dir.path() / "b/world-2025" / file));
   }
   const std::string csv = Read(dir.path() / "a/world-2025/timeseries.csv");
-  CHECK(csv.rfind("scenario,region,variable,unit,year,p5,p25,p50,p75,p95\n", 0) == 0);
+  CHECK(csv.rfind("model,scenario,region,variable,unit,year,quantile,value\n", 0) == 0);
+  for (const char* level : {",2035,0.05,", ",2035,0.25,", ",2035,0.5,", ",2035,0.75,", ",2035,0.95,"}) {
+    CHECK(csv.find(std::string("world-2025,KR,Compute|Stock,H100e") + level) != std::string::npos);
+  }
   CHECK(csv != Read(dir.path() / "c/world-2025/timeseries.csv"));
 }
 
@@ -197,10 +202,14 @@ TEST_CASE("a run opens with its answer in one sentence, made of the numbers it w
   std::map<std::string, double> kr;
   std::istringstream csv(Read(dir.path() / "out/korea-2026-ai-budget/timeseries.csv"));
   for (std::string line; std::getline(csv, line);) {
-    if (line.rfind("korea-2026-ai-budget,KR,", 0) != 0 || line.find(",2035,") == std::string::npos) continue;
-    const std::string variable = line.substr(24, line.find(',', 24) - 24);
-    kr[variable] = std::stod(line.substr(line.rfind(',') + 1));
+    // model,scenario,region,variable,unit,year,value
+    std::vector<std::string> cells;
+    std::istringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    if (cells.size() != 7 || cells[2] != "KR" || cells[5] != "2035") continue;
+    kr[cells[3]] = std::stod(cells[6]);
   }
+  REQUIRE(kr.count("Years Behind|Generative") == 1);
   char expected[256];
   std::snprintf(expected, sizeof expected,
                 "South Korea (KR) in 2035: %.2f years behind the leader in generative AI (%dth of 9) and "

@@ -38,19 +38,24 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-// `aisim run --set ...` into a fresh folder; its timeseries.csv as a map
-// "REGION|VARIABLE|YEAR" -> the row's number texts.
+// `aisim run --set ...` into a fresh folder; its timeseries.csv (IAMC long
+// form: model,scenario,region,variable,unit,year,[quantile,]value) as a map
+// "REGION|VARIABLE|YEAR" -> {value} or {p5, p25, p50, p75, p95} number texts.
 function aisimRun(args, label) {
   const out = path.join(work, label);
   const result = spawnSync(aisim, ['run', '--quiet', '--out', out, ...args], {encoding: 'utf8', timeout: 60000});
   if (result.status !== 0) throw new Error(`aisim run ${args.join(' ')} failed: ${result.stderr}`);
   const folder = fs.readdirSync(out)[0];
   const lines = fs.readFileSync(path.join(out, folder, 'timeseries.csv'), 'utf8').trim().split('\n');
-  const header = lines[0].split(',');
+  const byQuantile = lines[0].split(',').includes('quantile');
+  const quantileColumn = {'0.05': 'p5', '0.25': 'p25', '0.5': 'p50', '0.75': 'p75', '0.95': 'p95'};
   const rows = new Map();
   for (const line of lines.slice(1)) {
     const cells = line.split(',');
-    rows.set(`${cells[1]}|${cells[2]}|${cells[4]}`, Object.fromEntries(header.slice(5).map((h, i) => [h, cells[5 + i]])));
+    const key = `${cells[2]}|${cells[3]}|${cells[5]}`;
+    if (!rows.has(key)) rows.set(key, {});
+    if (byQuantile) rows.get(key)[quantileColumn[cells[6]]] = cells[7];
+    else rows.get(key).value = cells[6];
   }
   return rows;
 }

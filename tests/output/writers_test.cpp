@@ -43,14 +43,20 @@ TEST_CASE("the tidy CSV has one row per region, variable and year") {
   const std::string csv = FormatTimeseriesCsv(results);
   const auto lines = std::count(csv.begin(), csv.end(), '\n');
   CHECK(lines == 1 + 2 * kVariableCount * 3);
-  CHECK(csv.find("test,B,Compute|Stock,H100e,2027,42.5\n") != std::string::npos);
+  CHECK(csv.rfind("model,scenario,region,variable,unit,year,value\n", 0) == 0);
+  CHECK(csv.find("\naisim " AISIM_VERSION ",test,B,Compute|Stock,H100e,2027,42.5\n") != std::string::npos);
 }
 
-TEST_CASE("Monte Carlo CSV rows hold the five quantiles") {
+TEST_CASE("Monte Carlo CSV holds the five quantiles, one row each, in IAMC's long form") {
   Results results("mc", {"A"}, {"Alpha"}, 2025, 1, 5);
   results.At(Variable::kValue, 0) << 1, 2, 3, 4, 5;
   const std::string csv = FormatTimeseriesCsv(results);
-  CHECK(csv.find("mc,A,Value|AI,USD bn/yr,2025,1.2,2,3,4,4.8\n") != std::string::npos);
+  CHECK(csv.rfind("model,scenario,region,variable,unit,year,quantile,value\n", 0) == 0);
+  CHECK(csv.find(",mc,A,Value|AI,USD bn/yr,2025,0.05,1.2\n"
+                 "aisim " AISIM_VERSION ",mc,A,Value|AI,USD bn/yr,2025,0.25,2\n"
+                 "aisim " AISIM_VERSION ",mc,A,Value|AI,USD bn/yr,2025,0.5,3\n"
+                 "aisim " AISIM_VERSION ",mc,A,Value|AI,USD bn/yr,2025,0.75,4\n"
+                 "aisim " AISIM_VERSION ",mc,A,Value|AI,USD bn/yr,2025,0.95,4.8\n") != std::string::npos);
 }
 
 TEST_CASE("a results folder is replaced whole, and a failed write keeps the old one") {

@@ -53,7 +53,7 @@ FLOORS = {
 }
 DEFAULT_FLOOR = 1e-300
 
-EXPECTED_COLUMNS = ["scenario", "region", "variable", "unit", "year", "value"]
+EXPECTED_COLUMNS = ["model", "scenario", "region", "variable", "unit", "year", "value"]
 
 
 def relative_error(cpp, ref, floor):
@@ -130,7 +130,7 @@ def check_scenario(binary, path, keep, sets=()):
             for line in reader:
                 if not line:
                     continue
-                _, region, variable, unit, year_text, value_text = line
+                _, _, region, variable, unit, year_text, value_text = line
                 year = int(year_text)
                 key = (region, variable, year)
                 if key in seen:

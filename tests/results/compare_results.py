@@ -28,6 +28,7 @@ import tempfile
 RELATIVE_TOLERANCE = 1e-9
 DATA_FILES = ["timeseries.csv", "summary.json"]
 IGNORED_JSON_KEYS = {"aisim_version"}
+IGNORED_CSV_COLUMNS = {"model"}
 MAX_REPORTED = 20
 
 
@@ -50,11 +51,14 @@ def compare_csv(old_path, new_path, where, problems):
     if len(old_rows) != len(new_rows):
         problems.append(f"{where}: {len(new_rows)} rows, committed {len(old_rows)}")
         return
+    ignored = {i for i, name in enumerate(old_rows[0] if old_rows else []) if name in IGNORED_CSV_COLUMNS}
     for number, (old, new) in enumerate(zip(old_rows, new_rows), start=1):
         if len(old) != len(new):
             problems.append(f"{where}:{number}: {len(new)} columns, committed {len(old)}")
             continue
-        for o, n in zip(old, new):
+        for column, (o, n) in enumerate(zip(old, new)):
+            if column in ignored:  # e.g. timeseries.csv's model column, "aisim <version>"
+                continue
             on, nn = as_number(o), as_number(n)
             same = close(on, nn) if on is not None and nn is not None else o == n
             if not same:

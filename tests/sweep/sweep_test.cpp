@@ -86,12 +86,12 @@ TEST_CASE("a sweep sample gives the same results as aisim run --set with its val
     for (size_t p = 1; p < header.size(); ++p) sets += " --set " + header[p] + "=" + row[p];
     const std::string out = "run" + std::to_string(i);
     REQUIRE(t.Aisim("run" + sets + " --draws 1 -q -o " + out).exit_code == 0);
-    // run: scenario,region,variable,unit,year,value; sweep: sample,region,variable,year,value
+    // run: model,scenario,region,variable,unit,year,value; sweep: sample,region,variable,year,value
     std::map<std::string, std::string> expected;
     for (const std::string& line : Lines(Read(t.path() / out / "world-2025/timeseries.csv"))) {
       const std::vector<std::string> c = Split(line);
-      if (c[0] == "scenario") continue;  // the header
-      expected[c[1] + "," + c[2] + "," + c[4]] = c[5];
+      if (c[0] == "model") continue;  // the header
+      expected[c[2] + "," + c[3] + "," + c[5]] = c[6];
     }
     int compared = 0;
     for (const std::string& line : series) {
@@ -261,7 +261,7 @@ TEST_CASE("paths that cannot be batched run one by one with the same results") {
   REQUIRE(t.Aisim("run --set regions.KR.start_delay=2 --draws 1 -q -o r").exit_code == 0);
   std::string expected;
   for (const std::string& line : Lines(Read(t.path() / "r/world-2025/timeseries.csv"))) {
-    if (line.rfind("world-2025,KR,Years Behind|Physical,years,2035,", 0) == 0) expected = Split(line)[5];
+    if (line.find(",world-2025,KR,Years Behind|Physical,years,2035,") != std::string::npos) expected = Split(line)[6];
   }
   CHECK(Split(Lines(Read(t.path() / "s/outcomes.csv"))[3])[1] == expected);
 }
