@@ -65,8 +65,15 @@ int Run(const po::variables_map& values) {
                         "nothing was written; a lever or assumption of that region is at an "
                         "extreme the model cannot represent: check its values with `aisim params`");
   }
-  // The answer in one sentence: the region asked about, or the leader.
-  const std::string headline = RegionHeadline(results, focus.empty() ? GenerativeLeader(results) : focus);
+  // The answer in one sentence per region: the region asked about, else the
+  // regions the scenario is about, else the leader.
+  std::vector<std::string> headline_regions = scenario.focus;
+  if (!focus.empty()) headline_regions = {focus};
+  if (headline_regions.empty()) headline_regions = {GenerativeLeader(results)};
+  std::string headline;
+  for (const std::string& code : headline_regions) {
+    headline += (headline.empty() ? "" : "\n") + RegionHeadline(results, code);
+  }
   const std::string resolved = WriteResolvedYaml(scenario);
   const RunRecord record{AISIM_VERSION, HashText(resolved), scenario.seed, scenario.draws};
 
@@ -108,7 +115,7 @@ int RunCommand(const std::vector<std::string>& args) {
       ("out,o", po::value<std::string>()->default_value("results"), "output folder (e.g. results)")
       ("set,s", po::value<std::vector<std::string>>()->composing()->default_value({}, ""),
        "override a value, e.g. --set regions.KR.physical_focus=0.8 (repeatable; see `aisim params`)")
-      ("region,r", po::value<std::string>(), "the region the one-sentence answer is about, e.g. KR (default: the generative-AI leader)")
+      ("region,r", po::value<std::string>(), "the region the one-sentence answer is about, e.g. KR (default: the scenario's focus regions, else the generative-AI leader)")
       ("draws,n", po::value<std::string>(), "Monte Carlo draws, e.g. 1000 (1 = deterministic)")
       ("seed", po::value<std::string>(), "random seed, e.g. 42")
       ("years", po::value<std::string>(), "simulated years FIRST:LAST, e.g. 2025:2040")

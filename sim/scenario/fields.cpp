@@ -64,6 +64,9 @@ const std::vector<Field<Scenario>>& ScenarioFields() {
        "Monte Carlo draws; 1 = deterministic at nominal values"},
       {"seed", &Scenario::seed, "", AtLeast(0),
        "random seed; identical input gives identical results"},
+      {"focus", &Scenario::focus, "", AnyValue(),
+       "region codes the scenario is about, e.g. [KR]: the run's headline and the explorer "
+       "start there (default: the generative-AI leader); inherited"},
   };
   return fields;
 }

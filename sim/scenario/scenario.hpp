@@ -166,6 +166,9 @@ struct Scenario {
   int end_year = 2035;      // inclusive, <= 2100, at most 60 years after start
   int draws = 1;            // Monte Carlo draws; 1 = deterministic at nominal values
   unsigned long long seed = 1;
+  // Region codes the scenario is about (e.g. KR for Korea's budget): where
+  // the run's headline and the explorer start. Inherited through `extends`.
+  std::vector<std::string> focus;
   MoneySettings money;
   Assumptions assumptions;
   std::vector<Region> regions;   // in file order

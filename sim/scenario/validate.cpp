@@ -193,6 +193,21 @@ void CheckAlliances(const Scenario& scenario, const Provenance& provenance) {
   }
 }
 
+// focus names regions of the scenario, each once.
+void CheckFocus(const Scenario& scenario, const Provenance& provenance) {
+  for (size_t i = 0; i < scenario.focus.size(); ++i) {
+    const std::string& code = scenario.focus[i];
+    const SourceLocation at = provenance.Where("focus." + std::to_string(i));
+    if (scenario.RegionIndex(code) < 0) {
+      Fail(at, "unknown region '" + code + "' in focus",
+           RegionHint(code, scenario.regions) + "the regions are " + JoinWords(RegionCodes(scenario)));
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (scenario.focus[j] == code) Fail(at, "region " + code + " is listed twice in focus", "list each region once");
+    }
+  }
+}
+
 // hosted_for names another region, and a hosted share above 0 names one.
 void CheckHosting(const Scenario& scenario, const Provenance& provenance) {
   const std::vector<std::string> codes = RegionCodes(scenario);
@@ -293,6 +308,7 @@ void ValidateScenario(const Scenario& scenario, const Provenance& provenance) {
                     "private_allocation of region " + region.code, provenance);
   }
   CheckAlliances(scenario, provenance);
+  CheckFocus(scenario, provenance);
   CheckHosting(scenario, provenance);
   CheckObservations(scenario, provenance);
 }

@@ -126,6 +126,8 @@ TEST_CASE("each bad input gives a located error, exit code 2, and writes nothing
       {"unknown region", header + "alliances:\n  x: {members: [KR, XX], compute_share: 0.1, data_share: 0, talent_share: 0}\n", "bad.yaml:3:"},
       {"bad schedule year", header + "regions:\n  KR:\n    public_budget: {2026.5: 3}\n", "bad.yaml:4:"},
       {"missing extends", "extends: nowhere.yaml\n", "bad.yaml:1:"},
+      {"unknown focus region", header + "focus: [KOR]\n", "bad.yaml:2:9: error: unknown region 'KOR' in focus"},
+      {"focus region twice", header + "focus: [KR, KR]\n", "bad.yaml:2:13: error: region KR is listed twice"},
   };
   for (const auto& c : cases) {
     INFO(c.name);
@@ -220,9 +222,16 @@ TEST_CASE("a run opens with its answer in one sentence, made of the numbers it w
   CHECK(run.output.rfind(expected, 0) == 0);
   CHECK(Read(dir.path() / "out/korea-2026-ai-budget/report.md").find(std::string("In short: ") + expected) !=
         std::string::npos);
-  // Without --region the sentence is about the generative-AI leader.
+  // Without --region: the scenario's focus regions, one sentence each; with
+  // no focus, the generative-AI leader.
   const Outcome world = dir.Aisim("run --no-charts --out out2");
   CHECK(world.output.rfind("United States (US) in 2035: leads generative and physical AI", 0) == 0);
+  const Outcome alliance = dir.Aisim("run korea-uk-physical-ai-alliance --no-charts --out out3");
+  INFO(alliance.output);
+  CHECK(alliance.output.rfind("South Korea (KR) in 2035: ", 0) == 0);
+  CHECK(alliance.output.find("\nUnited Kingdom (UK) in 2035: ") != std::string::npos);
+  dir.Write("focus.yaml", "extends: korea-2026-ai-budget\nfocus: [JP]\n");
+  CHECK(dir.Aisim("run focus.yaml --no-charts --out out4").output.rfind("Japan (JP) in 2035: ", 0) == 0);
 }
 
 TEST_CASE("money with its unit in --set, and warnings for budgets that look like a unit slip") {
