@@ -103,6 +103,7 @@ nlohmann::json RegionLever(const Region& region, const char* key, int start_year
   nlohmann::json lever = NumberLever(path, key, field.unit, field.description, field.range, value,
                                      0, high, high <= 1 ? 0.01 : NiceStep(0, high));
   if (schedule.points.size() > 1) lever["varies"] = internal::FlowSchedule(schedule);
+  if (field.money) lever["money"] = true;  // USD bn at base-year prices: shown in the region's currency too
   return lever;
 }
 
@@ -145,11 +146,17 @@ nlohmann::json DescribeLevers(const Scenario& scenario) {
   for (const Region& region : scenario.regions) {
     nlohmann::json levers = nlohmann::json::array();
     for (const char* key : kRegionLevers) levers.push_back(RegionLever(region, key, scenario.start_year));
-    regions.push_back({{"code", region.code}, {"name", region.name}, {"levers", levers}});
+    const auto rate = scenario.money.per_usd.find(region.currency);
+    const double per_usd = rate == scenario.money.per_usd.end() ? 1.0 : rate->second;  // USD
+    regions.push_back({{"code", region.code},
+                       {"name", region.name},
+                       {"currency", {{"code", region.currency}, {"per_usd", per_usd}}},
+                       {"levers", levers}});
   }
   nlohmann::json assumptions = nlohmann::json::array();
   for (const char* key : kMainAssumptions) assumptions.push_back(AssumptionLever(scenario.assumptions, key));
   return {{"scenario", scenario.name},         {"description", scenario.description},
+          {"focus", scenario.focus},           {"money_base_year", scenario.money.base_year},
           {"start_year", scenario.start_year}, {"end_year", scenario.end_year},
           {"draws", scenario.draws},           {"seed", scenario.seed},
           {"regions", regions},                {"assumptions", assumptions}};

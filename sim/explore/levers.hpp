@@ -23,13 +23,15 @@ inline constexpr const char* kMainAssumptions[] = {
     "data_flywheel"};
 
 // The slider catalogue of `scenario` as JSON:
-//   {"scenario", "description", "start_year", "end_year", "draws", "seed",
-//    "regions": [{"code", "name", "levers": [LEVER...]}],
+//   {"scenario", "description", "focus" (region codes), "money_base_year",
+//    "start_year", "end_year", "draws", "seed",
+//    "regions": [{"code", "name", "currency": {"code", "per_usd"}, "levers": [LEVER...]}],
 //    "assumptions": [LEVER...]}
 // LEVER = {"key", "path" (for --set), "label", "unit", "description",
 //          "kind": "number" | "allocation", "value" (start-year value),
 //          "min", "max", "step", "varies" (the schedule text when the value
-//          changes over time, else absent)}; an allocation has "shares":
+//          changes over time, else absent), "money" (true for USD bn at
+//          base-year prices, else absent)}; an allocation has "shares":
 //          [{"key", "value"}] instead of value/min/max/step.
 // Ranges are the field's allowed range narrowed to a span a student would
 // try: for assumptions the distribution's bounds when it has them.

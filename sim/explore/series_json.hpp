@@ -7,14 +7,16 @@
 
 namespace sim::explore {
 
-// The variables the page charts, in chart order.
+// The variables the page charts, in chart order, then the ranks its
+// headline states.
 inline constexpr Variable kChartedVariables[] = {
     Variable::kCapabilityGenerative,  Variable::kCapabilityPhysical,
     Variable::kYearsBehindGenerative, Variable::kYearsBehindPhysical,
     Variable::kComputeStock,          Variable::kComputeLargestRun,
     Variable::kMarketShareGenerative, Variable::kMarketSharePhysical,
     Variable::kSovereignty,           Variable::kSovereigntyPhysical,
-    Variable::kRobots,                Variable::kRobotDensity};
+    Variable::kRobots,                Variable::kRobotDensity,
+    Variable::kRankGenerative,        Variable::kRankPhysical};
 
 // {"scenario", "draws", "years": [2025, ...],
 //  "regions": [{"code", "name"}],

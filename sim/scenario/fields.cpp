@@ -142,6 +142,10 @@ const std::vector<Field<Region>>& RegionFields() {
       {"researchers", &R::researchers, "persons", Between(0, 1e9),
        "top-tier AI researchers working in the region"},
       {"robots", &R::robots, "units", Between(0, 1e11), "operational industrial robot stock"},
+      {"currency", &R::currency, "ISO code", AnyValue(),
+       "currency the region's budgets are written in, a code of money.per_usd (default USD): "
+       "the explorer shows its money in it next to USD",
+       false, true},
       {"hosted_for", &R::hosted_for, "region code", AnyValue(),
        "region whose firms own or use the hosted share of the compute standing here (empty: none)",
        false, true},

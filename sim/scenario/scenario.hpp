@@ -98,6 +98,10 @@ struct Region {
   // AI, so each region's share of the world's is its share of the demand.
   Schedule manufacturing_value_added;
 
+  // The currency its budgets are written in (an ISO code of money.per_usd):
+  // the explorer shows its money in it next to USD.
+  std::string currency = "USD";
+
   // Compute standing here that another region's firms own or use (a campus
   // built for foreign firms): it trains their runs, while its power and its
   // pull on researchers stay here.

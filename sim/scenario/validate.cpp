@@ -208,6 +208,19 @@ void CheckFocus(const Scenario& scenario, const Provenance& provenance) {
   }
 }
 
+// A region's currency is USD or has an exchange rate.
+void CheckCurrencies(const Scenario& scenario, const Provenance& provenance) {
+  std::vector<std::string> known = {"USD"};
+  for (const auto& [code, rate] : scenario.money.per_usd) known.push_back(code);
+  for (const Region& region : scenario.regions) {
+    if (std::find(known.begin(), known.end(), region.currency) != known.end()) continue;
+    Fail(provenance.Where("regions." + region.code + ".currency"),
+         "region " + region.code + ": unknown currency '" + region.currency + "'",
+         UnknownWordHint(region.currency, known, "currencies of money.per_usd") +
+             " (a currency needs its rate in money.per_usd)");
+  }
+}
+
 // hosted_for names another region, and a hosted share above 0 names one.
 void CheckHosting(const Scenario& scenario, const Provenance& provenance) {
   const std::vector<std::string> codes = RegionCodes(scenario);
@@ -309,6 +322,7 @@ void ValidateScenario(const Scenario& scenario, const Provenance& provenance) {
   }
   CheckAlliances(scenario, provenance);
   CheckFocus(scenario, provenance);
+  CheckCurrencies(scenario, provenance);
   CheckHosting(scenario, provenance);
   CheckObservations(scenario, provenance);
 }

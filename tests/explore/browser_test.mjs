@@ -3,7 +3,10 @@
 // change, checks every charted number against `aisim run --set ...` for the
 // same change, measures input-to-redraw in the browser, reloads the what-if
 // from its URL, downloads the YAML and runs it, and tries the fan mode and a
-// bad link. Screenshots go to SCREENSHOT_DIR.
+// bad link; then walks a first-time user's path at 1366x768 (pick a scenario,
+// see its region and both sectors, switch sector, move the budget, read the
+// headline, compare with the start, share the link, download and rerun).
+// Screenshots go to SCREENSHOT_DIR.
 //
 // Usage: node browser_test.mjs AISIM_BINARY SCREENSHOT_DIR
 // All traffic goes to the server on 127.0.0.1; chromium runs with networking
@@ -125,7 +128,7 @@ try {
 
   await page.goto(url + '?region=KR');
   await idle(0);
-  check('the page draws eight charts', (await page.locator('.chart canvas').count()) === 8);
+  check('the page draws nine charts', (await page.locator('.chart canvas').count()) === 9);
   const axisLabels = await page.evaluate(() => window.aisimExplorer.charts.map((u) => u.axes.map((a) => a.label)));
   check('every chart axis is labelled with a unit',
         axisLabels.every(([x, y]) => x === 'year' && typeof y === 'string' && y.length > 0), JSON.stringify(axisLabels));
@@ -175,8 +178,12 @@ try {
   check(`the page's ${compared} numbers equal aisim run --set exactly`, compared === state.run.variables.length * 9 * 11 && mismatches.length === 0,
         mismatches.join('; '));
   const kr = state.run.regions.findIndex((r) => r.code === 'KR');
-  check('the chart draws those numbers', JSON.stringify(state.chart[1 + kr]) === JSON.stringify(state.run.variables[0].value[kr]));
-  check('the starting scenario is drawn behind', JSON.stringify(state.chart[1 + 9 + kr]) === JSON.stringify(baseRun.variables[0].value[kr]));
+  // The first chart: years behind in generative AI.
+  const series = (run, name) => run.variables.find((v) => v.name === name);
+  check('the chart draws those numbers',
+        JSON.stringify(state.chart[1 + kr]) === JSON.stringify(series(state.run, 'Years Behind|Generative').value[kr]));
+  check('the starting scenario is drawn behind',
+        JSON.stringify(state.chart[1 + 9 + kr]) === JSON.stringify(series(baseRun, 'Years Behind|Generative').value[kr]));
   const krCompute = (run) => run.variables.find((v) => v.name === 'Compute|Stock').value[kr][10];
   check('the what-if differs from the starting scenario', krCompute(state.run) !== krCompute(baseRun));
   await page.screenshot({path: path.join(screenshotDir, 'explorer-kr-what-if.png')});
@@ -251,9 +258,87 @@ try {
   const message = await bad.textContent('#error');
   check('a bad value in the link shows the located error', message.includes('chip_access = 1.5. Violated constraint: chip_access <= 1'), message);
   await bad.waitForSelector('.chart canvas', {timeout: 20000});
-  check('a bad link still draws the starting scenario', (await bad.locator('.chart canvas').count()) === 8);
+  check('a bad link still draws the starting scenario', (await bad.locator('.chart canvas').count()) === 9);
   await bad.screenshot({path: path.join(screenshotDir, 'explorer-bad-link.png')});
   await bad.close();
+
+  // 7. A first-time user's path on a laptop screen.
+  const user = await context.newPage();
+  user.on('pageerror', (error) => pageErrors.push(error.message));
+  await user.setViewportSize({width: 1366, height: 768});
+  const userIdle = (after) => user.waitForFunction(
+      (n) => { const e = window.aisimExplorer; return e && e.drawCount > n && !e.inFlight && !e.pending; },
+      after, {timeout: 20000});
+  await user.goto(url);
+  await userIdle(0);
+  await Promise.all([user.waitForNavigation(), user.selectOption('#scenario-picker', 'korea-2026-ai-budget')]);
+  await userIdle(0);
+  check('a scenario opens on the region it is about', (await user.inputValue('#region')) === 'KR');
+  const onScreen = async (selector) => {
+    const b = await user.locator(selector).boundingBox();
+    return b !== null && b.y >= 0 && b.y + b.height <= 768 && b.x + b.width <= 1366;
+  };
+  check('at 1366x768 the headline and both sectors\' charts are on screen without scrolling',
+        (await onScreen('#headline')) && (await onScreen('.chart[data-chart="behind-generative"]')) &&
+        (await onScreen('.chart[data-chart="behind-physical"]')));
+  check('at 1366x768 the sector switch, fan, link and YAML buttons are on screen',
+        (await onScreen('input[name=sector][value=physical]')) && (await onScreen('input[name=mode][value=fan]')) &&
+        (await onScreen('#copy-link')) && (await onScreen('#download')));
+  check('the budget is shown in the currency the scenario was written in',
+        (await user.textContent('.lever:has(input[data-path="regions.KR.public_budget"]) .money')).startsWith('= KRW 1.8 tn a year'),
+        await user.textContent('.lever:has(input[data-path="regions.KR.public_budget"]) .money'));
+  check('each lever says what it means on the page',
+        (await user.textContent('.lever:has(input[data-path="regions.KR.physical_focus"]) .desc')).includes('physical AI'));
+  const headlineBefore = await user.textContent('#headline');
+  let userCount = await user.evaluate(() => window.aisimExplorer.drawCount);
+  await user.check('input[name=sector][value=physical]');
+  await userIdle(userCount);
+  check('switching sector retitles the charts below the first row',
+        (await user.textContent('.chart[data-chart="capability"] h3')).includes('physical AI'));
+  userCount = await user.evaluate(() => window.aisimExplorer.drawCount);
+  await user.locator('input[data-path="regions.KR.public_budget"]').fill('20');
+  await userIdle(userCount);
+  const headline = await user.textContent('#headline');
+  const userRun = await user.evaluate(() => window.aisimExplorer.lastRun);
+  const end = userRun.years.length - 1;
+  const krBehind = (sector) => series(userRun, 'Years Behind|' + sector).value[kr][end];
+  // The headline states the run's own numbers (to 2 decimals) and how far they moved.
+  check('the headline states where the region stands in both sectors, from the run',
+        headline.startsWith(`South Korea (KR) in ${userRun.years[end]}: generative AI ${krBehind('Generative').toFixed(2)} years behind`) &&
+        headline.includes(`physical AI ${krBehind('Physical').toFixed(2)} years behind`) && headline.includes('closer than the starting scenario'),
+        headline);
+  check('moving the budget changes the headline', headline !== headlineBefore, headlineBefore);
+  check('the budget in won follows the slider',
+        (await user.textContent('.lever:has(input[data-path="regions.KR.public_budget"]) .money')).startsWith('= KRW 28 tn a year'));
+  await user.check('input[name=view][value=change]');
+  await user.waitForFunction(() => window.aisimExplorer.charts[0].data[1 + 9][0] === null, null, {timeout: 20000});
+  const changeChart = await user.evaluate(() => window.aisimExplorer.charts[0].data);
+  const userBase = await user.evaluate(() => window.aisimExplorer.base[1]);
+  const expectedChange = series(userRun, 'Years Behind|Generative').value[kr]
+      .map((v, k) => v - series(userBase, 'Years Behind|Generative').value[kr][k]);
+  check('the change view draws the what-if minus the starting scenario',
+        JSON.stringify(changeChart[1 + kr]) === JSON.stringify(expectedChange), JSON.stringify(changeChart[1 + kr]));
+  await user.screenshot({path: path.join(screenshotDir, 'explorer-first-user-1366x768.png')});
+  await user.click('#copy-link');
+  await user.waitForFunction(() => document.getElementById('status').textContent.includes('ink'), null, {timeout: 5000});
+  const shared = user.url();
+  check('the link holds the scenario, sector, view and the budget',
+        ['scenario=korea-2026-ai-budget', 'sector=physical', 'view=change', 'set=regions.KR.public_budget%3D20'].every((p) => shared.includes(p)),
+        shared);
+  const friend = await context.newPage();
+  await friend.setViewportSize({width: 1366, height: 768});
+  await friend.goto(shared);
+  await friend.waitForFunction(() => { const e = window.aisimExplorer; return e && e.drawCount > 0 && !e.inFlight && !e.pending; },
+                               null, {timeout: 20000});
+  check('the shared link opens the same headline', (await friend.textContent('#headline')) === headline);
+  await friend.close();
+  const [userDownload] = await Promise.all([user.waitForEvent('download', {timeout: 20000}), user.click('#download')]);
+  const userYaml = path.join(work, 'first-user-' + userDownload.suggestedFilename());
+  await userDownload.saveAs(userYaml);
+  const rerun = compareRun(userRun, aisimRun([userYaml], 'first-user'), ['value']);
+  check(`the downloaded YAML reruns to the page's ${rerun.compared} numbers exactly`,
+        rerun.compared > 0 && rerun.mismatches.length === 0, rerun.mismatches.join('; '));
+  await user.close();
 
   check('no script errors on the page', pageErrors.length === 0, pageErrors.join('; '));
   check('nothing was loaded from the network', foreign.length === 0, foreign.join(' '));

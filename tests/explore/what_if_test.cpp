@@ -161,6 +161,22 @@ TEST_CASE("every slider's whole range is accepted by the loader") {
   }
 }
 
+TEST_CASE("the lever catalogue says where the scenario's question is: its focus and each region's currency") {
+  const nlohmann::json korea = sim::explore::DescribeLevers(sim::LoadScenario("korea-2026-ai-budget"));
+  REQUIRE(korea["focus"] == nlohmann::json::array({"KR"}));
+  REQUIRE(korea["money_base_year"] == 2025);
+  for (const nlohmann::json& region : korea["regions"]) {
+    INFO(region["code"]);
+    if (region["code"] == "KR") REQUIRE(region["currency"] == nlohmann::json({{"code", "KRW"}, {"per_usd", 1400.0}}));
+    if (region["code"] == "US") REQUIRE(region["currency"] == nlohmann::json({{"code", "USD"}, {"per_usd", 1.0}}));
+    // Only the budget is money; deliveries are accelerators.
+    for (const nlohmann::json& lever : region["levers"]) {
+      REQUIRE(lever.value("money", false) == (lever["key"] == "public_budget"));
+    }
+  }
+  REQUIRE(sim::explore::DescribeLevers(Base())["focus"] == nlohmann::json::array());
+}
+
 TEST_CASE("the routes answer 400 with the loader's located message for an out-of-range lever") {
   const auto answer = sim::explore::Route(Base(), Lane(), "POST", "/api/run", R"({"set": ["regions.KR.chip_access=1.5"]})");
   REQUIRE(answer.status == 400);

@@ -463,9 +463,9 @@ TEST_CASE("ApplyOverride changes a loaded scenario and re-validates it") {
 TEST_CASE("ListParams lists every settable leaf with its value and unit") {
   const std::vector<ParamInfo> params = ListParams(LoadScenarioFromString(kBase, "base.yaml"));
   // 7 top-level fields (focus included), every assumption of the loader's
-  // table, per region 26 fields + 2 x 5 shares, per alliance 4.
+  // table, per region 27 fields + 2 x 5 shares, per alliance 4.
   CHECK(params.size() == internal::ScenarioFields().size() + internal::AssumptionFields().size() +
-                             2 * (26 + 10) + 4);
+                             2 * (27 + 10) + 4);
   CHECK(internal::ScenarioFields().size() == 7);
 
   const ParamInfo* budget = FindParam(params, "regions.US.power_growth");

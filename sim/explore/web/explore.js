@@ -1,7 +1,7 @@
 // The aisim explorer page. Every slider move sends the page's overrides, as
 // `aisim run --set` texts, to POST /api/run; the server runs the real model
 // and answers with the charted series, which are drawn with uPlot. The page's
-// state (region, sector, mode, overrides) lives in the URL.
+// state (scenario, region, sector, mode, view, overrides) lives in the URL.
 'use strict';
 
 (function () {
@@ -15,11 +15,15 @@
   const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#000000', '#B8A800',
                    '#56B4E9', '#999999'];
   const colourOf = (code, i) => REGION_COLOURS[code] || COLOURS[i % COLOURS.length];
-  // The charts; `generative`/`physical` pick the variable by sector (the
-  // largest run is a generative-AI run in both).
+  // The charts; `generative`/`physical` pick the variable by the sector
+  // shown (the largest run is a generative-AI run in both), `sector` fixes
+  // it. The first row answers for both sectors, so both are on screen.
   const CHARTS = [
+    {id: 'behind-generative', title: 'Years behind the leader', sector: 'generative',
+     generative: 'Years Behind|Generative', physical: 'Years Behind|Physical'},
+    {id: 'behind-physical', title: 'Years behind the leader', sector: 'physical',
+     generative: 'Years Behind|Generative', physical: 'Years Behind|Physical'},
     {id: 'capability', title: 'Capability', generative: 'Capability|Generative', physical: 'Capability|Physical'},
-    {id: 'behind', title: 'Years behind the leader', generative: 'Years Behind|Generative', physical: 'Years Behind|Physical'},
     {id: 'compute', title: 'Compute stock', generative: 'Compute|Stock', physical: 'Compute|Stock', log: true},
     {id: 'run', title: 'Largest training run', generative: 'Compute|Largest Training Run',
      physical: 'Compute|Largest Training Run', log: true},
@@ -41,6 +45,7 @@
     region: null,
     sector: 'generative',
     mode: 'deterministic',
+    view: 'values',         // 'values' or 'change' (what-if minus the starting scenario)
     base: {},               // draws -> series JSON of the starting scenario
     lastRun: null,          // series JSON drawn now
     lastSet: [],            // the overrides lastRun was computed with
@@ -53,6 +58,7 @@
   window.aisimExplorer = explorer;
 
   const $ = (id) => document.getElementById(id);
+  const chartSector = (chart) => chart.sector || explorer.sector;
 
   function format(value) {
     if (value === null || value === undefined || Number.isNaN(value)) return '–';
@@ -107,6 +113,7 @@
     params.set('region', explorer.region);
     params.set('sector', explorer.sector);
     params.set('mode', explorer.mode);
+    if (explorer.view !== 'values') params.set('view', explorer.view);
     for (const text of setList()) params.append('set', text);
     history.replaceState(null, '', '?' + params.toString());
   }
@@ -126,11 +133,14 @@
     const params = new URLSearchParams(location.search);
     const problems = [];
     const region = params.get('region');
-    explorer.region = explorer.catalogue.regions.some((r) => r.code === region)
-        ? region : explorer.catalogue.regions[0].code;
+    const known = (code) => explorer.catalogue.regions.some((r) => r.code === code);
+    // The link's region, else the first region the scenario is about, else the first.
+    const focus = explorer.catalogue.focus.find(known);
+    explorer.region = known(region) ? region : focus || explorer.catalogue.regions[0].code;
     if (region && region !== explorer.region) problems.push(`unknown region '${region}' in the link`);
     explorer.sector = params.get('sector') === 'physical' ? 'physical' : 'generative';
     explorer.mode = params.get('mode') === 'fan' ? 'fan' : 'deterministic';
+    explorer.view = params.get('view') === 'change' ? 'change' : 'values';
     for (const text of params.getAll('set')) {
       const equals = text.indexOf('=');
       const path = equals < 0 ? text : text.slice(0, equals);
@@ -161,6 +171,17 @@
     return format(value) + (lever.unit ? ' ' + lever.unit : '');
   }
 
+  // A money lever (USD bn a year at base-year prices) in its region's own
+  // currency, as the scenario was written: "= KRW 10.1 tn a year"; '' in USD.
+  function localMoneyText(lever, usdBn) {
+    const region = explorer.catalogue.regions.find((r) => r.levers.includes(lever));
+    if (!lever.money || !region || region.currency.code === 'USD') return '';
+    const amount = usdBn * 1e9 * region.currency.per_usd;
+    const [scale, word] = amount >= 1e12 ? [1e12, 'tn'] : amount >= 1e9 ? [1e9, 'bn'] : [1e6, 'million'];
+    return `= ${region.currency.code} ${format(amount / scale)} ${word} a year ` +
+        `(${explorer.catalogue.money_base_year} prices, ${format(region.currency.per_usd)} ${region.currency.code} per USD)`;
+  }
+
   function numberSlider(lever, container) {
     const div = document.createElement('div');
     div.className = 'lever';
@@ -174,12 +195,16 @@
     if (lever.varies) base = 'start: ' + readable(lever.varies) + ' ' + lever.unit + '; the slider sets one value for every year';
     if (lever.uncertain) base += '; uncertain in the fan, fixed once moved';
     div.innerHTML = `<div class="head"><span class="name"></span><span class="value"></span></div>
-      <input type="range"><div class="base"></div>`;
+      <div class="desc"></div><div class="money"></div><input type="range"><div class="base"></div>`;
     div.querySelector('.name').textContent = lever.label;
     const shown = div.querySelector('.value');
     shown.textContent = valueText(lever, value);
     shown.classList.toggle('changed', changed);
+    const local = div.querySelector('.money');
+    local.textContent = localMoneyText(lever, value);
+    local.hidden = !local.textContent;
     div.querySelector('.base').textContent = base;
+    div.querySelector('.desc').textContent = lever.description;
     const input = div.querySelector('input');
     input.min = lever.min;
     input.max = lever.max;
@@ -192,6 +217,7 @@
       explorer.overrides.set(lever.path, String(Number(input.value)));
       shown.textContent = valueText(lever, Number(input.value));
       shown.classList.add('changed');
+      local.textContent = localMoneyText(lever, Number(input.value));
       changedLevers(t0);
     });
     container.appendChild(div);
@@ -223,9 +249,10 @@
     const div = document.createElement('div');
     div.className = 'lever';
     div.title = lever.description;
-    div.innerHTML = '<div class="head"><span class="name"></span><span class="value"></span></div>';
+    div.innerHTML = '<div class="head"><span class="name"></span><span class="value"></span></div><div class="desc"></div>';
     div.querySelector('.name').textContent = lever.label;
     div.querySelector('.value').textContent = 'shares, sum 1';
+    div.querySelector('.desc').textContent = lever.description;
     const shares = currentShares(lever);
     const inputs = {};
     for (const share of lever.shares) {
@@ -360,7 +387,13 @@
     return Math.max(280, Math.floor((main.clientWidth - 32 - 12) / 2) - 14);
   }
 
+  const isShare = (chart) => chart.id === 'share' || chart.id === 'home';
+
   function axisLabel(chart, unit) {
+    if (explorer.view === 'change') {
+      if (chart.log) return '% change';
+      return isShare(chart) ? 'change, % points' : 'change, ' + unit;
+    }
     if (chart.id === 'share') return '% of world revenue';
     if (chart.id === 'home') return '% bought at home';
     if (chart.id === 'compute') return 'H100e (log scale)';
@@ -370,30 +403,39 @@
 
   // Series of one chart: x, then each region's what-if line, then each
   // region's starting-scenario line, then the selected region's p5, p25, p75,
-  // p95 (empty unless in fan mode).
+  // p95 (empty unless in fan mode). In the change view the lines are the
+  // what-if minus the starting scenario (in % for log-scale quantities), and
+  // the starting lines and bands are empty.
   function chartData(chart) {
     const run = explorer.lastRun;
     const base = explorer.base[draws()];
-    const name = chart[explorer.sector];
+    const name = chart[chartSector(chart)];
     const key = run.draws === 1 ? 'value' : 'p50';
     const current = variable(run, name);
-    const start = variable(base, name);
+    const start = variable(base, name)[base.draws === 1 ? 'value' : 'p50'];
     const selected = run.regions.findIndex((r) => r.code === explorer.region);
     // Shares are drawn in %, as in the PNG charts.
-    const scale = chart.id === 'share' || chart.id === 'home' ? 100 : 1;
+    const scale = isShare(chart) ? 100 : 1;
     const clean = (row) => row.map((v) => (chart.log && !(v > 0) ? null : v * scale));
+    const none = run.years.map(() => null);
     const data = [run.years.slice()];
+    if (explorer.view === 'change') {
+      const change = (v, s) => (chart.log ? (s > 0 ? 100 * (v / s - 1) : null) : (v - s) * scale);
+      current[key].forEach((row, r) => data.push(row.map((v, k) => change(v, start[r][k]))));
+      for (let i = 0; i < start.length + 4; i++) data.push(none);
+      return data;
+    }
     for (const row of current[key]) data.push(clean(row));
-    for (const row of start[base.draws === 1 ? 'value' : 'p50']) data.push(clean(row));
+    for (const row of start) data.push(clean(row));
     for (const q of ['p5', 'p25', 'p75', 'p95']) {
-      data.push(run.draws === 1 ? run.years.map(() => null) : clean(current[q][selected]));
+      data.push(run.draws === 1 ? none : clean(current[q][selected]));
     }
     return data;
   }
 
   function makeChart(chart, container) {
     const run = explorer.lastRun;
-    const name = chart[explorer.sector];
+    const name = chart[chartSector(chart)];
     const unit = variable(run, name).unit;
     const selected = run.regions.findIndex((r) => r.code === explorer.region);
     const colour = colourOf(explorer.region, selected);
@@ -414,11 +456,11 @@
       height: 250,
       legend: {show: false},
       cursor: {drag: {x: false, y: false}},
-      scales: {x: {time: false}, y: chart.log ? {distr: 3} : {}},
+      scales: {x: {time: false}, y: chart.log && explorer.view === 'values' ? {distr: 3} : {}},
       axes: [
         {label: 'year', values: (u, ticks) => ticks.map((t) => (Number.isInteger(t) ? String(t) : ''))},
         Object.assign({label: axisLabel(chart, unit), size: 64, values: (u, ticks) => ticks.map(compact)},
-                      chart.log ? {splits: (u, axis, min, max) => logSplits(min, max)} : {}),
+                      chart.log && explorer.view === 'values' ? {splits: (u, axis, min, max) => logSplits(min, max)} : {}),
       ],
       series,
       bands: [
@@ -430,9 +472,11 @@
     box.className = 'chart';
     box.dataset.chart = chart.id;
     box.innerHTML = '<h3></h3><p class="sub"></p>';
-    box.querySelector('h3').textContent = chart.title + (chart.generative !== chart.physical ? ` (${explorer.sector} AI)` : ' (all sectors)');
+    box.querySelector('h3').textContent = chart.title +
+        (chart.generative !== chart.physical ? ` (${chartSector(chart)} AI)` : ' (all sectors)') +
+        (explorer.view === 'change' ? ': change' : '');
     box.querySelector('.sub').textContent =
-        variable(run, name).description + '; ' + (chart.id === 'share' || chart.id === 'home' ? '%' : unit);
+        variable(run, name).description + '; ' + (isShare(chart) ? '%' : unit);
     container.appendChild(box);
     return new uPlot(options, chartData(chart), box);
   }
@@ -451,10 +495,70 @@
     } else {
       CHARTS.forEach((chart, i) => explorer.charts[i].setData(chartData(chart)));
     }
-    $('fan-note').hidden = explorer.mode !== 'fan';
+    $('fan-note').hidden = explorer.mode !== 'fan' || explorer.view === 'change';
+    $('values-note').hidden = explorer.view === 'change';
+    $('change-note').hidden = explorer.view !== 'change';
+    writeHeadline();
   }
 
-  function chartKey() { return [explorer.region, explorer.sector, explorer.mode].join('/'); }
+  function chartKey() { return [explorer.region, explorer.sector, explorer.mode, explorer.view].join('/'); }
+
+  // --- The headline ------------------------------------------------------------
+
+  // A span of time a reader can picture: 1.97 years, 4.2 months, 18 days.
+  function duration(years) {
+    const y = Math.abs(years);
+    if (y >= 1) return `${y.toFixed(2)} years`;
+    if (y >= 1 / 12) return `${(12 * y).toFixed(1)} months`;
+    const days = Math.round(365 * y);
+    return `${days} day${days === 1 ? '' : 's'}`;
+  }
+
+  function ordinal(n) {
+    const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({1: 'st', 2: 'nd', 3: 'rd'})[n % 10] || 'th';
+    return n + suffix;
+  }
+
+  // Where the selected region stands in the end year, in both sectors, and
+  // how far the what-if moved it from the starting scenario. With draws:
+  // medians, and the 5-95% range of years behind.
+  function writeHeadline() {
+    const run = explorer.lastRun;
+    const base = explorer.base[draws()];
+    const r = run.regions.findIndex((x) => x.code === explorer.region);
+    const k = run.years.length - 1;
+    const key = run.draws === 1 ? 'value' : 'p50';
+    const at = (source, name, q) => variable(source, name)[q || (source.draws === 1 ? 'value' : 'p50')][r][k];
+    const box = $('headline');
+    box.textContent = '';
+    const strong = document.createElement('strong');
+    strong.textContent = `${run.regions[r].name} (${run.regions[r].code}) in ${run.years[k]}`;
+    box.append(strong, ': ');
+    ['generative', 'physical'].forEach((sector, i) => {
+      const Sector = sector === 'generative' ? 'Generative' : 'Physical';
+      const behind = at(run, 'Years Behind|' + Sector, key);
+      const start = at(base, 'Years Behind|' + Sector);
+      const rank = Math.round(at(run, 'Rank|' + Sector, key));
+      let text = (i ? '; ' : '') + `${sector} AI ` +
+          (behind < 0.5 / 365 ? 'leads' : `${duration(behind)} behind the leader`);
+      if (run.draws > 1) {
+        text += ` (5–95%: ${duration(at(run, 'Years Behind|' + Sector, 'p5'))} to ` +
+                `${duration(at(run, 'Years Behind|' + Sector, 'p95'))})`;
+      }
+      text += `, ${ordinal(rank)} of ${run.regions.length}`;
+      box.append(text);
+      const moved = document.createElement('span');
+      const change = behind - start;
+      if (Math.abs(change) < 0.5 / 365) {
+        moved.textContent = ' (as in the starting scenario)';
+      } else {
+        moved.textContent = ` (${duration(change)} ${change < 0 ? 'closer than' : 'further behind than'} the starting scenario)`;
+        moved.className = change < 0 ? 'better' : 'worse';
+      }
+      box.append(moved);
+    });
+    box.append('.');
+  }
 
   function buildLegend() {
     const legend = $('legend');
@@ -522,9 +626,10 @@
     picker.value = explorer.catalogue.scenario;
     picker.addEventListener('change', () => {
       const params = new URLSearchParams();
+      // The region is left out: the new scenario opens on the regions it is about.
       if (picker.value !== list[0].name) params.set('scenario', picker.value);
-      params.set('region', explorer.region);
       params.set('sector', explorer.sector);
+      if (explorer.view !== 'values') params.set('view', explorer.view);
       location.search = params.toString();
     });
   }
@@ -562,6 +667,10 @@
     for (const input of document.querySelectorAll('input[name=mode]')) {
       input.checked = input.value === explorer.mode;
       input.addEventListener('change', () => { explorer.mode = input.value; writeUrl(); changedLevers(performance.now()); });
+    }
+    for (const input of document.querySelectorAll('input[name=view]')) {
+      input.checked = input.value === explorer.view;
+      input.addEventListener('change', () => { explorer.view = input.value; writeUrl(); draw(); });
     }
     $('download').addEventListener('click', download);
     $('copy-link').addEventListener('click', async () => {
