@@ -1,6 +1,7 @@
 // aisim compare: run BASE and one or more other scenarios with the same seed
 // and draws, and write the differences against BASE, charts with the
 // scenarios overlaid, and a report to OUT/compare-<names>/ all at once.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -16,6 +17,7 @@
 #include "sim/output/report.hpp"
 #include "sim/output/summary_writer.hpp"
 #include "sim/output/time_shift.hpp"
+#include "sim/output/headline.hpp"
 #include "sim/output/timeseries_csv.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
@@ -197,13 +199,32 @@ int Compare(const po::variables_map& values) {
   files["spend_efficiency.csv"] = FormatEfficiencyCsv(comparison);
   files["timeseries.csv"] = timeseries;
 
+  // The answer in words: for --region, else the regions the base scenario is
+  // about (or, when it names none, the others), else the region that moves most.
+  std::vector<std::string> headline_regions;
+  if (!region.empty()) headline_regions = {region};
+  for (const Scenario& scenario : scenarios) {
+    if (!headline_regions.empty()) break;
+    for (const std::string& code : scenario.focus) {
+      const bool compared = std::find(regions.begin(), regions.end(), code) != regions.end();
+      const bool listed = std::find(headline_regions.begin(), headline_regions.end(), code) != headline_regions.end();
+      if (compared && !listed) headline_regions.push_back(code);
+    }
+  }
+  std::string headline;
+  for (std::size_t s = 1; s < results.size(); ++s) {
+    const std::string sentence = ComparisonHeadline(comparison, results[0], results[s].scenario(), headline_regions);
+    if (!sentence.empty()) headline += (headline.empty() ? "" : "\n") + sentence;
+  }
+
   const RunRecord record{AISIM_VERSION, "", scenarios[0].seed, scenarios[0].draws};
   const bool quiet = values.count("quiet");
+  if (!quiet && !headline.empty()) std::cout << headline << "\n\n";
   if (!quiet) PrintSummary(comparison, record.draws > 1);
   const std::filesystem::path folder =
       std::filesystem::path(values["out"].as<std::string>()) / folder_name;
   const std::string leftover = WriteFolderAtomically(folder, files, [&](const std::filesystem::path& staging) {
-    Report report = MakeComparisonReport(pointers, comparison, record, region);
+    Report report = MakeComparisonReport(pointers, comparison, record, region, headline);
     ChartRequest request = CompareChartRequest(pointers, regions, region, year, record.seed, staging);
     request.jobs = options.threads;
     AddCharts(report, values, request);

@@ -1,5 +1,6 @@
 #include "sim/output/headline.hpp"
 
+#include <cmath>
 #include <stdexcept>
 
 #include "sim/output/number_text.hpp"
@@ -39,6 +40,57 @@ std::string Standing(const QuantileSet& behind, const QuantileSet& rank, bool dr
   std::string text = FormatValue("%.2f years behind", behind.p50) + words + sector + " (";
   if (draws) text += FormatValue("p5-p95 %.2f", behind.p5) + FormatValue("-%.2f; ", behind.p95) + "median rank ";
   return text + Ordinal(median_rank) + of + ")";
+}
+
+const ComparisonRow* FindRow(const Comparison& comparison, const std::string& scenario,
+                             const std::string& region, Variable variable) {
+  for (const ComparisonRow& row : comparison.rows) {
+    if (row.scenario == scenario && row.region == region && row.variable == variable) return &row;
+  }
+  return nullptr;
+}
+
+const TimeShiftRow* FindTimeShift(const Comparison& comparison, const std::string& scenario,
+                                  const std::string& region, Variable variable) {
+  for (const TimeShiftRow& row : comparison.time_shifts) {
+    if (row.scenario == scenario && row.region == region && row.variable == variable &&
+        row.year == comparison.year) {
+      return &row;
+    }
+  }
+  return nullptr;
+}
+
+// "2 days further behind the leader in generative AI" / "4.2 months closer
+// to the leader in ..." / "the same distance behind the leader in ...", with
+// " (better in 96% of paired draws)" when there are draws.
+std::string BehindChange(const ComparisonRow& row, const char* sector, bool first) {
+  const double change = row.difference;
+  std::string text = std::abs(change) * 365 < 0.5 ? std::string("the same distance behind")
+                     : FormatDuration(change) + (change > 0 ? " further behind" : " closer to");
+  text += first ? std::string(" the leader in ") + sector : std::string(" in ") + sector;
+  if (row.share_better) text += FormatValue(" (better in %.0f%% of paired draws)", 100 * *row.share_better);
+  return text;
+}
+
+// "0.16 years later", "earlier", "at the same time", or "never".
+std::string Later(double shift) {
+  if (std::isinf(shift)) return "never (its path stops rising below that level)";
+  if (std::abs(shift) * 365 < 0.5) return "at the same time";
+  return FormatDuration(shift) + (shift > 0 ? " later" : " earlier");
+}
+
+// The region whose generative capability moves most in time under `other`.
+std::string MostMoved(const Comparison& comparison, const std::string& other) {
+  std::string region;
+  double largest = -1;
+  for (const TimeShiftRow& row : comparison.time_shifts) {
+    if (row.scenario != other || row.year != comparison.year ||
+        row.variable != Variable::kCapabilityGenerative) continue;
+    const double size = std::isinf(row.shift) ? HUGE_VAL : std::abs(row.shift);
+    if (size > largest) largest = size, region = row.region;
+  }
+  return region;
 }
 
 }  // namespace
@@ -84,6 +136,33 @@ std::string GenerativeLeader(const Results& results) {
     }
   }
   return results.region_codes()[best];
+}
+
+std::string ComparisonHeadline(const Comparison& comparison, const Results& base, const std::string& other,
+                               const std::vector<std::string>& regions) {
+  const bool chosen = !regions.empty();
+  const std::vector<std::string> subjects = chosen ? regions : std::vector<std::string>{MostMoved(comparison, other)};
+  std::string out;
+  for (const std::string& region : subjects) {
+    const ComparisonRow* generative = FindRow(comparison, other, region, Variable::kYearsBehindGenerative);
+    const ComparisonRow* physical = FindRow(comparison, other, region, Variable::kYearsBehindPhysical);
+    const TimeShiftRow* generative_shift = FindTimeShift(comparison, other, region, Variable::kCapabilityGenerative);
+    const TimeShiftRow* physical_shift = FindTimeShift(comparison, other, region, Variable::kCapabilityPhysical);
+    if (!generative || !physical || !generative_shift || !physical_shift) continue;
+    std::string name = region;
+    for (int r = 0; r < base.regions(); ++r) {
+      if (base.region_codes()[r] == region) name = base.region_names()[r] + " (" + region + ")";
+    }
+    const std::string year = std::to_string(comparison.year);
+    out += std::string(out.empty() ? "In short: " : "\n") + other + " against " + generative->base + ", " +
+           name + " in " + year + ": " + BehindChange(*generative, "generative AI", true) + " and " +
+           BehindChange(*physical, "physical AI", false) + "; it reaches " +
+           generative->base + "'s " + year + " capability " + Later(generative_shift->shift) +
+           " in generative AI and " + Later(physical_shift->shift) + " in physical AI (the time shift " +
+           "between the two paths" + (chosen ? "" : "; the region whose generative capability moves most") +
+           "; time_shift.csv has every region and year).";
+  }
+  return out;
 }
 
 }  // namespace sim

@@ -1,5 +1,6 @@
 #include "sim/output/number_text.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 namespace sim {
@@ -18,6 +19,14 @@ std::string FormatCount(long long count) {
     out += digits[i];
   }
   return out;
+}
+
+std::string FormatDuration(double years) {
+  const double span = std::abs(years);
+  if (span >= 1) return FormatValue("%.2f years", span);
+  if (span >= 1.0 / 12) return FormatValue("%.1f months", 12 * span);
+  const long long days = std::llround(365 * span);
+  return std::to_string(days) + (days == 1 ? " day" : " days");
 }
 
 }  // namespace sim

@@ -14,4 +14,8 @@ std::string FormatValue(const char* format, double value);
 // "1,234,567".
 std::string FormatCount(long long count);
 
+// A span of time a reader can picture, of |years|: "1.97 years" (a year or
+// more), "4.2 months" (a month or more), else "18 days" ("1 day").
+std::string FormatDuration(double years);
+
 }  // namespace sim

@@ -228,53 +228,6 @@ std::string DrawsFact(const RunRecord& record) {
                           : std::string("1 (deterministic, nominal values)");
 }
 
-const TimeShiftRow* FindTimeShift(const Comparison& comparison, const std::string& scenario,
-                                  const std::string& region, Variable variable) {
-  for (const TimeShiftRow& row : comparison.time_shifts) {
-    if (row.scenario == scenario && row.region == region && row.variable == variable &&
-        row.year == comparison.year) {
-      return &row;
-    }
-  }
-  return nullptr;
-}
-
-// "later", "earlier" or "at the same time", with the years.
-std::string Later(double shift) {
-  if (std::isinf(shift)) return "never (its path stops rising below that level)";
-  if (shift == 0) return "at the same time";
-  return FormatValue("%.2f years ", std::abs(shift)) + (shift > 0 ? "later" : "earlier");
-}
-
-// The comparison's answer in words, for the focus region or else the region
-// whose generative capability moves most in time.
-std::string TimeShiftSentence(const Comparison& comparison, const Results& base,
-                              const std::string& other, const std::string& focus_region) {
-  std::string region = focus_region;
-  if (region.empty()) {
-    double largest = -1;
-    for (const TimeShiftRow& row : comparison.time_shifts) {
-      if (row.scenario != other || row.year != comparison.year ||
-          row.variable != Variable::kCapabilityGenerative) continue;
-      const double size = std::isinf(row.shift) ? HUGE_VAL : std::abs(row.shift);
-      if (size > largest) largest = size, region = row.region;
-    }
-  }
-  const TimeShiftRow* generative = FindTimeShift(comparison, other, region, Variable::kCapabilityGenerative);
-  const TimeShiftRow* physical = FindTimeShift(comparison, other, region, Variable::kCapabilityPhysical);
-  if (!generative || !physical) return "";
-  std::string name = region;
-  for (int r = 0; r < base.regions(); ++r) {
-    if (base.region_codes()[r] == region) name = base.region_names()[r] + " (" + region + ")";
-  }
-  return "In short: " + other + " reaches the generative AI capability that " + name + " has in " +
-         std::to_string(comparison.year) + " under " + base.scenario() + " " + Later(generative->shift) +
-         ", and its physical AI capability " + Later(physical->shift) +
-         " (the time shift between the two paths" +
-         (focus_region.empty() ? "; the region whose generative capability moves most" : "") +
-         "; time_shift.csv has every region and year).";
-}
-
 // The delay cost in the compared year, per region and sector.
 ReportTable TimeShiftTable(const Comparison& comparison, const std::string& other, bool monte_carlo) {
   ReportTable table;
@@ -326,7 +279,7 @@ Report MakeRunReport(const Results& results, const RunRecord& record,
 
 Report MakeComparisonReport(const std::vector<const Results*>& results,
                             const Comparison& comparison, const RunRecord& record,
-                            const std::string& focus_region) {
+                            const std::string& focus_region, const std::string& headline) {
   const Results& base = *results.at(0);
   const bool monte_carlo = base.draws() > 1;
   std::string names, others;
@@ -343,10 +296,7 @@ Report MakeComparisonReport(const std::vector<const Results*>& results,
                   {"Draws", DrawsFact(record)},
                   {"Seed", std::to_string(record.seed)},
                   {"aisim version", record.version}};
-  for (std::size_t s = 1; s < results.size(); ++s) {
-    const std::string sentence = TimeShiftSentence(comparison, base, results[s]->scenario(), focus_region);
-    if (!sentence.empty()) report.notes.push_back(sentence);
-  }
+  if (!headline.empty()) report.notes.push_back(headline);
   report.notes.push_back(
       "Differences are each scenario minus the base, " + base.scenario() + ", in " +
       std::to_string(comparison.year) + ". Relative differences are in % of the base value (n/a "

@@ -47,11 +47,12 @@ ReportTable EndYearTable(const Results& results);
 Report MakeRunReport(const Results& results, const RunRecord& record,
                      const std::string& description, const std::string& headline);
 
-// The report of `aisim compare` (results[0] is the base): one table of
-// differences per other scenario and the capability per extra USD bn table.
+// The report of `aisim compare` (results[0] is the base): `headline` (the
+// answer in words, ComparisonHeadline), one table of differences per other
+// scenario and the capability per extra USD bn table.
 Report MakeComparisonReport(const std::vector<const Results*>& results,
                             const Comparison& comparison, const RunRecord& record,
-                            const std::string& focus_region);
+                            const std::string& focus_region, const std::string& headline);
 
 // Text helpers, exposed for tests.
 std::string Base64(const std::string& bytes);

@@ -369,7 +369,7 @@ TEST_CASE("compare with draws pairs them and charts the scenarios overlaid for o
   CHECK(Contains(html, "id=\"chart-scenarios-KR\""));
   CHECK(Contains(html, "id=\"chart-time-shift\""));
   CHECK(Contains(html, "Delay cost in 2035"));
-  CHECK(Contains(html, "In short: kr-plan reaches the generative AI capability that South Korea (KR) has in 2035"));
+  CHECK(Contains(html, "In short: kr-plan against world-2025, South Korea (KR) in 2035: "));
   CHECK(Contains(Read(folder / "time_shift.csv"),
                  "scenario,base,region,variable,year,base_value,time_shift_years,"));
   // Deterministic output: the same seed gives the same bytes, charts included.

@@ -66,3 +66,52 @@ TEST_CASE("with draws the headline gives medians and the p5-p95 range") {
 }
 
 }  // namespace sim
+
+namespace sim {
+namespace {
+
+// A comparison of "plan" with "base" in 2035 for KR and US: KR's years
+// behind change by `generative` and `physical` years, its capability is
+// reached `shift` years later in both sectors; the US does not move.
+Comparison KoreaComparison(double generative, double physical, double shift) {
+  Comparison comparison;
+  comparison.year = 2035;
+  for (const char* region : {"US", "KR"}) {
+    const bool kr = std::string(region) == "KR";
+    ComparisonRow row{"plan", "base", region, Variable::kYearsBehindGenerative, 2035};
+    row.difference = kr ? generative : 0;
+    comparison.rows.push_back(row);
+    row.variable = Variable::kYearsBehindPhysical;
+    row.difference = kr ? physical : 0;
+    comparison.rows.push_back(row);
+    for (Variable v : {Variable::kCapabilityGenerative, Variable::kCapabilityPhysical}) {
+      TimeShiftRow t{"plan", "base", region, v, 2035};
+      t.shift = kr ? shift : 0;
+      comparison.time_shifts.push_back(t);
+    }
+  }
+  return comparison;
+}
+
+}  // namespace
+
+TEST_CASE("a comparison's headline says how far the plan moves the region, in readable time") {
+  const Results base = TwoRegions(1.954, 2.291, 2);
+  CHECK(ComparisonHeadline(KoreaComparison(-0.025, 0.16, 0.5), base, "plan", {"KR"}) ==
+        "In short: plan against base, South Korea (KR) in 2035: 9 days closer to the leader in "
+        "generative AI and 1.9 months further behind in physical AI; it reaches base's 2035 "
+        "capability 6.0 months later in generative AI and 6.0 months later in physical AI (the time "
+        "shift between the two paths; time_shift.csv has every region and year).");
+  // Other numbers, another sentence; no region named: the one that moves most.
+  const std::string moved = ComparisonHeadline(KoreaComparison(0, 2, 3), base, "plan", {});
+  CHECK(moved.find("South Korea (KR) in 2035: the same distance behind the leader in generative AI and "
+                   "2.00 years further behind in physical AI; it reaches base's 2035 capability 3.00 years "
+                   "later") != std::string::npos);
+  CHECK(moved.find("the region whose generative capability moves most") != std::string::npos);
+  // One sentence per region asked about.
+  const std::string both = ComparisonHeadline(KoreaComparison(1, 1, 1), base, "plan", {"KR", "US"});
+  CHECK(both.find("\nUnited States (US) in 2035") == std::string::npos);
+  CHECK(both.find("\nplan against base, United States (US) in 2035: the same distance behind") != std::string::npos);
+}
+
+}  // namespace sim
