@@ -224,7 +224,12 @@ int Compare(const po::variables_map& values) {
   const std::filesystem::path folder =
       std::filesystem::path(values["out"].as<std::string>()) / folder_name;
   const std::string leftover = WriteFolderAtomically(folder, files, [&](const std::filesystem::path& staging) {
-    Report report = MakeComparisonReport(pointers, comparison, record, region, headline);
+    std::map<std::string, Currency> currencies;
+    for (const Region& r : scenarios[0].regions) {
+      const auto rate = scenarios[0].money.per_usd.find(r.currency);
+      if (rate != scenarios[0].money.per_usd.end()) currencies[r.code] = {r.currency, rate->second};
+    }
+    Report report = MakeComparisonReport(pointers, comparison, record, region, headline, currencies);
     ChartRequest request = CompareChartRequest(pointers, regions, region, year, record.seed, staging);
     request.jobs = options.threads;
     AddCharts(report, values, request);

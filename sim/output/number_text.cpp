@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 namespace sim {
 
@@ -19,6 +20,15 @@ std::string FormatCount(long long count) {
     out += digits[i];
   }
   return out;
+}
+
+std::string FormatLocalMoney(double usd_bn, const std::string& code, double per_usd, bool sign) {
+  const double amount = usd_bn * 1e9 * per_usd;
+  const double size = std::abs(amount);
+  const auto [scale, word] = size >= 1e12 ? std::pair{1e12, " tn"}
+                             : size >= 1e9 ? std::pair{1e9, " bn"}
+                                           : std::pair{1e6, " million"};
+  return code + " " + FormatValue(sign ? "%+.3g" : "%.3g", amount / scale) + word;
 }
 
 std::string FormatDuration(double years) {

@@ -14,6 +14,11 @@ std::string FormatValue(const char* format, double value);
 // "1,234,567".
 std::string FormatCount(long long count);
 
+// USD bn in another currency at `per_usd` units per USD, with a magnitude
+// word: FormatLocalMoney(7.21, "KRW", 1400) == "KRW 10.1 tn", and with a
+// sign when `sign` (e.g. "KRW +8.05 tn").
+std::string FormatLocalMoney(double usd_bn, const std::string& code, double per_usd, bool sign = false);
+
 // A span of time a reader can picture, of |years|: "1.97 years" (a year or
 // more), "4.2 months" (a month or more), else "18 days" ("1 day").
 std::string FormatDuration(double years);

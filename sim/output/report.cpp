@@ -279,7 +279,8 @@ Report MakeRunReport(const Results& results, const RunRecord& record,
 
 Report MakeComparisonReport(const std::vector<const Results*>& results,
                             const Comparison& comparison, const RunRecord& record,
-                            const std::string& focus_region, const std::string& headline) {
+                            const std::string& focus_region, const std::string& headline,
+                            const std::map<std::string, Currency>& currencies) {
   const Results& base = *results.at(0);
   const bool monte_carlo = base.draws() > 1;
   std::string names, others;
@@ -342,7 +343,8 @@ Report MakeComparisonReport(const std::vector<const Results*>& results,
   ReportTable efficiency;
   efficiency.caption = "Capability gained per extra USD bn of public spend, " +
                        std::to_string(base.start_year()) + " to " +
-                       std::to_string(comparison.year) + " (n/a: no extra spend, or less)";
+                       std::to_string(comparison.year) + " (n/a: no extra spend, or less); spend in "
+                       "USD bn at base-year prices and in the region's own currency";
   efficiency.header = {"Region", "Scenario", "Extra public spend (USD bn)",
                        "Generative capability gained (log10 FLOP)", "per extra USD bn",
                        "Physical capability gained (index)", "per extra USD bn"};
@@ -350,7 +352,12 @@ Report MakeComparisonReport(const std::vector<const Results*>& results,
     const auto ratio = [](const std::optional<double>& v) {
       return v ? FormatValue("%+.4g", *v) : std::string("n/a");
     };
-    efficiency.rows.push_back({e.region, e.scenario, FormatValue("%+.4g", e.spend_difference),
+    std::string spend = FormatValue("%+.4g", e.spend_difference);
+    const auto currency = currencies.find(e.region);
+    if (currency != currencies.end() && currency->second.code != "USD" && e.spend_difference != 0) {
+      spend += " (" + FormatLocalMoney(e.spend_difference, currency->second.code, currency->second.per_usd, true) + ")";
+    }
+    efficiency.rows.push_back({e.region, e.scenario, spend,
                                FormatValue("%+.4g", e.generative_difference), ratio(e.generative_per_usd_bn),
                                FormatValue("%+.4g", e.physical_difference), ratio(e.physical_per_usd_bn)});
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -50,9 +51,16 @@ Report MakeRunReport(const Results& results, const RunRecord& record,
 // The report of `aisim compare` (results[0] is the base): `headline` (the
 // answer in words, ComparisonHeadline), one table of differences per other
 // scenario and the capability per extra USD bn table.
+// `currencies` maps a region code to the currency its budgets are written in
+// (regions in USD may be left out): the spend column shows that too.
+struct Currency {
+  std::string code;
+  double per_usd = 1;
+};
 Report MakeComparisonReport(const std::vector<const Results*>& results,
                             const Comparison& comparison, const RunRecord& record,
-                            const std::string& focus_region, const std::string& headline);
+                            const std::string& focus_region, const std::string& headline,
+                            const std::map<std::string, Currency>& currencies);
 
 // Text helpers, exposed for tests.
 std::string Base64(const std::string& bytes);

@@ -331,3 +331,24 @@ TEST_CASE("list, validate and params describe the shipped scenarios") {
   CHECK(params.output.find("assumptions.algorithmic_progress") != std::string::npos);
   CHECK(CountFiles(dir.path()) == 0);
 }
+
+TEST_CASE("compare's spend is also in the currency the region's budget is written in") {
+  TempFolder dir;
+  REQUIRE(dir.Aisim("compare korea-2026-ai-budget korea-delay-one-year --region KR --no-charts -q --out c")
+              .exit_code == 0);
+  const fs::path folder = dir.path() / "c/compare-korea-2026-ai-budget-vs-korea-delay-one-year";
+  // spend_efficiency.csv: scenario,base,region,year,extra_public_spend_usd_bn,...
+  double usd_bn = 0;
+  std::istringstream csv(Read(folder / "spend_efficiency.csv"));
+  for (std::string line; std::getline(csv, line);) {
+    if (line.find(",KR,") == std::string::npos) continue;
+    std::vector<std::string> cells;
+    std::istringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    usd_bn = std::stod(cells[4]);
+  }
+  REQUIRE(usd_bn < 0);  // a year's delay spends less
+  char won[64];
+  std::snprintf(won, sizeof won, "(KRW %+.3g tn)", usd_bn * 1e9 * 1400 / 1e12);  // world-2025: 1,400 KRW per USD
+  CHECK(Read(folder / "report.md").find(won) != std::string::npos);
+}
