@@ -93,16 +93,31 @@ void ApplyField(const Field<Owner>& field, const Entry& entry, Owner& owner,
   context.provenance.set_at[path] = value.at;
 }
 
+// Runs `apply` on every entry of a map and then raises the errors of all of
+// them at once: entries set independent things, so one bad value need not
+// hide the next (two typos in a file need one round trip, not two).
+template <class Apply>
+void ForEachEntry(const std::vector<Entry>& entries, const Apply& apply) {
+  std::vector<ScenarioError> errors;
+  for (const Entry& entry : entries) {
+    try {
+      apply(entry);
+    } catch (const ScenarioError& error) {
+      errors.push_back(error);
+    }
+  }
+  if (!errors.empty()) throw ScenarioError(errors);
+}
+
 // Applies the entries of a mapping onto `owner` through its field table.
 template <class Owner>
 void ApplyFields(const std::vector<Field<Owner>>& fields, const Value& value, Owner& owner,
                  const std::string& path, const std::string& context_name, LayerContext& context) {
-  for (const Entry& entry :
-       ReadMap(value, context.source, context_name, Keys(fields), context_name)) {
+  ForEachEntry(ReadMap(value, context.source, context_name, Keys(fields), context_name), [&](const Entry& entry) {
     const auto field = std::find_if(fields.begin(), fields.end(),
                                     [&](const Field<Owner>& f) { return entry.key == f.key; });
     ApplyField(*field, entry, owner, path + "." + entry.key, context);
-  }
+  });
 }
 
 // Allocations merge share by share: a later layer may restate one share.
@@ -150,7 +165,7 @@ void ApplyAssumptions(const Value& value, LayerContext& context) {
 
 void ApplyRegions(const Value& value, LayerContext& context) {
   std::vector<Region>& regions = context.scenario.regions;
-  for (const Entry& entry : ReadMap(value, context.source, "regions")) {
+  ForEachEntry(ReadMap(value, context.source, "regions"), [&](const Entry& entry) {
     if (!IsRegionCode(entry.key)) {
       Fail(entry.key_at, "bad region code '" + entry.key + "'",
            RegionHint(entry.key, regions) +
@@ -170,7 +185,7 @@ void ApplyRegions(const Value& value, LayerContext& context) {
       context.provenance.set_at[path] = entry.key_at;
     }
     ApplyFields(RegionFields(), entry.value, regions[index], path, "region " + entry.key, context);
-  }
+  });
 }
 
 void ApplyAlliances(const Value& value, LayerContext& context) {
@@ -276,11 +291,16 @@ const std::vector<std::string>& TopLevelKeys() {
 void ApplyLayer(const Value& root, const LayerSource& source, Scenario& scenario,
                 Provenance& provenance) {
   LayerContext context{source, scenario, provenance};
-  const std::vector<Entry> entries =
-      ReadMap(root, source, "the scenario", TopLevelKeys(), "the scenario");
-  if (const Entry* money = FindEntry(entries, "money")) ApplyMoney(money->value, context);
+  // Unknown top-level keys are reported with the errors inside the known ones.
+  const std::vector<Entry> entries = ReadMap(root, source, "the scenario");
+  const std::vector<std::string>& known = TopLevelKeys();
+  const Entry* money = FindEntry(entries, "money");
+  if (money) ApplyMoney(money->value, context);  // first: other sections convert money with it
   const auto& fields = ScenarioFields();
-  for (const Entry& entry : entries) {
+  ForEachEntry(entries, [&](const Entry& entry) {
+    if (std::find(known.begin(), known.end(), entry.key) == known.end()) {
+      Fail(entry.key_at, "unknown key '" + entry.key + "' in the scenario", UnknownWordHint(entry.key, known, "keys"));
+    }
     const auto field = std::find_if(fields.begin(), fields.end(),
                                     [&](const Field<Scenario>& f) { return entry.key == f.key; });
     if (field != fields.end()) {
@@ -295,7 +315,7 @@ void ApplyLayer(const Value& root, const LayerSource& source, Scenario& scenario
     } else if (entry.key == "observations") {
       ApplyObservations(entry.value, context);
     }
-  }
+  });
 }
 
 }  // namespace sim::internal

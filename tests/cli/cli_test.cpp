@@ -191,6 +191,17 @@ TEST_CASE("common mistakes get the help that fixes them, and write nothing") {
   expect("run typos.yaml", {"typos.yaml:4:5: error: unknown key 'pubic_budget'", "did you mean 'public_budget'?",
                             "typos.yaml:5:5: error: unknown key 'phyiscal_focus'",
                             "did you mean 'physical_focus'?"});
+  // ... and of the whole file: sections, regions and the top level, in file order.
+  dir.Write("spread.yaml", "extends: world-2025\nassumptions:\n  algoritmic_progress: 3\nregions:\n  KR:\n"
+                           "    pubic_budget: 5\n  JP:\n    chip_acess: 1\nseeed: 3\n");
+  expect("run spread.yaml", {"spread.yaml:3:3: error: unknown key 'algoritmic_progress' in assumptions\n"
+                             "hint: did you mean 'algorithmic_progress'?\n"
+                             "spread.yaml:6:5: error: unknown key 'pubic_budget' in region KR\n"
+                             "hint: did you mean 'public_budget'?\n"
+                             "spread.yaml:8:5: error: unknown key 'chip_acess' in region JP\n"
+                             "hint: did you mean 'chip_access'?\n"
+                             "spread.yaml:9:1: error: unknown key 'seeed' in the scenario\n"
+                             "hint: did you mean 'seed'?"});
   // The region a run's answer is about, by a near code.
   expect("run korea-2026-ai-budget --region KOR",
          {"--region: error: korea-2026-ai-budget has no region 'KOR'", "did you mean KR (South Korea)?"});
