@@ -31,6 +31,31 @@ std::string FormatLocalMoney(double usd_bn, const std::string& code, double per_
   return code + " " + FormatValue(sign ? "%+.3g" : "%.3g", amount / scale) + word;
 }
 
+namespace {
+
+bool IsCount(const std::string& unit) {
+  return unit == "H100e" || unit == "persons" || unit == "units" || unit == "units/yr" ||
+         unit == "robot-years";
+}
+
+}  // namespace
+
+std::string FormatQuantity(double value, const std::string& unit, bool sign) {
+  if (unit != "FLOP" && std::abs(value) < 1e-9) value = 0;  // rounding noise of a difference (-3.6e-15)
+  if (unit == "share") return FormatValue(sign ? "%+.2f pp" : "%.2f%%", 100 * value);
+  const char* const plain = sign ? "%+.3g" : "%.3g";
+  if (IsCount(unit) && std::abs(value) >= 1e4) {
+    const double size = std::abs(value);
+    if (size >= 1e9) return FormatValue(plain, value / 1e9) + " bn";
+    if (size >= 1e6) return FormatValue(plain, value / 1e6) + " M";
+    return FormatValue(plain, value / 1e3) + " k";
+  }
+  if (unit == "FLOP") return FormatValue(plain, value);
+  return FormatValue(sign ? "%+.4g" : "%.4g", value);
+}
+
+std::string ShownUnit(const std::string& unit) { return unit == "share" ? "%" : unit; }
+
 std::string FormatDuration(double years) {
   const double span = std::abs(years);
   if (span >= 1) return FormatValue("%.2f years", span);

@@ -19,6 +19,15 @@ std::string FormatCount(long long count);
 // sign when `sign` (e.g. "KRW +8.05 tn").
 std::string FormatLocalMoney(double usd_bn, const std::string& code, double per_usd, bool sign = false);
 
+// A value of a variable in `unit` as a report shows it: shares in % (a
+// difference, `sign`, in percentage points: "-0.09 pp"), counts of
+// accelerators, people and robots as 19.6 M / 244 k, FLOP as 2.1e+27, the
+// rest to four significant figures; sizes under 1e-9 (but FLOP) are 0.
+std::string FormatQuantity(double value, const std::string& unit, bool sign = false);
+
+// The unit a FormatQuantity of `unit` is read in ("%" for "share").
+std::string ShownUnit(const std::string& unit);
+
 // A span of time a reader can picture, of |years|: "1.97 years" (a year or
 // more), "4.2 months" (a month or more), else "18 days" ("1 day").
 std::string FormatDuration(double years);

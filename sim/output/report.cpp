@@ -324,12 +324,12 @@ Report MakeComparisonReport(const std::vector<const Results*>& results,
       if (row.scenario != results[s]->scenario()) continue;
       const VariableInfo& info = Describe(row.variable);
       std::vector<std::string> cells = {
-          row.region, info.name, info.unit, FormatValue("%.4g", row.base_value),
-          FormatValue("%.4g", row.value), FormatValue("%+.4g", row.difference),
+          row.region, info.name, ShownUnit(info.unit), FormatQuantity(row.base_value, info.unit),
+          FormatQuantity(row.value, info.unit), FormatQuantity(row.difference, info.unit, true),
           row.relative_percent ? FormatValue("%+.2f%%", *row.relative_percent) : "n/a"};
       if (monte_carlo) {
-        cells.push_back(FormatValue("%+.3g", *row.p5_difference) + " to " +
-                        FormatValue("%+.3g", *row.p95_difference));
+        cells.push_back(FormatQuantity(*row.p5_difference, info.unit, true) + " to " +
+                        FormatQuantity(*row.p95_difference, info.unit, true));
         cells.push_back(row.share_better ? FormatValue("%.0f%%", 100 * *row.share_better) : "n/a");
         cells.push_back(row.share_worse ? FormatValue("%.0f%%", 100 * *row.share_worse) : "n/a");
       }
