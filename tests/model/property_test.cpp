@@ -12,6 +12,7 @@
 #include <variant>
 
 #include "sim/error.hpp"
+#include "sim/model/derived.hpp"
 #include "sim/model/model.hpp"
 #include "sim/scenario/fields.hpp"
 #include "sim/scenario/load_scenario.hpp"
@@ -257,6 +258,32 @@ TEST_CASE("in random scenarios without training, migration conserves researchers
       INFO("scenario " << i << " year " << results.start_year() + k);
       REQUIRE(results.At(Variable::kResearchers, k).sum() ==
               Approx(start).epsilon(kConservationTolerance).margin(1e-300));
+    }
+  }
+}
+
+}  // namespace sim
+
+namespace sim {
+
+// Ranks are 1 + the number of regions strictly ahead, whichever way they are
+// computed (pairwise for a few regions, by sorting for many), ties included.
+TEST_CASE("ranks count the regions strictly ahead, for few and for many regions, ties shared") {
+  std::mt19937_64 random(7);
+  std::uniform_int_distribution<int> level(0, 20);  // few distinct values: many ties
+  for (const Eigen::Index regions : {1, 5, 32, 33, 200}) {
+    INFO(regions << " regions");
+    RegionDrawArray capability(regions, 13), rank(regions, 13);
+    for (Eigen::Index r = 0; r < regions; ++r) {
+      for (Eigen::Index d = 0; d < 13; ++d) capability(r, d) = 25 + 0.25 * level(random);
+    }
+    Rank(capability, rank);
+    for (Eigen::Index d = 0; d < 13; ++d) {
+      for (Eigen::Index r = 0; r < regions; ++r) {
+        double ahead = 0;
+        for (Eigen::Index j = 0; j < regions; ++j) ahead += capability(j, d) > capability(r, d);
+        REQUIRE(rank(r, d) == 1 + ahead);
+      }
     }
   }
 }
