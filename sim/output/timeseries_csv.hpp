@@ -17,7 +17,9 @@ inline constexpr double kQuantileLevels[] = {0.05, 0.25, 0.50, 0.75, 0.95};
 // with one row per quantile level of kQuantileLevels (pyam keeps `quantile`
 // as an extra index column). `model` is TimeseriesModelName().
 // Numbers are in shortest round-trip form, so the file holds the exact doubles.
-std::string FormatTimeseriesCsv(const Results& results);
+// `threads` (0: all cores) format regions in parallel when there are draws;
+// the text does not depend on it.
+std::string FormatTimeseriesCsv(const Results& results, int threads = 1);
 
 // "aisim <version>": the IAMC model column, which names the tool that made
 // the numbers.
