@@ -14,10 +14,10 @@
 #include "sim/output/atomic_file.hpp"
 #include "sim/output/charts.hpp"
 #include "sim/output/comparison.hpp"
+#include "sim/output/headline.hpp"
 #include "sim/output/report.hpp"
 #include "sim/output/summary_writer.hpp"
 #include "sim/output/time_shift.hpp"
-#include "sim/output/headline.hpp"
 #include "sim/output/timeseries_csv.hpp"
 #include "sim/scenario/load_scenario.hpp"
 

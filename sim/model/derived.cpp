@@ -8,8 +8,8 @@ namespace sim {
 namespace {
 
 // Up to this many regions, comparing every pair across all draws at once
-// (vectorised over the draws) beats sorting each draw; beyond it the R^2
-// comparisons dominate (69% of a run's CPU at 1,009 regions).
+// (vectorised over the draws) is cheap; beyond it the R^2 comparisons show:
+// at 256 regions and 200 draws a run took 3.7-3.95 s pairwise, 3.2 s sorted.
 constexpr Eigen::Index kPairwiseRegions = 32;
 
 void RankByPairs(const Eigen::Ref<const RegionDrawArray>& capability, Eigen::Ref<RegionDrawArray> out) {

@@ -95,15 +95,25 @@ void ApplyField(const Field<Owner>& field, const Entry& entry, Owner& owner,
 
 // Runs `apply` on every entry of a map and then raises the errors of all of
 // them at once: entries set independent things, so one bad value need not
-// hide the next (two typos in a file need one round trip, not two).
+// hide the next (two typos in a file need one round trip, not two). It stops
+// at kMaxCollectedErrors, so that a generated file with thousands of bad
+// entries gets a screenful, not thousands.
+constexpr std::size_t kMaxCollectedErrors = 20;
+
 template <class Apply>
 void ForEachEntry(const std::vector<Entry>& entries, const Apply& apply) {
   std::vector<ScenarioError> errors;
+  std::size_t collected = 0;  // errors inside them included (an entry may hold several)
   for (const Entry& entry : entries) {
     try {
       apply(entry);
     } catch (const ScenarioError& error) {
       errors.push_back(error);
+      const std::string text = error.what();
+      for (std::size_t at = text.find(": error: "); at != std::string::npos; at = text.find(": error: ", at + 1)) {
+        ++collected;
+      }
+      if (collected >= kMaxCollectedErrors) break;
     }
   }
   if (!errors.empty()) throw ScenarioError(errors);

@@ -202,6 +202,17 @@ TEST_CASE("common mistakes get the help that fixes them, and write nothing") {
                              "hint: did you mean 'chip_access'?\n"
                              "spread.yaml:9:1: error: unknown key 'seeed' in the scenario\n"
                              "hint: did you mean 'seed'?"});
+  // ... but a screenful, not one error per entry of a generated file.
+  std::string many = "extends: world-2025\nregions:\n";
+  for (int i = 0; i < 300; ++i) many += "  X" + std::to_string(i) + ":\n    public_budgt: 1\n";
+  dir.Write("many.yaml", many);
+  const Outcome flood = dir.Aisim("run many.yaml --out out");
+  CHECK(flood.exit_code == 2);
+  std::size_t errors = 0;
+  for (std::size_t at = flood.output.find(": error: "); at != std::string::npos; at = flood.output.find(": error: ", at + 1)) {
+    ++errors;
+  }
+  CHECK(errors == 20);
   // The region a run's answer is about, by a near code.
   expect("run korea-2026-ai-budget --region KOR",
          {"--region: error: korea-2026-ai-budget has no region 'KOR'", "did you mean KR (South Korea)?"});
