@@ -414,15 +414,22 @@ def difference_chart(spec, differences, out):
     names = {r["code"]: r["name"] for r in spec["regions"]}
     # Capability, years and shares in their own units; stocks (compute,
     # researchers) as % of the base, since regions differ by orders of magnitude.
+    # Each panel spans at least a difference a reader would call small (its
+    # `floor` either side of 0), so that a two-day change does not fill the
+    # panel as a two-year one would; bars in their own units also say the
+    # base level they changed ("+0.12 of 2.30").
     panels = []
     for name, _, title, unit, scale, log in METRICS:
         if log or name == "Talent|Researchers":
-            panels.append((name, title, "% change from base", "relative", 1.0))
+            panels.append((name, title, "% change from base", "relative", 1.0, 5.0))
         elif scale == 100.0:
-            panels.append((name, title, "percentage points", "absolute", 100.0))
+            panels.append((name, title, "percentage points", "absolute", 100.0, 1.0))
+        elif name.startswith("Years Behind"):
+            panels.append((name, title, unit, "absolute", 1.0, 0.25))  # a quarter of a year
+        elif name.startswith("Capability"):
+            panels.append((name, title, unit.split(" (")[0], "absolute", 1.0, 0.1))  # a tenth of an order of magnitude
         else:
-            panels.append((name, title, unit.split(" (")[0] if name.startswith("Capability")
-                           else unit, "absolute", 1.0))
+            panels.append((name, title, unit, "absolute", 1.0, None))  # 5% of the largest base value
     lookup = {(r["scenario"], r["region"], r["variable"]): r for r in differences}
     columns = 3
     rows = -(-len(panels) // columns)
@@ -433,8 +440,12 @@ def difference_chart(spec, differences, out):
         axes[j // columns][j % columns].set_visible(False)
     hatches = ["", "//", "xx", ".."]
     bar = (0.8 if len(codes) > 1 else 0.5) / len(others)
-    for p, (name, title, unit, kind, scale) in enumerate(panels):
+    for p, (name, title, unit, kind, scale, floor) in enumerate(panels):
         ax = axes[p // columns][p % columns]
+        if floor is None:
+            bases = [abs(number(r["base_value"]) or 0.0) for r in differences if r["variable"] == name]
+            floor = 0.05 * max(bases, default=0.0) or 1e-9
+        extent = floor  # the largest bar or whisker end from 0
         for k, other in enumerate(others):
             for i, code in enumerate(codes):
                 row = lookup.get((other, code, name))
@@ -464,19 +475,24 @@ def difference_chart(spec, differences, out):
                         edgecolor="#333333", linewidth=0.6,
                         gid=f"bar-{other}-{code}-{METRIC_BY_NAME[name][1]}")
                 right = value  # the rightmost end of the bar and its whisker
+                extent = max(extent, abs(value))
                 if low is not None:
                     right = max(value, high)
+                    extent = max(extent, abs(low), abs(high))
                     ax.errorbar([value], [y], xerr=[[max(0.0, value - low)], [max(0.0, high - value)]],
                                 fmt="none", ecolor="#333333", elinewidth=1, capsize=2.5)
                 # Labels right of the bar, its whisker and zero, so that no line
                 # crosses them and they never cover the region names; rounding
                 # noise (equal numbers computed in two orders, ~1e-15) reads as 0.
                 label = "0" if abs(value) < 1e-9 else f"{value:+.3g}"
+                if kind == "absolute":
+                    level = number(row["base_value"]) * scale
+                    label += f" of {level:,.0f}" if abs(level) >= 1000 else f" of {level:.3g}"
                 ax.annotate(label, (max(right, 0.0), y), xytext=(3, 0),
                             textcoords="offset points", va="center", fontsize=7.5,
                             ha="left", color="#222222")
         ax.axvline(0, color="#333333", linewidth=0.8)
-        ax.margins(x=0.18)  # room for the value labels
+        ax.set_xlim(-1.15 * extent, 1.6 * extent)  # room right of the bars for the value labels
         pad = 0.5 if len(codes) == 1 else 0.0  # one region: a bar, not a slab
         ax.set_ylim(-0.5 - pad, len(codes) - 0.5 + pad)
         ax.set_yticks(range(len(codes)))
@@ -500,8 +516,11 @@ def difference_chart(spec, differences, out):
     title = f"Difference from {base} in {year}, by region"
     # One year is compared: the subtitle names the scenarios, not a span of years.
     fig.suptitle(f"{title}\n{' vs '.join(spec['scenarios'])}{note}", fontsize=12)
-    caption = (f"{title}: each bar is {' / '.join(others)} minus {base} in {year} "
-               f"(blue: better for the region, vermillion: worse; fewer years behind is better){note}.")
+    caption = (f"{title}: each bar is {' / '.join(others)} minus {base} in {year}, labelled with the "
+               f"base level it changed (\"+0.12 of 2.30\") where in the metric's own units "
+               f"(blue: better for the region, vermillion: worse; fewer years behind is better); "
+               f"each panel spans at least a small change either side of 0 (a quarter of a year, a tenth "
+               f"of an order of magnitude, 5 %, 1 percentage point, or 5 % of the largest base level){note}.")
     return save(fig, out, f"difference-{year}", title, caption)
 
 

@@ -17,7 +17,8 @@ const std::vector<Variable>& ComparedVariables() {
       Variable::kResearchers,
       Variable::kMarketShareGenerative,  Variable::kMarketSharePhysical,
       Variable::kValue,                  Variable::kSovereignty,
-      Variable::kSovereigntyPhysical,    Variable::kRobotDensity,
+      Variable::kSovereigntyPhysical,    Variable::kRobots,
+      Variable::kRobotDensity,
       Variable::kInvestmentPublicCumulative,
   };
   return variables;
