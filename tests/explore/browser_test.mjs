@@ -5,7 +5,8 @@
 // from its URL, downloads the YAML and runs it, and tries the fan mode and a
 // bad link; then walks a first-time user's path at 1366x768 (pick a scenario,
 // see its region and both sectors, switch sector, move the budget, read the
-// headline, compare with the start, share the link, download and rerun).
+// headline, compare with the start, share the link, download and rerun, ask
+// which assumption matters most).
 // Screenshots go to SCREENSHOT_DIR.
 //
 // Usage: node browser_test.mjs AISIM_BINARY SCREENSHOT_DIR
@@ -338,6 +339,24 @@ try {
   const rerun = compareRun(userRun, aisimRun([userYaml], 'first-user'), ['value']);
   check(`the downloaded YAML reruns to the page's ${rerun.compared} numbers exactly`,
         rerun.compared > 0 && rerun.mismatches.length === 0, rerun.mismatches.join('; '));
+  // 8. Which assumption matters most: each at its slider's ends, by the model.
+  await user.click('#rank-assumptions');
+  await user.waitForFunction(() => window.aisimExplorer.ranking && !document.getElementById('rank-assumptions').disabled,
+                             null, {timeout: 60000});
+  const ranking = await user.evaluate(() => window.aisimExplorer.ranking);
+  const assumptionCount = await user.evaluate(() => window.aisimExplorer.catalogue.assumptions.length);
+  check('the ranking lists every global assumption, largest swing first',
+        ranking.rows.length === assumptionCount && (await user.locator('#ranking-list li').count()) === assumptionCount &&
+        ranking.rows.every((row, i) => i === 0 || ranking.rows[i - 1].swing >= row.swing) && ranking.rows[0].swing > 0,
+        JSON.stringify(ranking.rows.map((row) => [row.lever.key, row.swing])));
+  const top = ranking.rows[0];
+  const topSet = (await user.evaluate(() => window.aisimExplorer.lastSet))
+      .filter((text) => !text.startsWith(top.lever.path + '='));
+  const topRows = aisimRun(['korea-2026-ai-budget', ...setArgs([...topSet, `${top.lever.path}=${top.lever.min}`])], 'ranking-top');
+  check(`the top assumption's low end (${top.lever.key} = ${top.lever.min}) is aisim run --set's number exactly`,
+        Number(topRows.get(`KR|Years Behind|Physical|${userRun.years[end]}`).value) === top.low,
+        `${topRows.get(`KR|Years Behind|Physical|${userRun.years[end]}`).value} vs ${top.low}`);
+  await user.screenshot({path: path.join(screenshotDir, 'explorer-which-assumption.png')});
   await user.close();
 
   check('no script errors on the page', pageErrors.length === 0, pageErrors.join('; '));

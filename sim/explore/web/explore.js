@@ -576,6 +576,7 @@
   }
 
   function selectRegion(code) {
+    $('ranking').hidden = true;  // it was for another region
     explorer.region = code;
     $('region').value = code;
     buildSliders();
@@ -602,6 +603,59 @@
       $('status').textContent = `Saved ${link.download}: run it with  aisim run ${link.download}`;
     } catch (error) {
       showError(error.message);
+    }
+  }
+
+  // Which assumption matters most, one at a time: each global assumption at
+  // the low and at the high end of its slider, every other lever as on the
+  // page, and the selected region's years behind in the shown sector in the
+  // end year; largest swing first. (A sweep, `aisim sweep`, varies them
+  // together and gives Sobol indices; this is the quick look.)
+  async function rankAssumptions() {
+    const button = $('rank-assumptions');
+    button.disabled = true;
+    const levers = explorer.catalogue.assumptions;
+    const Sector = explorer.sector === 'generative' ? 'Generative' : 'Physical';
+    const name = 'Years Behind|' + Sector;
+    const region = explorer.region;
+    $('ranking').hidden = false;
+    $('ranking-title').textContent = `Which assumption matters most for ${region}'s years behind in ${explorer.sector} AI?`;
+    $('ranking-note').textContent = `Running ${2 * levers.length} what-ifs...`;
+    $('ranking-list').textContent = '';
+    try {
+      const rows = [];
+      let year = null;
+      for (const lever of levers) {
+        const others = setList().filter((text) => !text.startsWith(lever.path + '='));
+        const ends = [];
+        for (const end of [lever.min, lever.max]) {
+          const run = await (await post('/api/run', [...others, `${lever.path}=${end}`], 1)).json();
+          const r = run.regions.findIndex((x) => x.code === region);
+          ends.push(variable(run, name).value[r][run.years.length - 1]);
+          year = run.years[run.years.length - 1];
+        }
+        rows.push({lever, low: ends[0], high: ends[1], swing: Math.abs(ends[1] - ends[0])});
+      }
+      rows.sort((a, b) => b.swing - a.swing);
+      explorer.ranking = {region, sector: explorer.sector, rows};
+      const widest = rows[0].swing || 1;
+      $('ranking-note').textContent = `Years behind the leader in ${year} with each assumption at the ends of ` +
+          'its slider, the others as on this page; largest swing first. aisim sweep varies them together.';
+      for (const row of rows) {
+        const item = document.createElement('li');
+        const bar = document.createElement('span');
+        bar.className = 'swing';
+        bar.style.width = `${Math.round(120 * row.swing / widest)}px`;
+        const text = document.createElement('span');
+        text.textContent = `${row.lever.label}: ${duration(row.low)} at ${format(row.lever.min)}, ` +
+            `${duration(row.high)} at ${format(row.lever.max)} ${row.lever.unit} (swing ${duration(row.swing)})`;
+        item.append(bar, text);
+        $('ranking-list').appendChild(item);
+      }
+    } catch (error) {
+      $('ranking-note').textContent = 'Could not rank the assumptions: ' + error.message;
+    } finally {
+      button.disabled = false;
     }
   }
 
@@ -662,7 +716,12 @@
     select.addEventListener('change', () => selectRegion(select.value));
     for (const input of document.querySelectorAll('input[name=sector]')) {
       input.checked = input.value === explorer.sector;
-      input.addEventListener('change', () => { explorer.sector = input.value; writeUrl(); changedLevers(performance.now()); });
+      input.addEventListener('change', () => {
+        explorer.sector = input.value;
+        $('ranking').hidden = true;  // it was for the other sector
+        writeUrl();
+        changedLevers(performance.now());
+      });
     }
     for (const input of document.querySelectorAll('input[name=mode]')) {
       input.checked = input.value === explorer.mode;
@@ -683,6 +742,7 @@
     });
     $('reset-region').addEventListener('click', () => resetWhere((p) => p.startsWith('regions.' + explorer.region + '.')));
     $('reset-all').addEventListener('click', () => resetWhere(() => true));
+    $('rank-assumptions').addEventListener('click', rankAssumptions);
     let resizeTimer = null;
     window.addEventListener('resize', () => {
       clearTimeout(resizeTimer);
