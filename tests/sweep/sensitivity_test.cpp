@@ -124,6 +124,19 @@ TEST_CASE("a constant output has all Sobol indices zero, not NaN") {
   CHECK((s.total == 0.0).all());
 }
 
+TEST_CASE("an output that varies only by rounding has all Sobol indices zero") {
+  // One value computed along different floating-point paths: a relative
+  // spread of 1e-13, which standardising would blow up into indices.
+  const SampleDesign design(SweepMethod::kSobol, 3, 64, 1, {}, 4);
+  Eigen::ArrayXd y = Evaluate(design, Ishigami) * 2e-13 + 2.16;
+  const sim::SobolIndices s = sim::SobolAnalyze(y, 3, 10, 0.95, 1);
+  CHECK((s.first == 0.0).all());
+  CHECK((s.total == 0.0).all());
+  // A spread well above rounding is a response, however small.
+  y = Evaluate(design, Ishigami) * 1e-6 + 2.16;
+  CHECK((sim::SobolAnalyze(y, 3, 10, 0.95, 1).total > 0.0).any());
+}
+
 TEST_CASE("Morris elementary effects of a linear function are its coefficients") {
   // f = 3 x1 - 2 x2 + 0 x3 in unit space: every elementary effect is exact.
   const SampleDesign design(SweepMethod::kMorris, 3, 30, 5, {}, 4);
