@@ -135,6 +135,7 @@ class BatchedModel:
                      for y in before}
         robots = col(inp.robots) * ones
         data_phys = col(inp.robots) / a["physical_data_decay"] * ones
+        data_world_start = np.maximum(data_phys.sum(axis=0, keepdims=True), 1.0)
         data_gen = col(inp.generative_data) * ones
         data_gen_start = col(inp.generative_data)
         private_exogenous = np.zeros((R, S))
@@ -229,9 +230,10 @@ class BatchedModel:
             open_model = on_path(gen_rows, first_gen, np.broadcast_to(year - a["open_model_lag"], (1, S)))
             gen_access = np.maximum(cap_gen, open_model)
             usable_data = data_phys + inp.ally_data @ data_phys if has_data_alliance else data_phys
-            cap_phys = (a["physical_compute_weight"] * own_phys
-                        + a["physical_data_weight"] * np.log10(np.maximum(usable_data, 1.0))
-                        + a["physical_generative_weight"] * gen_access)
+            cap_phys = (a["physical_generative_weight"] * gen_access
+                        + (1.0 - a["physical_generative_weight"]) * own_phys
+                        + a["physical_data_elasticity"]
+                        * np.log10(np.maximum(usable_data, 1.0) / data_world_start))
             phys_max = cap_phys.max(axis=0, keepdims=True)
             phys_rows.append(phys_max if not phys_rows else np.maximum(phys_rows[-1], phys_max))
 

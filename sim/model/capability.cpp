@@ -89,8 +89,8 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
     FlywheelGain(state.usage_generative, state.usage_start_generative, assumptions.data_flywheel, at);
     own_generative += at;
   }
-  // Physical capability starts as its compute term: a run on the physical
-  // fleet's largest cluster, by the same rule.
+  // The robot-training run: the physical fleet's largest cluster, by the
+  // same rule as the generative run.
   const RegionDrawArray& physical = WithPartners(
       alliances.compute, UsedByFirms(inputs.hosting, year, outcome.operational_physical, used), usable);
   floor = physical.rowwise() * assumptions.largest_cluster_share;
@@ -107,17 +107,23 @@ void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, i
   ValueOnPath(path.generative, 0, row, path.back_slope, at, floor);
   outcome.capability_generative = own_generative.max(floor);
 
-  // Generative access for physical AI: the region's own, or the best open
-  // model (the path open_model_lag years ago).
+  // A robot model is a generative base model (the region's own, or the best
+  // open model: the path open_model_lag years ago) trained further on the
+  // physical fleet with the region's real-world robot data: its effective
+  // compute is base^w_g * robot run^(1 - w_g), times (data / the world's
+  // start-year data)^e_d.
   for (Eigen::Index r = 0; r < R; ++r) at.row(r) = static_cast<double>(row) - assumptions.open_model_lag;
   ValueOnPath(path.generative, 0, row, path.back_slope, at, floor);
   floor = floor.max(outcome.capability_generative);
   // WithPartners may compute into log_data and return it: max() is elementwise.
   log_data = WithPartners(alliances.data, state.physical_data, log_data).max(1.0);
+  log_data.rowwise() /= state.physical_data_world_start;
   Log10InPlace(log_data);
-  outcome.capability_physical = outcome.capability_physical * per_draw(assumptions.physical_compute_weight) +
-                                log_data * per_draw(assumptions.physical_data_weight) +
-                                floor * per_draw(assumptions.physical_generative_weight);
+  DrawRow& robot_run_weight = scratch.row_c;  // 1 - w_g
+  robot_run_weight = 1.0 - assumptions.physical_generative_weight;
+  outcome.capability_physical = outcome.capability_physical * per_draw(robot_run_weight) +
+                                floor * per_draw(assumptions.physical_generative_weight) +
+                                log_data * per_draw(assumptions.physical_data_elasticity);
   if (flywheel) {
     FlywheelGain(state.usage_physical, state.usage_start_physical, assumptions.data_flywheel, at);
     outcome.capability_physical += at;

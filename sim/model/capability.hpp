@@ -28,11 +28,13 @@ void TrainingRunSeconds(const DrawAssumptions& assumptions, int year, DrawRow& o
 //   F_gen(t) = max(F_gen(t - 1), max_r own_gen)                    the leader's path
 //   cap_gen  = max(own_gen, F_gen(t - open_model_lag - L))         diffusion floor
 //   gen_access = max(cap_gen, F_gen(t - open_model_lag))           open weights
-//   cap_phys = w_c own_phys + w_d log10(max(D_acc, 1)) + w_g gen_access
-//              + data_flywheel log10(1 + U_phys / u_phys)
+//   cap_phys = w_g gen_access + (1 - w_g) own_phys + e_d log10(max(D_acc, 1) / D_world,start)
+//              + data_flywheel log10(1 + U_phys / u_phys)      a robot model: its base model, its
+//                                                              robot-training run, its robot data
 //   F_phys(t) = max(F_phys(t - 1), max_r cap_phys)
-// own_s is effective compute in start-year algorithms; the floors at 1 FLOP
-// and 1 robot-year keep log10 finite for empty regions.
+// own_s and cap_phys are effective compute in start-year algorithms (log10
+// FLOP); the floors at 1 FLOP and 1 robot-year keep log10 finite for empty
+// regions.
 void Capability(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                 const State& state, YearOutcome& outcome, FrontierPath& path, Scratch& scratch);
 

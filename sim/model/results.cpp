@@ -23,7 +23,7 @@ const std::vector<VariableInfo>& Variables() {
       {Variable::kDataGenerative, "Data|Generative", "trillion tokens", "usable domestic text data"},
       {Variable::kAlgorithmicLag, "Algorithms|Lag", "years", "years behind the algorithmic frontier"},
       {Variable::kCapabilityGenerative, "Capability|Generative", "log10 FLOP", "log10 effective compute of the best generative model the region has (its own or diffused), start-year algorithms"},
-      {Variable::kCapabilityPhysical, "Capability|Physical", "index (log10 units)", "weighted log10 of physical compute, data and generative access"},
+      {Variable::kCapabilityPhysical, "Capability|Physical", "log10 FLOP", "log10 effective compute of the best robot model the region has: its generative base model, its robot-training run and its real-world robot data, start-year algorithms"},
       {Variable::kYearsBehindGenerative, "Years Behind|Generative", "years", "how long ago the leader's path was at the region's capability"},
       {Variable::kYearsBehindPhysical, "Years Behind|Physical", "years", "how long ago the leader's path was at the region's capability"},
       {Variable::kFrontierYearGenerative, "Frontier Year|Generative", "year", "the region's capability is the world's best of this year (year - years behind)"},

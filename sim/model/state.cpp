@@ -11,6 +11,7 @@ void State::Resize(int regions, int draws, int pending_years, int cohort_years) 
         &public_cumulative}) {
     array->resize(regions, draws);
   }
+  physical_data_world_start.resize(draws);
   power_pending.resize(regions, static_cast<Eigen::Index>(draws) * pending_years);
   robot_cohorts.resize(regions, static_cast<Eigen::Index>(draws) * cohort_years);
   robot_cohort_years = cohort_years;

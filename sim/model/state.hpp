@@ -26,6 +26,8 @@ struct State {
   RegionDrawArray robot_cohorts;
   int robot_cohort_years = 0;          // at least the longest service life in the draws, rounded up
   RegionDrawArray physical_data;       // accumulated robot operating data, robot-years
+  DrawRow physical_data_world_start;   // the world's physical data in the start year (>= 1), robot-years:
+                                       // the unit robot models' data is counted in
   RegionDrawArray generative_data;     // usable domestic text, trillion tokens
   RegionDrawArray private_exogenous;   // private investment not driven by AI value, USD bn / yr
   // Last year's market shares, which market_lock_in carries into this year.
@@ -66,7 +68,7 @@ struct YearOutcome {
   RegionDrawArray largest_cluster;     // H100e of generative compute in the largest cluster
   RegionDrawArray largest_run;         // FLOP of the largest training run it can do this year
   RegionDrawArray capability_generative;  // log10 of start-year-algorithm-equivalent FLOP
-  RegionDrawArray capability_physical;    // weighted log10 index (see docs/MODEL.md)
+  RegionDrawArray capability_physical;    // the same, of the region's best robot model
   RegionDrawArray share_generative, share_physical;  // shares of global revenue, [0, 1]
   RegionDrawArray value;               // AI revenue captured, USD bn / yr
   // Filled only when read (ReadVariable in model.hpp); ranks are not stored.

@@ -53,6 +53,8 @@ void InitialiseState(const ModelInputs& inputs, const DrawAssumptions& assumptio
   // D = (1 - decay) D + robots  =>  D = robots / decay.
   state.physical_data.colwise() = c.robots;
   state.physical_data.rowwise() /= assumptions.physical_data_decay;
+  SumOverRegions(state.physical_data, state.physical_data_world_start);
+  state.physical_data_world_start = state.physical_data_world_start.max(1.0);
   state.generative_data.colwise() = c.generative_data;
   state.private_exogenous.setZero();  // calibrated in the start year (PrivateInvestment)
   state.public_cumulative.setZero();

@@ -123,8 +123,8 @@ SCENARIO_STYLES = [("-", None), ("--", "o"), (":", "s"), ("-.", "^"), ((0, (5, 1
 METRICS = [
     ("Capability|Generative", "capability-generative", "Generative AI capability",
      "log10 FLOP (effective compute, start-year algorithms)", 1.0, False),
-    ("Capability|Physical", "capability-physical", "Physical AI capability",
-     "index (log10 units)", 1.0, False),
+    ("Capability|Physical", "capability-physical", "Physical AI capability (best robot model)",
+     "log10 FLOP (effective compute, start-year algorithms)", 1.0, False),
     ("Years Behind|Generative", "years-behind-generative", "Years behind the leader, generative AI",
      "years behind the leader", 1.0, False),
     ("Years Behind|Physical", "years-behind-physical", "Years behind the leader, physical AI",

@@ -121,7 +121,7 @@ ReportTable EndYearTable(const Results& results) {
                   (monte_carlo ? ": median (p5 to p95) over " + std::to_string(results.draws()) +
                                      " draws"
                                : std::string(""));
-  table.header = {"Region", "Generative capability (log10 FLOP)", "Physical capability (index)",
+  table.header = {"Region", "Generative capability (log10 FLOP)", "Physical capability (log10 FLOP)",
                   "Years behind, generative (years)", "Years behind, physical (years)",
                   "Compute stock (M H100e)", "Rank, generative", "Rank, physical"};
   for (const RegionSummary& s : SummariseEndYear(results)) {
@@ -347,7 +347,7 @@ Report MakeComparisonReport(const std::vector<const Results*>& results,
                        "USD bn at base-year prices and in the region's own currency";
   efficiency.header = {"Region", "Scenario", "Extra public spend (USD bn)",
                        "Generative capability gained (log10 FLOP)", "per extra USD bn",
-                       "Physical capability gained (index)", "per extra USD bn"};
+                       "Physical capability gained (log10 FLOP)", "per extra USD bn"};
   for (const SpendEfficiencyRow& e : comparison.efficiency) {
     const auto ratio = [](const std::optional<double>& v) {
       return v ? FormatValue("%+.4g", *v) : std::string("n/a");

@@ -117,7 +117,7 @@ std::string FormatSummaryMarkdown(const Results& results, const RunRecord& recor
                                                                 std::to_string(record.seed)) +
         "; resolved scenario hash " + record.scenario_hash + ".\n\n";
   if (monte_carlo) md += "Cells show the median and, in brackets, the 90% range (p5 to p95) over draws.\n\n";
-  md += "| Region | Generative capability (log10 FLOP) | Physical capability (index) | "
+  md += "| Region | Generative capability (log10 FLOP) | Physical capability (log10 FLOP) | "
         "Years behind, generative | Years behind, physical | Compute stock (M H100e) | "
         "Rank gen. | Rank phys. |\n";
   md += "|---|---:|---:|---:|---:|---:|---:|---:|\n";

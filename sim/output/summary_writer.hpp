@@ -14,7 +14,7 @@ namespace sim {
 struct RegionSummary {
   std::string code, name;
   QuantileSet capability_generative;    // log10 FLOP
-  QuantileSet capability_physical;      // index (log10 units)
+  QuantileSet capability_physical;      // log10 FLOP
   QuantileSet years_behind_generative;  // years
   QuantileSet years_behind_physical;    // years
   QuantileSet compute_stock;            // H100e

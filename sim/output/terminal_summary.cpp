@@ -33,7 +33,7 @@ std::string FormatTerminalSummary(const Results& results) {
   const std::vector<std::string> header = {"Region",          "Gen. cap.",     "Phys. cap.",
                                            "Yrs behind gen.", "Yrs behind phys.", "Compute",
                                            "Rank gen.",       "Rank phys."};
-  const std::vector<std::string> units = {"",      "log10 FLOP", "index", "years",
+  const std::vector<std::string> units = {"",      "log10 FLOP", "log10 FLOP", "years",
                                           "years", "M H100e",    "",      ""};
   std::vector<std::vector<std::string>> table = {header, units};
   for (const RegionSummary& s : rows) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 namespace sim::internal {
 namespace {
@@ -63,6 +64,23 @@ std::string RegionHint(const std::string& word, const std::vector<Region>& regio
                        : word.size() >= 3 && Lower(region.name).find(Lower(word)) != std::string::npos) {
       return "did you mean " + region.code + " (" + region.name + ")? ";
     }
+  }
+  return "";
+}
+
+std::string RetiredKeyHint(const std::string& key) {
+  // The weighted index of physical capability became a robot model's
+  // effective compute (docs/MODEL.md, step 6).
+  static const std::pair<const char*, const char*> kRetired[] = {
+      {"physical_compute_weight",
+       "physical_compute_weight was removed: a robot model's compute weight is now 1 - "
+       "physical_generative_weight (docs/MODEL.md, step 6)"},
+      {"physical_data_weight",
+       "physical_data_weight was replaced by physical_data_elasticity, in log10 effective compute per "
+       "tenfold robot data (docs/MODEL.md, step 6)"},
+  };
+  for (const auto& [retired, hint] : kRetired) {
+    if (key == retired) return hint;
   }
   return "";
 }

@@ -20,6 +20,10 @@ std::string ClosestMatch(const std::string& word, const std::vector<std::string>
 std::string UnknownWordHint(const std::string& word, const std::vector<std::string>& candidates,
                             const std::string& what);
 
+// What became of a key that an earlier version of aisim read (a scenario
+// written for it fails to load, and should say why), or "" for any other key.
+std::string RetiredKeyHint(const std::string& key);
+
 // "did you mean KR (South Korea)? " for the region of `regions` that `word`
 // probably means: the code closest by spelling ("KOR"), else the first whose
 // name contains `word` ("Korea"; at least 3 letters, any case); else "".

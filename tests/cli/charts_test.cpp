@@ -321,7 +321,7 @@ TEST_CASE("compare with draws pairs them and charts the scenarios overlaid for o
   REQUIRE(compare.exit_code == 0);
   const fs::path folder = dir.path() / "results/compare-world-2025-vs-kr-plan";
   const std::string csv = Read(folder / "differences.csv");
-  CHECK(Contains(csv, "kr-plan,world-2025,KR,Capability|Physical,index (log10 units),2035,"));
+  CHECK(Contains(csv, "kr-plan,world-2025,KR,Capability|Physical,log10 FLOP,2035,"));
   CHECK_FALSE(Contains(csv, ",US,"));  // --region KR only
   // The share of paired draws in which the plan beats the base, in [0, 1].
   std::stringstream lines(csv);

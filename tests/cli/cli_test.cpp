@@ -52,7 +52,7 @@ TEST_CASE("aisim run with no scenario runs the built-in world-2025 from any fold
   const std::string csv = Read(dir.path() / "results/world-2025/timeseries.csv");
   // IAMC's long form, model column first, so that pandas and pyam read it as is.
   CHECK(csv.rfind("model,scenario,region,variable,unit,year,value\n", 0) == 0);
-  CHECK(csv.find("\naisim " AISIM_VERSION ",world-2025,KR,Capability|Physical,index (log10 units),2035,") !=
+  CHECK(csv.find("\naisim " AISIM_VERSION ",world-2025,KR,Capability|Physical,log10 FLOP,2035,") !=
         std::string::npos);
   const std::string json = Read(dir.path() / "results/world-2025/summary.json");
   for (const char* key : {"\"aisim_version\"", "\"seed\"", "\"draws\"", "\"scenario_hash_fnv1a64\""}) {

@@ -521,6 +521,58 @@ TEST_CASE("no robots and no data money, no physical data") {
   }
 }
 
+TEST_CASE("a robot model gains physical_data_elasticity per tenfold robot data over any other region") {
+  // In the start year a region's robots change only its robot data (and the
+  // world's, which every region is measured against): tenfold robots lift
+  // its physical capability over every other region's by e_d exactly.
+  const Scenario base = World();
+  const int kr = Index(base, "KR");
+  for (double elasticity : {0.0, 0.5, 1.0, 2.0}) {
+    Scenario a = base;
+    a.assumptions.physical_data_elasticity.value = elasticity;
+    Scenario b = a;
+    b.regions[kr].robots *= 10;
+    const Results ra = RunSimulation(a), rb = RunSimulation(b);
+    for (int r = 0; r < ra.regions(); ++r) {
+      if (r == kr) continue;
+      const auto lead = [&](const Results& x) {
+        return At(x, Variable::kCapabilityPhysical, 0, kr) - At(x, Variable::kCapabilityPhysical, 0, r);
+      };
+      INFO("elasticity " << elasticity << " against region " << base.regions[r].code);
+      CHECK(lead(rb) == Approx(lead(ra) + elasticity).margin(kLooseTolerance));
+    }
+  }
+}
+
+TEST_CASE("robot data counts against the world's start: more robots everywhere alike change no start capability") {
+  const Scenario base = World();
+  Scenario more = base;
+  for (Region& region : more.regions) region.robots *= 3;
+  const Results a = RunSimulation(base), b = RunSimulation(more);
+  for (int r = 0; r < a.regions(); ++r) {
+    CHECK(At(b, Variable::kCapabilityPhysical, 0, r) ==
+          Approx(At(a, Variable::kCapabilityPhysical, 0, r)).epsilon(kTolerance));
+  }
+}
+
+TEST_CASE("a robot model all base model and no data term is the best generative model a region can build on") {
+  // physical_generative_weight 1, elasticity 0: cap_phys = max(cap_gen, the
+  // open model), never below the region's generative capability, and equal
+  // to it for the generative leader.
+  Scenario s = World();
+  s.assumptions.physical_generative_weight.value = 1;
+  s.assumptions.physical_data_elasticity.value = 0;
+  const Results results = RunSimulation(s);
+  for (int k = 0; k < results.years(); ++k) {
+    for (int r = 0; r < results.regions(); ++r) {
+      CHECK(At(results, Variable::kCapabilityPhysical, k, r) >= At(results, Variable::kCapabilityGenerative, k, r));
+      if (At(results, Variable::kRankGenerative, k, r) == 1) {
+        CHECK(At(results, Variable::kCapabilityPhysical, k, r) == At(results, Variable::kCapabilityGenerative, k, r));
+      }
+    }
+  }
+}
+
 TEST_CASE("the largest run is the largest cluster at full use for a training run's length") {
   // run = cluster * flops * utilization * min(days * growth^k, max days) * 86,400,
   // and the cluster is largest_cluster_share of the generative compute a region uses.

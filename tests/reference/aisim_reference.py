@@ -54,7 +54,7 @@ VARIABLES = {
     "Data|Generative": "trillion tokens",
     "Algorithms|Lag": "years",
     "Capability|Generative": "log10 FLOP",
-    "Capability|Physical": "index (log10 units)",
+    "Capability|Physical": "log10 FLOP",
     "Years Behind|Generative": "years",
     "Years Behind|Physical": "years",
     "Frontier Year|Generative": "year",
@@ -83,8 +83,8 @@ ASSUMPTION_NAMES = [
     "researcher_mobility", "home_bias", "attraction_compute_weight",
     "attraction_money_weight", "talent_agglomeration", "researcher_growth", "cost_per_researcher", "cost_per_gw",
     "robot_cost", "robot_service_life", "max_robot_density", "robot_learning_rate", "physical_data_decay", "cost_per_robot_year_data",
-    "generative_data_growth", "cost_per_trillion_tokens", "physical_compute_weight",
-    "physical_data_weight", "physical_generative_weight", "data_flywheel", "sovereignty_scale",
+    "generative_data_growth", "cost_per_trillion_tokens", "physical_generative_weight",
+    "physical_data_elasticity", "data_flywheel", "sovereignty_scale",
     "sovereignty_data_weight",
 ]
 
@@ -373,10 +373,6 @@ class _Inputs:
 # --------------------------------------------------------------------------
 # The model
 # --------------------------------------------------------------------------
-def _log10_floor(x, floor=1.0):
-    return np.log10(np.maximum(x, floor))
-
-
 def _softmax_shares(capability, temperature, access):
     """share_r = access_r exp((cap_r - max cap) / tau) / sum_j (same)."""
     weights = access * np.exp((capability - capability.max()) / temperature)
@@ -526,6 +522,8 @@ def simulate(scenario):
     robots = robot_stock(inp.t0)
     # Physical data starts at the steady state of a constant robot stock.
     data_phys = inp.robots / a["physical_data_decay"]
+    # Robot data is counted in units of the world's start-year data.
+    data_world_start = max(float(data_phys.sum()), 1.0)
     data_gen = inp.generative_data.copy()
     data_gen_start = inp.generative_data.copy()
     private_exogenous = np.zeros(R)
@@ -623,10 +621,13 @@ def simulate(scenario):
             cap_gen[r] = max(own_gen[r], path_gen.at(year - a["open_model_lag"] - lag[r]))
             gen_access[r] = max(cap_gen[r], open_model)
         usable_data = data_phys + inp.ally_data @ data_phys
-        cap_phys = (a["physical_compute_weight"] * own_phys
-                    + a["physical_data_weight"] * _log10_floor(usable_data)
-                    + a["physical_generative_weight"] * gen_access
-                    + flywheel["phys"])
+        # A robot model: its generative base (own or open), its robot-training
+        # run, and its real-world data against the world's at the start.
+        w_base = a["physical_generative_weight"]
+        cap_phys = np.array([
+            w_base * gen_access[r] + (1.0 - w_base) * own_phys[r]
+            + a["physical_data_elasticity"] * math.log10(max(usable_data[r], 1.0) / data_world_start)
+            for r in range(R)]) + flywheel["phys"]
         path_phys.append(year, max(cap_phys))
 
         # Step 7: markets and value.

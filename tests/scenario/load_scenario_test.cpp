@@ -85,9 +85,8 @@ assumptions:
   cost_per_robot_year_data: 50000
   generative_data_growth: 0.05
   cost_per_trillion_tokens: 1
-  physical_compute_weight: 0.4
-  physical_data_weight: 0.3
-  physical_generative_weight: 0.3
+  physical_generative_weight: 0.5
+  physical_data_elasticity: 1
   data_flywheel: 0
   sovereignty_scale: 1
   sovereignty_data_weight: 0.5
@@ -856,8 +855,8 @@ TEST_CASE("loader requires every assumption in a scenario without a base") {
         "researcher_mobility, home_bias, attraction_compute_weight, "
         "attraction_money_weight, talent_agglomeration, researcher_growth, cost_per_researcher, cost_per_gw, robot_cost, "
         "robot_service_life, max_robot_density, robot_learning_rate, physical_data_decay, cost_per_robot_year_data, generative_data_growth, "
-        "cost_per_trillion_tokens, physical_compute_weight, physical_data_weight, "
-        "physical_generative_weight, data_flywheel, "
+        "cost_per_trillion_tokens, physical_generative_weight, physical_data_elasticity, "
+        "data_flywheel, "
         "sovereignty_scale, sovereignty_data_weight, market_size_generative, market_size_physical, "
         "frontier_run_history\n"
         "hint: every assumption must be set, here or in a scenario this one extends (e.g. extends: "
