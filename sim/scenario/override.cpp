@@ -92,10 +92,11 @@ void CheckPath(const std::string& path, const std::vector<Segment>& segments,
   for (const std::string& match : matches) {
     suggestion += (suggestion.empty() ? "did you mean '" : " or '") + match + "'";
   }
+  if (!suggestion.empty()) suggestion += "? ";
   const std::string retired = RetiredKeyHint(segments.back().key);
-  if (!retired.empty()) suggestion = retired;
+  if (!retired.empty()) suggestion = retired + "; ";
   Fail(At(option, column), "unknown parameter path '" + path + "'",
-       (suggestion.empty() ? "" : suggestion + "? ") + "`aisim params` lists every settable path");
+       suggestion + "`aisim params` lists every settable path");
 }
 
 }  // namespace

@@ -629,6 +629,22 @@ TEST_CASE("loader rejects unknown keys with a did-you-mean") {
           ":4:39: error: unknown key 'talnet' in public_allocation\nhint: did you mean 'talent'?");
 }
 
+TEST_CASE("a key an earlier aisim read says what replaced it") {
+  // A scenario written for the weighted physical index of v1 fails with the
+  // new field's name, not a guess at a similar-looking key.
+  TempFolder folder;
+  CHECK(ChildError(folder, "extends: base.yaml\nassumptions:\n  physical_compute_weight: 0.4\n") ==
+        folder.Path("child.yaml") +
+            ":3:3: error: unknown key 'physical_compute_weight' in assumptions\nhint: "
+            "physical_compute_weight was removed: a robot model's compute weight is now 1 - "
+            "physical_generative_weight (docs/MODEL.md, step 6)");
+  CHECK(ChildError(folder, "extends: base.yaml\nassumptions:\n  physical_data_weight: 0.3\n") ==
+        folder.Path("child.yaml") +
+            ":3:3: error: unknown key 'physical_data_weight' in assumptions\nhint: "
+            "physical_data_weight was replaced by physical_data_elasticity, in log10 effective compute "
+            "per tenfold robot data (docs/MODEL.md, step 6)");
+}
+
 TEST_CASE("loader lists the valid keys when no key is close") {
   TempFolder folder;
   CHECK(ChildError(folder, "extends: base.yaml\nmoney:\n  exchange: 3\n") ==
@@ -996,6 +1012,10 @@ TEST_CASE("overrides reject unknown paths at the unknown segment with a did-you-
   CHECK(ChildError(folder, "extends: base.yaml\n", {"money.inflation=0.1"}) ==
         "--set:1:1: error: unknown parameter path 'money.inflation'\n"
         "hint: `aisim params` lists every settable path");
+  CHECK(ChildError(folder, "extends: base.yaml\n", {"assumptions.physical_compute_weight=0.4"}) ==
+        "--set:1:13: error: unknown parameter path 'assumptions.physical_compute_weight'\n"
+        "hint: physical_compute_weight was removed: a robot model's compute weight is now 1 - "
+        "physical_generative_weight (docs/MODEL.md, step 6); `aisim params` lists every settable path");
 }
 
 TEST_CASE("overrides report bad values at their column in the argument") {
