@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages aisim needs, only those missing.
-# Uses sudo when not run as root.
+# Uses sudo when not run as root. With --site, also Emscripten, which builds
+# the static site (scripts/build-site.sh; about 800 MB, so not by default).
 set -euo pipefail
 PACKAGES=(
   build-essential cmake              # compiler and build
@@ -18,6 +19,12 @@ PACKAGES=(
   chromium                           # browser tests: report.html, and the explorer (with playwright-core)
   slurm-wlm munge                    # tests/slurm: a throw-away single-node Slurm
 )
+if [ "${1:-}" = --site ]; then
+  PACKAGES+=(emscripten)             # the model compiled to WebAssembly (sim/site/)
+elif [ $# -gt 0 ]; then
+  echo "usage: scripts/install-deps.sh [--site]" >&2
+  exit 2
+fi
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # The README's second command (and what .ci/run calls): install what is
-# missing, build with tests, and run the whole suite through CTest; then build
+# missing, build the static site and the native tool with tests, and run the
+# whole suite through CTest; then build
 # again with AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/) and
 # run the whole suite once more. AISIM_SKIP_SANITIZED=1 skips the second pass
 # for a quick local check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --site  # with Emscripten, for the static site
 npm ci --no-audit --no-fund   # uPlot (embedded by the build) and playwright-core (browser test)
 jobs=$(nproc)
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON
+# The static site first (its own command, scripts/build-site.sh), so that the
+# suite tests it against the native build.
+scripts/build-site.sh build-site/site
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=ON -DAISIM_SITE_DIR="$PWD/build-site/site"
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 if [ "${AISIM_SKIP_SANITIZED:-0}" != 1 ]; then

@@ -11,15 +11,20 @@ namespace sim {
 // The AVX and AVX-512F builds of the year loop, in libaisim_year_avx.so and
 // libaisim_year_avx512.so (year_loop_wide.cpp). Each is called only on its
 // own path: nothing in those libraries runs before, not even at load time
-// (they have no static initialisers).
+// (they have no static initialisers). The WebAssembly build (sim/site/) has
+// neither: AISIM_WIDE_YEAR_LOOPS is set by the native build only.
+#if AISIM_WIDE_YEAR_LOOPS
 extern "C" void aisim_year_loop_avx(YearLoop* loop);
 extern "C" void aisim_year_loop_avx512(YearLoop* loop);
+#endif
 
 const YearLoop& ActiveYearLoop() {
   static const YearLoop loop = [] {
     YearLoop own{&InitialiseState, &ComputeYear, &AdvanceYear, &ReadVariable};
+#if AISIM_WIDE_YEAR_LOOPS
     if (ActiveSimdPath() == SimdPath::kAvx) aisim_year_loop_avx(&own);
     if (ActiveSimdPath() == SimdPath::kAvx512) aisim_year_loop_avx512(&own);
+#endif
     return own;
   }();
   return loop;

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "sim/scenario/did_you_mean.hpp"
+#include "sim/scenario/number_chars.hpp"
 
 namespace sim::internal {
 namespace {
@@ -124,10 +125,7 @@ double ReadNumber(const Value& value, const std::string& name) {
   if (!value.node.IsScalar()) FailType(value, name, "a number");
   const std::string text = WithoutPlus(value.node.Scalar());
   double number = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(number)) {
-    FailType(value, name, "a number");
-  }
+  if (!ParseDouble(text, &number) || !std::isfinite(number)) FailType(value, name, "a number");
   return number;
 }
 
@@ -175,9 +173,7 @@ std::string FormatNumber(double value) {
   if (value == std::trunc(value) && std::abs(value) < 1e9) {
     return std::to_string(static_cast<long long>(value));
   }
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
+  return ShortestText(value);
 }
 
 const Entry* FindEntry(const std::vector<Entry>& entries, const std::string& key) {

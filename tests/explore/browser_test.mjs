@@ -9,17 +9,32 @@
 // which assumption matters most).
 // Screenshots go to SCREENSHOT_DIR.
 //
-// Usage: node browser_test.mjs AISIM_BINARY SCREENSHOT_DIR
+// With --site SITE_DIR the same walk runs on the static site
+// (scripts/build-site.sh): SITE_DIR served by a plain static file server on
+// 127.0.0.1, the model running in the browser as WebAssembly. Its numbers
+// are then compared with aisim run's to SITE_TOLERANCE relative (absolute
+// below 1; the WebAssembly build takes exp/log from the C library, not
+// SLEEF), not bit for bit.
+//
+// Usage: node browser_test.mjs AISIM_BINARY SCREENSHOT_DIR [--site SITE_DIR]
 // All traffic goes to the server on 127.0.0.1; chromium runs with networking
 // extras off and a fresh, empty profile.
 import {chromium} from 'playwright-core';
 import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
-const [aisim, screenshotDir] = process.argv.slice(2);
-if (!aisim || !screenshotDir) throw new Error('usage: node browser_test.mjs AISIM_BINARY SCREENSHOT_DIR');
+const [aisim, screenshotDir, siteFlag, siteDir] = process.argv.slice(2);
+if (!aisim || !screenshotDir || (siteFlag !== undefined && (siteFlag !== '--site' || !siteDir))) {
+  throw new Error('usage: node browser_test.mjs AISIM_BINARY SCREENSHOT_DIR [--site SITE_DIR]');
+}
+const site = siteFlag === '--site';
+const SITE_TOLERANCE = 1e-12;
+const tolerance = site ? SITE_TOLERANCE : 0;
+const exactly = site ? `to ${SITE_TOLERANCE} relative (absolute below 1)` : 'exactly';
+const shot = (name) => path.join(screenshotDir, (site ? 'site-' : '') + name);
 fs.mkdirSync(screenshotDir, {recursive: true});
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aisim-browser-test-'));
 const FAN_DRAWS = 300;
@@ -66,6 +81,13 @@ function aisimRun(args, label) {
 
 function setArgs(set) { return set.flatMap((s) => ['--set', s]); }
 
+// Equal, or within `tolerance` of `expected` relative (the site); below 1
+// in absolute terms, since a value near 0 is often a difference of larger
+// ones (years behind, a time shift; its relative error is not the model's).
+function close(value, expected) {
+  return value === expected || Math.abs(value - expected) <= tolerance * Math.max(Math.abs(expected), 1);
+}
+
 // Every charted number of a run the page holds equals the CSV's, exactly
 // (the CSV's shortest round-trip text parses to the same double).
 function compareRun(run, rows, columns) {
@@ -79,7 +101,7 @@ function compareRun(run, rows, columns) {
           const page = variable[column === 'value' ? 'value' : column][r][k];
           const expected = row ? Number(row[column]) : NaN;
           compared += 1;
-          if (page !== expected && mismatches.length < 5) {
+          if (!close(page, expected) && mismatches.length < 5) {
             mismatches.push(`${region.code} ${variable.name} ${year} ${column}: page ${page}, csv ${row && row[column]}`);
           }
         }
@@ -89,19 +111,44 @@ function compareRun(run, rows, columns) {
   return {compared, mismatches};
 }
 
-// The server, on a port of its own choosing.
-const server = spawn(aisim, ['explore'], {stdio: ['ignore', 'pipe', 'pipe']});
-const url = await new Promise((resolve, reject) => {
-  let text = '';
-  const timer = setTimeout(() => reject(new Error('aisim explore printed no URL in 20 s: ' + text)), 20000);
-  server.stdout.on('data', (chunk) => {
-    text += chunk;
-    const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(text);
-    if (match) { clearTimeout(timer); resolve(match[0]); }
+// A static file server for the site: files under SITE_DIR only, nothing
+// computed, as any web host would serve the folder.
+const TYPES = {'.html': 'text/html; charset=utf-8', '.js': 'application/javascript; charset=utf-8',
+               '.css': 'text/css; charset=utf-8'};
+function serveSite(root) {
+  const files = http.createServer((request, response) => {
+    const name = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const file = path.join(root, name.endsWith('/') ? name + 'index.html' : name);
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream'});
+    response.end(fs.readFileSync(file));
   });
-  server.on('exit', (code) => reject(new Error(`aisim explore exited with ${code}: ${text}`)));
-});
-check('aisim explore prints a loopback URL', url.startsWith('http://127.0.0.1:'));
+  return new Promise((resolve) => files.listen(0, '127.0.0.1', () => resolve(files)));
+}
+
+// The server, on a port of its own choosing: aisim explore, or the site's files.
+let server;
+let url;
+if (site) {
+  server = await serveSite(path.resolve(siteDir));
+  url = `http://127.0.0.1:${server.address().port}/`;
+} else {
+  server = spawn(aisim, ['explore'], {stdio: ['ignore', 'pipe', 'pipe']});
+  url = await new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error('aisim explore printed no URL in 20 s: ' + text)), 20000);
+    server.stdout.on('data', (chunk) => {
+      text += chunk;
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(text);
+      if (match) { clearTimeout(timer); resolve(match[0]); }
+    });
+    server.on('exit', (code) => reject(new Error(`aisim explore exited with ${code}: ${text}`)));
+  });
+  check('aisim explore prints a loopback URL', url.startsWith('http://127.0.0.1:'));
+}
 
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'aisim-chromium-'));
 const context = await chromium.launchPersistentContext(profile, {
@@ -176,7 +223,7 @@ try {
         state.set.some((s) => /^regions\.KR\.public_allocation=\{compute: 0\.6, /.test(s)), JSON.stringify(state.set));
   const rows = aisimRun(setArgs(state.set), 'deterministic');
   const {compared, mismatches} = compareRun(state.run, rows, ['value']);
-  check(`the page's ${compared} numbers equal aisim run --set exactly`, compared === state.run.variables.length * 9 * 11 && mismatches.length === 0,
+  check(`the page's ${compared} numbers equal aisim run --set ${exactly}`, compared === state.run.variables.length * 9 * 11 && mismatches.length === 0,
         mismatches.join('; '));
   const kr = state.run.regions.findIndex((r) => r.code === 'KR');
   // The first chart: years behind in generative AI.
@@ -187,7 +234,7 @@ try {
         JSON.stringify(state.chart[1 + 9 + kr]) === JSON.stringify(series(baseRun, 'Years Behind|Generative').value[kr]));
   const krCompute = (run) => run.variables.find((v) => v.name === 'Compute|Stock').value[kr][10];
   check('the what-if differs from the starting scenario', krCompute(state.run) !== krCompute(baseRun));
-  await page.screenshot({path: path.join(screenshotDir, 'explorer-kr-what-if.png')});
+  await page.screenshot({path: shot('explorer-kr-what-if.png')});
 
   // 3. The URL reopens the same what-if in a new tab.
   const link = page.url();
@@ -208,7 +255,7 @@ try {
   await download.saveAs(yamlPath);
   check('the download is named for the what-if', download.suggestedFilename() === 'world-2025-what-if.yaml', download.suggestedFilename());
   const fromYaml = compareRun(state.run, aisimRun([yamlPath], 'from-yaml'), ['value']);
-  check('aisim run on the downloaded YAML reproduces the page exactly', fromYaml.compared === state.run.variables.length * 9 * 11 && fromYaml.mismatches.length === 0,
+  check(`aisim run on the downloaded YAML reproduces the page ${exactly}`, fromYaml.compared === state.run.variables.length * 9 * 11 && fromYaml.mismatches.length === 0,
         fromYaml.mismatches.join('; '));
 
   // 5. Fan mode: a few hundred draws, still interactive; quantiles equal
@@ -229,9 +276,9 @@ try {
   check('fan mode draws the bands', fan.band.every((row) => row.every((v) => typeof v === 'number')));
   const fanRows = aisimRun([...setArgs(fan.set), '--draws', String(FAN_DRAWS)], 'fan');
   const fanCompare = compareRun(fan.run, fanRows, ['p5', 'p25', 'p50', 'p75', 'p95']);
-  check(`the fan's ${fanCompare.compared} quantiles equal aisim run --draws ${FAN_DRAWS} exactly`,
+  check(`the fan's ${fanCompare.compared} quantiles equal aisim run --draws ${FAN_DRAWS} ${exactly}`,
         fanCompare.compared === state.run.variables.length * 9 * 11 * 5 && fanCompare.mismatches.length === 0, fanCompare.mismatches.join('; '));
-  await page.screenshot({path: path.join(screenshotDir, 'explorer-fan.png')});
+  await page.screenshot({path: shot('explorer-fan.png')});
 
   // 5b. The scenario picker opens a shipped scenario: its own levers, its own
   // numbers (exactly aisim run NAME), and the link says which.
@@ -247,9 +294,9 @@ try {
   check('the page says which scenario it shows', (await picked.textContent('#scenario-line')).startsWith('korea-2026-ai-budget'));
   const pickedRun = await picked.evaluate(() => window.aisimExplorer.lastRun);
   const pickedCompare = compareRun(pickedRun, aisimRun(['korea-2026-ai-budget'], 'picked'), ['value']);
-  check(`the picked scenario's ${pickedCompare.compared} charted numbers equal aisim run korea-2026-ai-budget exactly`,
+  check(`the picked scenario's ${pickedCompare.compared} charted numbers equal aisim run korea-2026-ai-budget ${exactly}`,
         pickedCompare.compared > 0 && pickedCompare.mismatches.length === 0, pickedCompare.mismatches.join('; '));
-  await picked.screenshot({path: path.join(screenshotDir, 'explorer-picked-scenario.png')});
+  await picked.screenshot({path: shot('explorer-picked-scenario.png')});
   await picked.close();
 
   // 6. A bad link shows the loader's message and keeps the page usable.
@@ -260,7 +307,7 @@ try {
   check('a bad value in the link shows the located error', message.includes('chip_access = 1.5. Violated constraint: chip_access <= 1'), message);
   await bad.waitForSelector('.chart canvas', {timeout: 20000});
   check('a bad link still draws the starting scenario', (await bad.locator('.chart canvas').count()) === 9);
-  await bad.screenshot({path: path.join(screenshotDir, 'explorer-bad-link.png')});
+  await bad.screenshot({path: shot('explorer-bad-link.png')});
   await bad.close();
 
   // 7. A first-time user's path on a laptop screen.
@@ -319,7 +366,7 @@ try {
       .map((v, k) => v - series(userBase, 'Years Behind|Generative').value[kr][k]);
   check('the change view draws the what-if minus the starting scenario',
         JSON.stringify(changeChart[1 + kr]) === JSON.stringify(expectedChange), JSON.stringify(changeChart[1 + kr]));
-  await user.screenshot({path: path.join(screenshotDir, 'explorer-first-user-1366x768.png')});
+  await user.screenshot({path: shot('explorer-first-user-1366x768.png')});
   await user.click('#copy-link');
   await user.waitForFunction(() => document.getElementById('status').textContent.includes('ink'), null, {timeout: 5000});
   const shared = user.url();
@@ -337,7 +384,7 @@ try {
   const userYaml = path.join(work, 'first-user-' + userDownload.suggestedFilename());
   await userDownload.saveAs(userYaml);
   const rerun = compareRun(userRun, aisimRun([userYaml], 'first-user'), ['value']);
-  check(`the downloaded YAML reruns to the page's ${rerun.compared} numbers exactly`,
+  check(`the downloaded YAML reruns to the page's ${rerun.compared} numbers ${exactly}`,
         rerun.compared > 0 && rerun.mismatches.length === 0, rerun.mismatches.join('; '));
   // 8. Which assumption matters most: each at its slider's ends, by the model.
   await user.click('#rank-assumptions');
@@ -353,14 +400,35 @@ try {
   const topSet = (await user.evaluate(() => window.aisimExplorer.lastSet))
       .filter((text) => !text.startsWith(top.lever.path + '='));
   const topRows = aisimRun(['korea-2026-ai-budget', ...setArgs([...topSet, `${top.lever.path}=${top.lever.min}`])], 'ranking-top');
-  check(`the top assumption's low end (${top.lever.key} = ${top.lever.min}) is aisim run --set's number exactly`,
-        Number(topRows.get(`KR|Years Behind|Physical|${userRun.years[end]}`).value) === top.low,
+  check(`the top assumption's low end (${top.lever.key} = ${top.lever.min}) is aisim run --set's number ${exactly}`,
+        close(top.low, Number(topRows.get(`KR|Years Behind|Physical|${userRun.years[end]}`).value)),
         `${topRows.get(`KR|Years Behind|Physical|${userRun.years[end]}`).value} vs ${top.low}`);
-  await user.screenshot({path: path.join(screenshotDir, 'explorer-which-assumption.png')});
+  await user.screenshot({path: shot('explorer-which-assumption.png')});
   await user.close();
 
+  // 9. The site opened from disk (file://), in a browser of its own so that
+  //    its file requests are not counted as leaving the site: Chromium
+  //    refuses it a worker, so the model runs in the page.
+  if (site) {
+    const fromDisk = await chromium.launch({executablePath: '/usr/bin/chromium', headless: true,
+                                            args: ['--no-sandbox', '--disable-gpu']});
+    try {
+      const diskPage = await fromDisk.newPage();
+      diskPage.on('pageerror', (error) => pageErrors.push('file://: ' + error.message));
+      await diskPage.goto('file://' + path.resolve(siteDir, 'index.html') + '?region=KR');
+      await diskPage.waitForFunction(() => window.aisimExplorer && window.aisimExplorer.drawCount > 0, null, {timeout: 30000});
+      const diskRun = await diskPage.evaluate(() => window.aisimExplorer.lastRun);
+      const diskCompare = compareRun(diskRun, aisimRun([], 'from-disk'), ['value']);
+      check(`opened from disk (file://), the site draws aisim run's ${diskCompare.compared} numbers ${exactly}`,
+            (await diskPage.locator('.chart canvas').count()) === 9 && diskCompare.compared > 0 &&
+            diskCompare.mismatches.length === 0, diskCompare.mismatches.join('; '));
+    } finally {
+      await fromDisk.close();
+    }
+  }
+
   check('no script errors on the page', pageErrors.length === 0, pageErrors.join('; '));
-  check('nothing was loaded from the network', foreign.length === 0, foreign.join(' '));
+  check(site ? 'no request left the site' : 'nothing was loaded from the network', foreign.length === 0, foreign.join(' '));
 
   const phases = await page.evaluate(() => window.aisimExplorer.timings);
   const phase = (key, draws) => median(phases.filter((t) => t.draws === draws && t[key] !== null).map((t) => t[key]));
@@ -381,7 +449,7 @@ try {
   check('the fan stays interactive (median under 1000 ms)', fanMs.length >= 8 && fanMedian < 1000, fanMedian);
 } finally {
   await context.close();
-  server.kill('SIGTERM');
+  if (site) server.close(); else server.kill('SIGTERM');
   fs.rmSync(profile, {recursive: true, force: true});
   fs.rmSync(work, {recursive: true, force: true});
 }

@@ -50,7 +50,7 @@ def error_of(data):
 process, port = start()
 try:
     status, data = request(port, "GET", "/")
-    check("serves the page", status == 200 and b"/assets/explore.js" in data)
+    check("serves the page", status == 200 and b"assets/explore.js" in data)
 
     status, data = request(port, "POST", "/api/run", '{"set": ["regions.KR.public_budget=12"]}')
     good = json.loads(data) if status == 200 else None

@@ -194,7 +194,7 @@ TEST_CASE("the routes serve the page, the levers, runs and the YAML, and nothing
   const auto page = Route(Base(), Lane(), "GET", "/", "");
   REQUIRE(page.status == 200);
   REQUIRE(page.content_type == "text/html; charset=utf-8");
-  REQUIRE(page.body.find("/assets/explore.js") != std::string::npos);
+  REQUIRE(page.body.find("\"assets/explore.js\"") != std::string::npos);
   const auto chart_library = Route(Base(), Lane(), "GET", "/assets/uPlot.iife.min.js", "");
   REQUIRE(chart_library.status == 200);
   REQUIRE(chart_library.body.find("uPlot") != std::string::npos);

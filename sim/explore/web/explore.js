@@ -2,6 +2,9 @@
 // `aisim run --set` texts, to POST /api/run; the server runs the real model
 // and answers with the charted series, which are drawn with uPlot. The page's
 // state (scenario, region, sector, mode, view, overrides) lives in the URL.
+// In the static site the same routes are answered in the browser by the
+// model compiled to WebAssembly (sim/site/site_transport.js sets
+// window.aisimRequest); everything else is the same page.
 'use strict';
 
 (function () {
@@ -58,6 +61,8 @@
   window.aisimExplorer = explorer;
 
   const $ = (id) => document.getElementById(id);
+  // fetch() to the explorer's server, or the static site's stand-in for it.
+  const request = window.aisimRequest || ((path, options) => fetch(path, options));
   const chartSector = (chart) => chart.sector || explorer.sector;
 
   function format(value) {
@@ -304,7 +309,7 @@
   }
 
   async function post(path, set, draws) {
-    const response = await fetch(path, {
+    const response = await request(path, {
       method: 'POST',
       headers: {'Content-Type': 'application/json'},
       body: JSON.stringify(explorer.scenario ? {scenario: explorer.scenario, set, draws} : {set, draws}),
@@ -669,7 +674,7 @@
   // levers are its own, so the overrides of the last one do not carry over).
   async function buildScenarioPicker() {
     const picker = $('scenario-picker');
-    const list = (await (await fetch('/api/scenarios')).json()).scenarios;
+    const list = (await (await request('/api/scenarios')).json()).scenarios;
     for (const scenario of list) {
       const option = document.createElement('option');
       option.value = scenario.name;
@@ -692,7 +697,7 @@
     explorer.scenario = new URLSearchParams(location.search).get('scenario') || '';
     try {
       const path = explorer.scenario ? '/api/levers/' + encodeURIComponent(explorer.scenario) : '/api/levers';
-      const response = await fetch(path);
+      const response = await request(path);
       if (!response.ok) throw new Error((await response.json()).error);
       explorer.catalogue = await response.json();
       await buildScenarioPicker();
