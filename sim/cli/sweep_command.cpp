@@ -4,13 +4,13 @@
 
 #include <filesystem>
 #include <iostream>
-#include <thread>
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/options.hpp"
 #include "sim/error.hpp"
 #include "sim/sweep/runner.hpp"
 #include "sim/sweep/study.hpp"
+#include "sim/threads.hpp"
 
 namespace sim::cli {
 namespace {
@@ -84,8 +84,7 @@ int Sweep(const po::variables_map& values) {
 
   SweepRunOptions options;
   options.out = values.count("out") ? values["out"].as<std::string>() : default_out;
-  options.jobs = values["jobs"].as<int>();
-  if (options.jobs <= 0) options.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.jobs = ThreadsOrAllCores(values["jobs"].as<int>());
   if (values.count("shard")) {
     const std::string s = values["shard"].as<std::string>();
     const size_t slash = s.find('/');

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/model/vector_math.hpp"
+#include "sim/threads.hpp"
 
 namespace sim {
 
@@ -75,9 +76,7 @@ Results RunSimulation(const Scenario& scenario, const RunOptions& options) {
   }
   Results results(scenario.name, codes, names, scenario.start_year, scenario.Years(), draws);
 
-  int threads = options.threads > 0 ? options.threads
-                                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  threads = std::min(threads, draws);
+  const int threads = std::min(ThreadsOrAllCores(options.threads), draws);
   // Blocks start at multiples of kDrawAlignment (model.hpp says why), so the
   // results are bit-identical for any thread count.
   const int block = PaddedDraws((draws + threads - 1) / threads);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/output/atomic_file.hpp"
+#include "sim/threads.hpp"
 
 namespace sim {
 
@@ -54,8 +55,7 @@ std::string FormatTimeseriesCsv(const Results& results, int threads) {
   // draws per series), so regions are formatted in parallel; the text is the
   // same for any thread count.
   const int regions = results.regions();
-  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  threads = results.draws() > 1 ? std::max(1, std::min(threads, regions)) : 1;
+  threads = results.draws() > 1 ? std::max(1, std::min(ThreadsOrAllCores(threads), regions)) : 1;
   std::vector<std::string> parts(static_cast<std::size_t>(regions));
   const auto work = [&](int worker) {
     for (int r = worker; r < regions; r += threads) parts[r] = RegionRows(results, r, model);
