@@ -9,13 +9,13 @@
 
 namespace sim {
 
-// The AVX and AVX-512F builds of the year loop, in libaisim_year_avx.so and
-// libaisim_year_avx512.so (year_loop_wide.cpp). Each is called only on its
-// own path: nothing in those libraries runs before, not even at load time
-// (they have no static initialisers). The WebAssembly build (sim/site/) has
-// neither: AISIM_WIDE_YEAR_LOOPS is set by the native build only.
+// The AVX-512F build of the year loop, in libaisim_year_avx512.so
+// (year_loop_wide.cpp). It is called only on its own path: nothing in the
+// library runs before, not even at load time (it has no static
+// initialisers). The WebAssembly build (sim/site/) has none:
+// AISIM_WIDE_YEAR_LOOPS is set by the native build only. (An AVX build,
+// 1.05-1.10x on a sweep, was dropped: bench/README.md.)
 #if AISIM_WIDE_YEAR_LOOPS
-extern "C" void aisim_year_loop_avx(YearLoop* loop);
 extern "C" void aisim_year_loop_avx512(YearLoop* loop);
 #endif
 
@@ -23,7 +23,6 @@ const YearLoop& ActiveYearLoop() {
   static const YearLoop loop = [] {
     YearLoop own{&InitialiseState, &ComputeYear, &AdvanceYear, &ReadVariable};
 #if AISIM_WIDE_YEAR_LOOPS
-    if (ActiveSimdPath() == SimdPath::kAvx) aisim_year_loop_avx(&own);
     if (ActiveSimdPath() == SimdPath::kAvx512) aisim_year_loop_avx512(&own);
 #endif
     return own;

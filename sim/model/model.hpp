@@ -82,10 +82,9 @@ struct YearLoop {
 };
 
 // The year loop to run, chosen once per process with the exp/log path
-// (sim/model/vector_math.hpp): on the avx and avx512 paths the same sources
-// compiled for that unit (libaisim_year_avx.so, libaisim_year_avx512.so: 4-
-// and 8-wide packets for the arithmetic, nothing fused), else the library's
-// own (x86-64 baseline, SSE2). All give the same bits: every operation is
+// (sim/model/vector_math.hpp): on the avx512 path the same sources compiled
+// for that unit (libaisim_year_avx512.so: 8-wide packets for the arithmetic,
+// nothing fused), else the library's own (x86-64 baseline, SSE2). All give the same bits: every operation is
 // elementwise or a sum or maximum over regions in region order
 // (tests/sweep/simd_paths_test.sh).
 const YearLoop& ActiveYearLoop();

@@ -1,7 +1,6 @@
 // The year loop: what model.hpp declares from Workspace::Resize to
-// ReadVariable. Compiled three times: into the library (x86-64 baseline), and
-// for AVX and AVX-512F into libaisim_year_avx.so and libaisim_year_avx512.so
-// (year_loop_wide.cpp, ActiveYearLoop).
+// ReadVariable. Compiled twice: into the library (x86-64 baseline), and for
+// AVX-512F into libaisim_year_avx512.so (year_loop_wide.cpp, ActiveYearLoop).
 #include "sim/model/model.hpp"
 
 #include <algorithm>
