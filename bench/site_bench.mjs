@@ -9,10 +9,9 @@
 import {chromium} from 'playwright-core';
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import {serveFolder} from '../scripts/serve-site.mjs';
 
 const [aisim, siteArg, roundsArg] = process.argv.slice(2);
 if (!aisim || !siteArg) throw new Error('usage: node bench/site_bench.mjs AISIM_BINARY SITE_DIR [ROUNDS]');
@@ -40,17 +39,8 @@ const mb = (n) => (n / 1e6).toFixed(2) + ' MB';
 console.log(`site: ${files.length} files, ${mb(raw)} plain, ${mb(gzip)} gzip -9, ${mb(brotli)} brotli 11`);
 
 // 2. The two servers: aisim explore, and a plain file server for the site.
-const types = {'.html': 'text/html; charset=utf-8', '.js': 'application/javascript; charset=utf-8',
-               '.css': 'text/css; charset=utf-8'};
-const files_server = http.createServer((request, response) => {
-  const name = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-  const file = path.join(siteDir, name.endsWith('/') ? name + 'index.html' : name);
-  if (!file.startsWith(siteDir + path.sep) || !fs.existsSync(file)) { response.writeHead(404).end(); return; }
-  response.writeHead(200, {'Content-Type': types[path.extname(file)] || 'application/octet-stream'});
-  response.end(fs.readFileSync(file));
-});
-await new Promise((resolve) => files_server.listen(0, '127.0.0.1', resolve));
-const siteUrl = `http://127.0.0.1:${files_server.address().port}/`;
+const filesServer = await serveFolder(siteDir);
+const siteUrl = `http://127.0.0.1:${filesServer.address().port}/`;
 const explore = spawn(aisim, ['explore'], {stdio: ['ignore', 'pipe', 'pipe']});
 const nativeUrl = await new Promise((resolve, reject) => {
   let text = '';
@@ -98,7 +88,6 @@ async function round(browser, url) {
   return {firstChart, one, fan};
 }
 
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'aisim-site-bench-'));
 const browser = await chromium.launch({executablePath: '/usr/bin/chromium', headless: true,
                                        args: ['--no-sandbox', '--disable-gpu']});
 const results = {native: {firstChart: [], one: [], fan: []}, site: {firstChart: [], one: [], fan: []}};
@@ -114,8 +103,7 @@ try {
 } finally {
   await browser.close();
   explore.kill('SIGTERM');
-  files_server.close();
-  fs.rmSync(profile, {recursive: true, force: true});
+  filesServer.close();
 }
 console.log(`${rounds} rounds, ${MOVES} moves each, medians in ms (native: aisim explore; site: the WebAssembly site)`);
 console.log('| | native explorer | static site | site / native |');

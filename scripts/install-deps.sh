@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages aisim needs, only those missing.
-# Uses sudo when not run as root. With --site, also Emscripten, which builds
-# the static site (scripts/build-site.sh; about 800 MB, so not by default).
+# Uses sudo when not run as root. With --with-site, also Emscripten, which
+# builds the static site (about 800 MB, so not by default; scripts/test.sh);
+# with --site-only, only what scripts/build-site.sh needs.
 set -euo pipefail
 PACKAGES=(
   build-essential cmake              # compiler and build
@@ -19,12 +20,17 @@ PACKAGES=(
   chromium                           # browser tests: report.html, and the explorer (with playwright-core)
   slurm-wlm munge                    # tests/slurm: a throw-away single-node Slurm
 )
-if [ "${1:-}" = --site ]; then
-  PACKAGES+=(emscripten)             # the model compiled to WebAssembly (sim/site/)
-elif [ $# -gt 0 ]; then
-  echo "usage: scripts/install-deps.sh [--site]" >&2
-  exit 2
-fi
+SITE_PACKAGES=(
+  emscripten                         # the model compiled to WebAssembly (sim/site/)
+  cmake dpkg-dev                     # its build, and apt-get source for yaml-cpp
+  libeigen3-dev libboost-dev nlohmann-json3-dev  # the headers it compiles with
+)
+case "${1:-}" in
+  "") ;;
+  --with-site) PACKAGES+=("${SITE_PACKAGES[@]}") ;;
+  --site-only) PACKAGES=("${SITE_PACKAGES[@]}") ;;
+  *) echo "usage: scripts/install-deps.sh [--with-site | --site-only]" >&2; exit 2 ;;
+esac
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -7,7 +7,7 @@
 # for a quick local check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh --site  # with Emscripten, for the static site
+scripts/install-deps.sh --with-site  # with Emscripten, for the static site
 npm ci --no-audit --no-fund   # uPlot (embedded by the build) and playwright-core (browser test)
 jobs=$(nproc)
 # The static site first (its own command, scripts/build-site.sh), so that the

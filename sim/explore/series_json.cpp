@@ -1,6 +1,6 @@
 #include "sim/explore/series_json.hpp"
 
-#include "sim/output/timeseries_csv.hpp"
+#include "sim/output/quantiles.hpp"
 
 namespace sim::explore {
 

@@ -26,7 +26,8 @@
 namespace sim {
 
 // The implementations, narrowest first. kScalar is SLEEF's portable C
-// version, one value at a time (reference, and the remainder of a vector loop).
+// version, one value at a time (reference, and the remainder of a vector loop);
+// in the WebAssembly build (vector_math_portable.cpp) the C library's.
 enum class SimdPath { kScalar, kSse2, kSse4, kAvx, kAvx512 };
 
 // The AISIM_SIMD name of a path ("scalar", "sse2", "sse4", "avx", "avx512").

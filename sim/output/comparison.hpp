@@ -45,7 +45,7 @@ struct SpendEfficiencyRow {
   int year = 0;
   double spend_difference = 0;       // USD bn: Investment|Public|Cumulative, OTHER - BASE
   double generative_difference = 0;  // log10 FLOP: Capability|Generative, OTHER - BASE
-  double physical_difference = 0;    // index: Capability|Physical, OTHER - BASE
+  double physical_difference = 0;    // log10 FLOP: Capability|Physical, OTHER - BASE
   // difference / spend_difference; none unless OTHER spends more (at least
   // kNoExtraSpend): no division by zero, and no positive "capability per USD
   // bn" for a plan that spends less and achieves less.

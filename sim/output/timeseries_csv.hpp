@@ -4,11 +4,9 @@
 #include <string>
 
 #include "sim/model/results.hpp"
+#include "sim/output/quantiles.hpp"
 
 namespace sim {
-
-// Probabilities of the quantile columns of Monte Carlo output.
-inline constexpr double kQuantileLevels[] = {0.05, 0.25, 0.50, 0.75, 0.95};
 
 // The CSV text, in IAMC's long form so that pandas and pyam read it as it
 // is. Header, then rows in region, variable, year (and quantile) order:
@@ -24,12 +22,5 @@ std::string FormatTimeseriesCsv(const Results& results, int threads = 1);
 // "aisim <version>": the IAMC model column, which names the tool that made
 // the numbers.
 std::string TimeseriesModelName();
-
-// The five quantiles of a variable for one region and year, over draws
-// (all five equal the value when there is one draw).
-struct QuantileSet {
-  double p5, p25, p50, p75, p95;
-};
-QuantileSet Quantiles(const Results& results, Variable variable, int year_index, int region);
 
 }  // namespace sim

@@ -20,8 +20,9 @@ std::string ClosestMatch(const std::string& word, const std::vector<std::string>
 std::string UnknownWordHint(const std::string& word, const std::vector<std::string>& candidates,
                             const std::string& what);
 
-// What became of a key that an earlier version of aisim read (a scenario
-// written for it fails to load, and should say why), or "" for any other key.
+// What became of an assumption that an earlier version of aisim read (a
+// scenario written for it fails to load, and should say why), or "" for any
+// other key. Callers ask only for keys under `assumptions`.
 std::string RetiredKeyHint(const std::string& key);
 
 // "did you mean KR (South Korea)? " for the region of `regions` that `word`

@@ -12,13 +12,13 @@
 namespace sim::internal {
 
 // `text` as a double when all of it is one decimal number (as from_chars
-// reads it: no leading space, no hexadecimal); else false.
+// reads it: no leading space or '+', no hexadecimal); else false.
 inline bool ParseDouble(const std::string& text, double* out) {
 #if defined(__cpp_lib_to_chars)
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *out);
   return error == std::errc() && end == text.data() + text.size();
 #else
-  if (text.empty() || text.find_first_of(" \t\n\r\f\vxX") != std::string::npos) return false;
+  if (text.empty() || text[0] == '+' || text.find_first_of(" \t\n\r\f\vxX") != std::string::npos) return false;
   char* end = nullptr;
   *out = std::strtod(text.c_str(), &end);  // the "C" locale: Emscripten's only one
   return end == text.c_str() + text.size();

@@ -93,7 +93,7 @@ void CheckPath(const std::string& path, const std::vector<Segment>& segments,
     suggestion += (suggestion.empty() ? "did you mean '" : " or '") + match + "'";
   }
   if (!suggestion.empty()) suggestion += "? ";
-  const std::string retired = RetiredKeyHint(segments.back().key);
+  const std::string retired = segments.front().key == "assumptions" ? RetiredKeyHint(segments.back().key) : "";
   if (!retired.empty()) suggestion = retired + "; ";
   Fail(At(option, column), "unknown parameter path '" + path + "'",
        suggestion + "`aisim params` lists every settable path");

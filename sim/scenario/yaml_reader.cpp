@@ -102,7 +102,7 @@ std::vector<Entry> ReadMap(const Value& value, const LayerSource& source, const 
   std::vector<ScenarioError> unknown;
   for (const Entry& entry : entries) {
     if (std::find(allowed.begin(), allowed.end(), entry.key) == allowed.end()) {
-      const std::string retired = RetiredKeyHint(entry.key);
+      const std::string retired = context == "assumptions" ? RetiredKeyHint(entry.key) : "";
       unknown.emplace_back(entry.key_at, "unknown key '" + entry.key + "' in " + context,
                            retired.empty() ? UnknownWordHint(entry.key, allowed, "keys") : retired);
     }

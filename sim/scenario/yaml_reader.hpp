@@ -77,7 +77,7 @@ std::string ReadText(const Value& value, const std::string& name);
 bool ParseInteger(const std::string& text, long long* out);
 
 // Text that reads back as the same double: whole numbers below 1e9 in full,
-// others in the shortest round-trip form of std::to_chars.
+// others in the shortest round-trip form (ShortestText, number_chars.hpp).
 std::string FormatNumber(double value);
 
 // The entry named `key`, or nullptr.

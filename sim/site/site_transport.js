@@ -22,6 +22,7 @@
     worker.onerror = (event) => {
       for (const {reject} of waiting.values()) reject(new Error('the model failed to load: ' + event.message));
       waiting.clear();
+      route = null;  // the next request starts afresh rather than wait on a dead worker
     };
     return (method, path, body) => new Promise((resolve, reject) => {
       const id = next++;

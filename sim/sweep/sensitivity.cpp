@@ -72,7 +72,9 @@ SobolIndices SobolAnalyze(const Eigen::ArrayXd& outputs, int D, int resamples, d
   // diffusion floor vary by 5e-13 around 2.16), and standardising that
   // rounding noise gave S1 = 2.1 against ST = 0.97. It has no variance to
   // share out, so every index is 0, as for an exact constant.
-  constexpr double kRoundingSpread = 1e-9;  // the reference agrees with the model to 1e-9
+  // 1e-9: millions of times the rounding of a chain of double operations
+  // (~1e-16 each), and far below any response a sweep is run to find.
+  constexpr double kRoundingSpread = 1e-9;
   const double mean = outputs.mean();
   const double spread = std::sqrt((outputs - mean).square().mean());  // ddof 0, as NumPy's std()
   const bool varies = spread > kRoundingSpread * outputs.abs().maxCoeff();

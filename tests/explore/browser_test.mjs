@@ -22,9 +22,9 @@
 import {chromium} from 'playwright-core';
 import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import {serveFolder} from '../../scripts/serve-site.mjs';
 
 const [aisim, screenshotDir, siteFlag, siteDir] = process.argv.slice(2);
 if (!aisim || !screenshotDir || (siteFlag !== undefined && (siteFlag !== '--site' || !siteDir))) {
@@ -111,29 +111,12 @@ function compareRun(run, rows, columns) {
   return {compared, mismatches};
 }
 
-// A static file server for the site: files under SITE_DIR only, nothing
-// computed, as any web host would serve the folder.
-const TYPES = {'.html': 'text/html; charset=utf-8', '.js': 'application/javascript; charset=utf-8',
-               '.css': 'text/css; charset=utf-8'};
-function serveSite(root) {
-  const files = http.createServer((request, response) => {
-    const name = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    const file = path.join(root, name.endsWith('/') ? name + 'index.html' : name);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, {'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream'});
-    response.end(fs.readFileSync(file));
-  });
-  return new Promise((resolve) => files.listen(0, '127.0.0.1', () => resolve(files)));
-}
-
-// The server, on a port of its own choosing: aisim explore, or the site's files.
+// The server, on a port of its own choosing: aisim explore, or the site's
+// files served as a plain static host would (scripts/serve-site.mjs).
 let server;
 let url;
 if (site) {
-  server = await serveSite(path.resolve(siteDir));
+  server = await serveFolder(siteDir);
   url = `http://127.0.0.1:${server.address().port}/`;
 } else {
   server = spawn(aisim, ['explore'], {stdio: ['ignore', 'pipe', 'pipe']});
