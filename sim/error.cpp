@@ -33,12 +33,19 @@ std::string JoinTexts(const std::vector<ScenarioError>& errors) {
   return text;
 }
 
+std::size_t CountAll(const std::vector<ScenarioError>& errors) {
+  std::size_t count = 0;
+  for (const ScenarioError& error : errors) count += error.count();
+  return count;
+}
+
 }  // namespace
 
 ScenarioError::ScenarioError(const std::vector<ScenarioError>& errors)
     : std::runtime_error(JoinTexts(errors)),
       where_(errors.at(0).where()),
       message_(errors.at(0).message()),
-      hint_(errors.at(0).hint()) {}
+      hint_(errors.at(0).hint()),
+      count_(CountAll(errors)) {}
 
 }  // namespace sim

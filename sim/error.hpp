@@ -1,6 +1,7 @@
 // The one error type raised by scenario loading and validation.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -33,11 +34,14 @@ class ScenarioError : public std::runtime_error {
   const SourceLocation& where() const { return where_; }
   const std::string& message() const { return message_; }
   const std::string& hint() const { return hint_; }
+  // How many errors it holds: 1, or the sum over those it joins.
+  std::size_t count() const { return count_; }
 
  private:
   SourceLocation where_;
   std::string message_;
   std::string hint_;
+  std::size_t count_ = 1;
 };
 
 }  // namespace sim

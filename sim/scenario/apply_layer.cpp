@@ -109,10 +109,7 @@ void ForEachEntry(const std::vector<Entry>& entries, const Apply& apply) {
       apply(entry);
     } catch (const ScenarioError& error) {
       errors.push_back(error);
-      const std::string text = error.what();
-      for (std::size_t at = text.find(": error: "); at != std::string::npos; at = text.find(": error: ", at + 1)) {
-        ++collected;
-      }
+      collected += error.count();
       if (collected >= kMaxCollectedErrors) break;
     }
   }
