@@ -102,31 +102,18 @@ void StepCompute(const ModelInputs& inputs, const DrawAssumptions& assumptions, 
   RegionDrawArray& orders_physical = scratch.d;
   RegionDrawArray& units = scratch.e;  // the same orders at full access (OpenMarketOrders)
   units.setZero();
-  const DrawLeverTables& per_draw = inputs.draw_levers;
-  if (!per_draw.active) {
-    const PublicMoneyTables& pub = inputs.public_money;
-    ChipsPerDollar(inputs, year, money, price, ValueInYear(inputs.levers.chip_access, year),
-                   imported, at_home);
+  WithLeversInYear(inputs, year, [&](auto lever) {
+    const auto deliveries = lever(&LeverTables::gpu_deliveries);
+    const auto focus = lever(&LeverTables::physical_focus);
+    ChipsPerDollar(inputs, year, money, price, lever(&LeverTables::chip_access), imported, at_home);
+    // GPU deliveries split by the focus, as public money is (AllocateMoney).
     OpenMarketOrders(money.compute_generative, price, imported, at_home,
-                     ValueInYear(pub.deliveries_generative, year), orders_generative, units);
-    OpenMarketOrders(money.compute_physical, price, imported, at_home,
-                     ValueInYear(pub.deliveries_physical, year), orders_physical, units);
-  } else {
-    // Sweeps: deliveries split by the per-draw focus with the products of
-    // BuildPublicMoneyTables (see AllocateMoney).
-    using Columns = Eigen::Ref<const RegionTable>;
-    const Columns chip_access = DrawColumns(per_draw.levers.chip_access, per_draw.draws, year);
-    const Columns deliveries = DrawColumns(per_draw.levers.gpu_deliveries, per_draw.draws, year);
-    const Columns focus = DrawColumns(per_draw.levers.physical_focus, per_draw.draws, year);
-    ChipsPerDollar(inputs, year, money, price, [&](Eigen::Index r) { return chip_access.row(r); },
-                   imported, at_home);
-    OpenMarketOrders(money.compute_generative, price, imported, at_home,
-                     [&](Eigen::Index r) { return deliveries.row(r) * (1.0 - focus.row(r)); },
+                     [&](Eigen::Index r) { return deliveries(r) * (1.0 - focus(r)); },
                      orders_generative, units);
     OpenMarketOrders(money.compute_physical, price, imported, at_home,
-                     [&](Eigen::Index r) { return deliveries.row(r) * focus.row(r); },
-                     orders_physical, units);
-  }
+                     [&](Eigen::Index r) { return deliveries(r) * focus(r); }, orders_physical,
+                     units);
+  });
   // Retirements and domestic chips, f * value H100e per dollar.
   state.compute_generative = state.compute_generative.rowwise() * survival +
                              ((money.compute_generative * 1e9).rowwise() / price * at_home).colwise() *
@@ -194,14 +181,9 @@ void AddPower(const ModelInputs& inputs, const DrawAssumptions& assumptions, int
 
 void StepPower(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                const YearMoney& money, State& state) {
-  const DrawLeverTables& per_draw = inputs.draw_levers;
-  if (per_draw.active) {
-    const auto growth = DrawColumns(per_draw.levers.power_growth, per_draw.draws, year);
-    AddPower(inputs, assumptions, year, money, [&](Eigen::Index r) { return growth.row(r); }, state);
-  } else {
-    AddPower(inputs, assumptions, year, money,
-             [&](Eigen::Index r) { return inputs.levers.power_growth(r, year); }, state);
-  }
+  WithLeversInYear(inputs, year, [&](auto lever) {
+    AddPower(inputs, assumptions, year, money, lever(&LeverTables::power_growth), state);
+  });
 }
 
 }  // namespace sim

@@ -202,24 +202,6 @@ HostingTables BuildHostingTables(const Scenario& scenario) {
 
 }  // namespace
 
-PublicMoneyTables BuildPublicMoneyTables(const LeverTables& levers, const RegionConstants& c) {
-  PublicMoneyTables t;
-  const RegionTable& budget = levers.public_budget;
-  const RegionTable& physical = levers.physical_focus;
-  const RegionTable generative = 1.0 - physical;
-  t.compute_generative = (budget * generative).colwise() * c.public_compute;
-  t.compute_physical = (budget * physical).colwise() * c.public_compute;
-  t.data_generative = (budget * generative).colwise() * c.public_data;
-  t.data_physical = (budget * physical).colwise() * c.public_data;
-  t.adoption_generative = (budget * generative).colwise() * c.public_adoption;
-  t.adoption_physical = (budget * physical).colwise() * c.public_adoption;
-  t.talent = budget.colwise() * c.public_talent;
-  t.power = budget.colwise() * c.public_power;
-  t.deliveries_generative = levers.gpu_deliveries * generative;
-  t.deliveries_physical = levers.gpu_deliveries * physical;
-  return t;
-}
-
 DrawRow* FindDrawAssumption(DrawAssumptions& assumptions, const std::string& name) {
   for (const AssumptionField& field : kAssumptionFields) {
     if (name == field.name) return &(assumptions.*field.draws);
@@ -261,7 +243,6 @@ ModelInputs BuildInputs(const Scenario& scenario, int draws, unsigned long long 
     inputs.power_delay.push_back(region.power_delay);
     inputs.power_pending_years = std::max(inputs.power_pending_years, region.power_delay + 1);
   }
-  inputs.public_money = BuildPublicMoneyTables(inputs.levers, inputs.region);
   inputs.trends = BuildTrendTables(scenario);
 
   const Assumptions& a = scenario.assumptions;

@@ -20,16 +20,6 @@ struct LeverTables {
   RegionTable power_growth;    // GW / yr
 };
 
-// Public money by purpose and sector (step 1 of docs/MODEL.md), R x T, USD bn / yr:
-// budget * allocation[c] * (physical_focus for physical, 1 - physical_focus for
-// generative) for compute, data and adoption; talent and power are not split.
-// GPU deliveries are split by physical_focus too (H100e / yr).
-struct PublicMoneyTables {
-  RegionTable compute_generative, compute_physical, talent, power;
-  RegionTable data_generative, data_physical, adoption_generative, adoption_physical;
-  RegionTable deliveries_generative, deliveries_physical;
-};
-
 // Region x year tables (R x T) of the trends that go on without public money,
 // each schedule evaluated at every calendar year (no start_delay shift).
 struct TrendTables {
@@ -85,11 +75,9 @@ struct HostingTables {
 };
 
 // Region levers that differ between draws (sweeps vary them per sample).
-// When `active`, these R x (T * draws) tables replace `levers`, and the year
-// loop forms the year's public money from them (AllocateMoney, StepCompute)
-// instead of reading public_money: the value of year k for draw j is column
-// k * draws + j. Ordinary runs leave it inactive and the year loop broadcasts
-// the R x T columns as before.
+// When `active`, these R x (T * draws) tables replace `levers` (the value of
+// year k for draw j is column k * draws + j); ordinary runs leave it inactive
+// and the year loop broadcasts the R x T columns (WithLeversInYear).
 struct DrawLeverTables {
   bool active = false;
   int draws = 0;
@@ -107,7 +95,6 @@ struct ModelInputs {
   int history_years = 0;
   Eigen::ArrayXd frontier_history_log10;
   LeverTables levers;
-  PublicMoneyTables public_money;
   TrendTables trends;
   RegionConstants region;
   DrawAssumptions assumptions;
@@ -129,16 +116,29 @@ struct ModelInputs {
   DrawLeverTables draw_levers;            // inactive except in sweeps
 };
 
-// Region r's value of a region x year table in year index `year`, as a
-// function of r (the same for every draw): what the row-by-row steps
-// (AllocateMoney, StepCompute) take for a value that does not vary by draw.
-inline auto ValueInYear(const RegionTable& table, int year) {
-  return [&table, year](Eigen::Index r) { return table(r, year); };
-}
-
-// Year `year`'s values of a per-draw table (DrawLeverTables), R x draws.
-inline auto DrawColumns(const RegionTable& table, int draws, int year) {
-  return table.middleCols(static_cast<Eigen::Index>(year) * draws, draws);
+// Calls body(lever) once, where lever(&LeverTables::x) gives region r's value
+// of lever x in year index `year` as a function of r: one number for every
+// draw in ordinary runs, a row of draws when sweeps vary the levers per draw
+// (DrawLeverTables). The steps that read levers (AllocateMoney, StepCompute,
+// StepPower) write their equations once, in a generic lambda compiled for
+// both forms, so that a draw's public money has the same bits in a sweep as
+// in `aisim run` (the same products in the same order).
+template <typename Body>
+void WithLeversInYear(const ModelInputs& inputs, int year, Body&& body) {
+  using Lever = const RegionTable LeverTables::*;
+  const DrawLeverTables& per_draw = inputs.draw_levers;
+  if (per_draw.active) {
+    body([&per_draw, year](Lever lever) {
+      const Eigen::Index draws = per_draw.draws;
+      return [columns = (per_draw.levers.*lever).middleCols(year * draws, draws)](Eigen::Index r) {
+        return columns.row(r);
+      };
+    });
+  } else {
+    body([&inputs, year](Lever lever) {
+      return [&table = inputs.levers.*lever, year](Eigen::Index r) { return table(r, year); };
+    });
+  }
 }
 
 // Builds the inputs for `draws` draws. With draws == 1 every assumption takes
@@ -155,10 +155,6 @@ LeverTables BuildLeverTables(const Scenario& scenario);
 // BuildLeverTables fills); `levers` must already be R x T. Sweeps call it
 // with a region whose lever was set to a sample's value.
 void FillRegionLevers(const Scenario& scenario, const Region& region, int row, LeverTables& levers);
-
-// Public money tables from lever tables of any width (R x T, or the
-// R x (T * N) per-draw tables), by step 1 of docs/MODEL.md.
-PublicMoneyTables BuildPublicMoneyTables(const LeverTables& levers, const RegionConstants& region);
 
 // The per-draw row of the global assumption named `name` (the YAML key under
 // `assumptions:`), or nullptr when no such assumption is sampled per draw.
