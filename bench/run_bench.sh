@@ -15,9 +15,11 @@ trap 'rm -rf "$OUT"' EXIT
 times=()
 for _ in $(seq 21); do
   start=$(date +%s%N)
-  "$BUILD"/aisim run --out "$OUT" --quiet --no-charts  # the data path; charts take seconds
+  "$BUILD"/aisim run --out "$OUT" --quiet --no-charts  # the data path; charts: bench/chart_bench.sh
   times+=($(( $(date +%s%N) - start )))
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 11p)
 echo "whole process: aisim run (deterministic, writes 4 files),$(awk "BEGIN{print $median/1e9}"),"
 /usr/bin/python3 tests/reference/bench_reference.py "$OUT/world-2025/scenario.resolved.yaml"
+# What charts cost a run, against the same run without them.
+bench/chart_bench.sh "$BUILD"/aisim

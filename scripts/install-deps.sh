@@ -14,7 +14,8 @@ PACKAGES=(
   nlohmann-json3-dev                 # summary.json
   catch2                             # unit tests
   python3-numpy python3-yaml         # the NumPy reference implementation (tests/reference)
-  python3-matplotlib fonts-dejavu-core  # charts (sim/output/charts.py, run by aisim)
+  libcairo2-dev fonts-dejavu-core    # a run's charts (sim/output/run_charts.cpp)
+  python3-matplotlib                 # compare, sweep and discover charts (sim/output/charts.py)
   python3-pandas                     # tests/output: the outputs read as pandas and pyam users read them
   libcpp-httplib-dev pkg-config      # aisim explore: the HTTP server
   chromium                           # browser tests: report.html, and the explorer (with playwright-core)

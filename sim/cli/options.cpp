@@ -71,9 +71,10 @@ void AddCharts(Report& report, const po::variables_map& values, const ChartReque
     report.charts_warning = "Charts were not drawn (--no-charts or AISIM_NO_CHARTS).";
     return;
   }
-  // Charts take one to a few seconds, the model milliseconds (bench/README.md).
+  // A run's charts take a tenth of a second, matplotlib's (compare, sweep,
+  // discover) seconds; the model milliseconds (bench/README.md).
   const bool status = !values.count("quiet") && isatty(STDERR_FILENO);
-  if (status) std::cerr << "aisim: drawing charts with matplotlib (--no-charts skips them)..." << std::flush;
+  if (status) std::cerr << "aisim: drawing charts (--no-charts skips them)..." << std::flush;
   ChartRequest wanted = request;
   wanted.svg = values.count("svg") > 0;
   const ChartOutcome outcome = DrawCharts(wanted);

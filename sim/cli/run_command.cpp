@@ -30,7 +30,7 @@ Runs SCENARIO (a YAML file, or the name of a shipped scenario; default: the
 built-in world-2025), prints the end-year summary and writes
 OUT/<scenario>/{timeseries.csv, summary.json, summary.md, scenario.resolved.yaml},
 with --draws > 1 also rank_odds.csv (P(rank <= k) per region, sector and year),
-report.html and report.md, and charts/ (PNG, drawn with matplotlib; --svg adds
+report.html and report.md, and charts/ (PNG, drawn with cairo; --svg adds
 SVG; --no-charts or AISIM_NO_CHARTS=1 skips them).
 
 Examples:
@@ -119,7 +119,7 @@ int RunCommand(const std::vector<std::string>& args) {
       ("draws,n", po::value<std::string>(), "Monte Carlo draws, e.g. 1000 (1 = deterministic)")
       ("seed", po::value<std::string>(), "random seed, e.g. 42")
       ("years", po::value<std::string>(), "simulated years FIRST:LAST, e.g. 2025:2040")
-      ("threads,j", po::value<int>()->default_value(0), "threads, and processes drawing charts; 0 = all cores (results do not depend on it)")
+      ("threads,j", po::value<int>()->default_value(0), "threads for the model and the charts; 0 = all cores (results do not depend on it)")
       ("quiet,q", "print nothing on success")
       ("no-charts", "write no charts (also AISIM_NO_CHARTS=1)")
       ("svg", "also write every chart as SVG (vector), next to its PNG");

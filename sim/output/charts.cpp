@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/file.hpp"
+#include "sim/output/chart_style.hpp"
+#include "sim/output/run_charts.hpp"
 
 extern char** environ;
 
@@ -103,6 +105,7 @@ ChartRequest RunChartRequest(const Results& results, unsigned long long seed,
   request.end_year = results.end_year();
   request.draws = results.draws();
   request.seed = seed;
+  request.results = &results;
   return request;
 }
 
@@ -113,6 +116,7 @@ ChartRequest CompareChartRequest(const std::vector<const Results*>& results,
   const Results& base = *results.at(0);
   ChartRequest request = RunChartRequest(base, seed, folder);
   request.kind = "compare";
+  request.results = nullptr;
   request.differences = folder / "differences.csv";
   request.time_shift = folder / "time_shift.csv";
   request.scenarios.clear();
@@ -137,6 +141,15 @@ std::string ChartSpecJson(const ChartRequest& request) {
   for (const ChartRegion& region : request.regions) {
     regions.push_back({{"code", region.code}, {"name", region.name}});
   }
+  nlohmann::ordered_json styles = nlohmann::ordered_json::object();
+  for (const ChartRegion& region : request.regions) {
+    const RegionStyle style = StyleOfRegion(region.code);
+    styles[region.code] = {style.colour, style.line_style, std::string(1, style.marker)};
+  }
+  nlohmann::ordered_json metrics = nlohmann::ordered_json::array();
+  for (const ChartMetric& m : RunChartMetrics()) {
+    metrics.push_back({m.variable, m.stem, m.title, m.unit, m.scale, m.log});
+  }
   nlohmann::ordered_json spec = {
       {"kind", request.kind},
       {"csv", request.csv.string()},
@@ -159,6 +172,9 @@ std::string ChartSpecJson(const ChartRequest& request) {
       {"method", request.method},
       {"outcomes", request.outcomes},
       {"top_inputs", request.top_inputs},
+      {"styles", styles},
+      {"metrics", metrics},
+      {"yellow", {kYellow, kYellowOutline}},
       // The script asks to die with aisim (PR_SET_PDEATHSIG). Linux sends that
       // signal when the spawning *thread* ends, so DrawCharts is called on a
       // thread that outlives the drawing (the main thread, in every command).
@@ -169,6 +185,7 @@ std::string ChartSpecJson(const ChartRequest& request) {
 
 ChartOutcome DrawCharts(const ChartRequest& request) {
   namespace fs = std::filesystem;
+  if (request.kind == "run" && request.results) return DrawRunCharts(*request.results, request);
   const char* configured = std::getenv("AISIM_PYTHON");
   const std::string python = configured && *configured ? configured : kDefaultPython;
   ChartOutcome outcome;

@@ -1,7 +1,10 @@
-// Charts of a run or a comparison. They are drawn by a real plotting tool,
-// matplotlib under Debian's /usr/bin/python3, running sim/output/charts.py,
-// whose text is compiled into the binary (cmake/embed_text.cmake): the binary
-// draws charts from any folder, and the script always matches the binary.
+// Charts of a run, a comparison, a sweep or a discovery. A run's charts are
+// drawn natively with cairo (run_charts.hpp): they come with every run, and
+// take milliseconds. The others are drawn by matplotlib under Debian's
+// /usr/bin/python3, running sim/output/charts.py, whose text is compiled into
+// the binary (cmake/embed_text.cmake): the binary draws charts from any
+// folder, and the script always matches the binary. Both take the regions'
+// styles and the charted variables from chart_style.hpp.
 #pragma once
 
 #include <filesystem>
@@ -39,6 +42,9 @@ struct ChartRequest {
   std::string method;
   std::vector<std::string> outcomes;
   std::vector<std::vector<std::string>> top_inputs;
+  // A run's results, when kind is "run": its charts are drawn natively from
+  // them (run_charts.hpp), without the script.
+  const Results* results = nullptr;
 };
 
 // One drawn chart: file out/NAME.png, and out/NAME.svg when asked for.
@@ -54,10 +60,11 @@ struct ChartOutcome {
   std::string warning;        // one line when the charts could not be drawn, else ""
 };
 
-// Runs the chart script on `request`. Never throws for a missing or failing
-// plotting tool: the outcome then has no charts, a one-line warning, and any
-// partly written charts folder is removed, so the data files stand alone.
-// The interpreter is $AISIM_PYTHON when set, else /usr/bin/python3.
+// Draws the charts of `request`: a run's natively, the others with the chart
+// script. Never throws for a missing or failing plotting tool: the outcome
+// then has no charts, a one-line warning, and any partly written charts
+// folder is removed, so the data files stand alone. The interpreter is
+// $AISIM_PYTHON when set, else /usr/bin/python3.
 ChartOutcome DrawCharts(const ChartRequest& request);
 
 // The charts of `aisim run`, from `folder`/timeseries.csv into `folder`/charts.

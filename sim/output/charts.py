@@ -1,4 +1,5 @@
-"""aisim charts: draws the charts of a run or a comparison with matplotlib.
+"""aisim charts: draws the charts of a comparison, a sweep or a discovery with
+matplotlib (a run's charts are drawn natively: sim/output/run_charts.cpp).
 
 The aisim binary runs this script (its text is compiled into the binary, see
 sim/output/charts.cpp) with Debian's /usr/bin/python3 as
@@ -8,7 +9,7 @@ sim/output/charts.cpp) with Debian's /usr/bin/python3 as
 after writing the data files into the results' staging folder. SPEC_JSON says
 what to draw:
 
-    {"kind": "run" | "compare" | "discovery" | "sweep",
+    {"kind": "compare" | "discovery" | "sweep",
      "csv": ".../timeseries.csv",          # tidy series (all scenarios for compare)
      "differences": ".../differences.csv",  # compare only (discovery: discovery.csv;
                                             # its "csv" is peeling.csv, "scenarios" the goals)
@@ -23,6 +24,10 @@ what to draw:
      # sweep only ("csv" is outcomes.csv): "samples", "sensitivity" (csv files,
      # "" without indices), "method", "outcomes" (columns shown) and
      # "top_inputs" (per shown outcome, its most influential inputs first)
+     "styles": {"KR": ["#000000", "-", "P"], ...},  # colour, line style, marker
+     "metrics": [["Capability|Generative", "capability-generative", TITLE,
+                  AXIS_LABEL, SCALE, LOG], ...],   # the charted variables
+     "yellow": ["#F0E442", "#7a7000"],      # the colour drawn with a dark outline
      "parent_pid": 1234}                    # aisim's PID: the script dies with it
 
 It writes NAME.png (and NAME.svg when asked) per chart and index.json, the list of charts
@@ -68,38 +73,18 @@ plt.rcParams.update({
     "axes.spines.right": False,
 })
 
-# Region colours: the Okabe-Ito palette (distinguishable with the common
-# colour-vision deficiencies), fixed by region code so a region has the same
-# colour in every chart; each also gets its own line style and marker, so
-# lines stay apart in greyscale print and for more than nine regions.
-REGION_STYLES = {
-    "US": ("#0072B2", "-", "o"),
-    "CN": ("#D55E00", "--", "s"),
-    "EU": ("#009E73", "-.", "^"),
-    "UK": ("#CC79A7", ":", "D"),
-    "JP": ("#E69F00", "-", "v"),
-    "KR": ("#000000", "-", "P"),
-    "AE": ("#F0E442", "--", "X"),
-    "IN": ("#56B4E9", "-.", "<"),
-    "ROW": ("#999999", ":", ">"),
-}
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#000000",
-           "#F0E442", "#56B4E9", "#999999"]
-LINESTYLES = ["-", "--", "-.", ":"]
-MARKERS = ["o", "s", "^", "D", "v", "P", "X", "<", ">", "h"]
-YELLOW = "#F0E442"  # too light on white on its own: drawn with a dark outline
+# Region colours, line styles and markers, the charted variables and the
+# yellow that gets a dark outline come in the spec, from the one table in
+# sim/output/chart_style.cpp (the run charts are drawn from it natively).
+REGION_STYLES = {}
+METRICS = []
+METRIC_BY_NAME = {}
+YELLOW, YELLOW_OUTLINE = "", ""
 
 
 def region_style(code):
-    """(colour, line style, marker) for a region code, stable across charts."""
-    if code in REGION_STYLES:
-        return REGION_STYLES[code]
-    # Any other code: a fixed hash of its letters (not Python's salted hash()).
-    h = 0
-    for ch in code:
-        h = (h * 131 + ord(ch)) % 1000003
-    return (PALETTE[h % len(PALETTE)], LINESTYLES[(h // 7) % len(LINESTYLES)],
-            MARKERS[(h // 3) % len(MARKERS)])
+    """(colour, line style, marker) of a region code, the same in every chart."""
+    return REGION_STYLES[code]
 
 
 def plot_line(ax, years, values, colour, linestyle, marker, gid, label=None, markersize=5):
@@ -108,43 +93,16 @@ def plot_line(ax, years, values, colour, linestyle, marker, gid, label=None, mar
     id), so that it stays visible on white."""
     markevery = max(1, len(years) // 5)
     if colour == YELLOW:
-        ax.plot(years, values, color="#7a7000", linestyle=linestyle, linewidth=3.4,
+        ax.plot(years, values, color=YELLOW_OUTLINE, linestyle=linestyle, linewidth=3.4,
                 marker=marker, markevery=markevery, markersize=markersize + 1.5)
     ax.plot(years, values, color=colour, linestyle=linestyle, marker=marker,
             markevery=markevery, markersize=markersize, linewidth=1.8, label=label, gid=gid,
-            markeredgecolor="#7a7000" if colour == YELLOW else colour)
+            markeredgecolor=YELLOW_OUTLINE if colour == YELLOW else colour)
 
 
 # Scenario line styles in comparisons (the colour is the region's).
 SCENARIO_STYLES = [("-", None), ("--", "o"), (":", "s"), ("-.", "^"), ((0, (5, 1, 1, 1)), "D")]
 
-# The charted variables: CSV name, file stem, title, axis label, scale, log axis.
-# `scale` converts the CSV value into the axis unit.
-METRICS = [
-    ("Capability|Generative", "capability-generative", "Generative AI capability",
-     "log10 FLOP (effective compute, start-year algorithms)", 1.0, False),
-    ("Capability|Physical", "capability-physical", "Physical AI capability (best robot model)",
-     "log10 FLOP (effective compute, start-year algorithms)", 1.0, False),
-    ("Years Behind|Generative", "years-behind-generative", "Years behind the leader, generative AI",
-     "years behind the leader", 1.0, False),
-    ("Years Behind|Physical", "years-behind-physical", "Years behind the leader, physical AI",
-     "years behind the leader", 1.0, False),
-    ("Compute|Stock", "compute-stock", "AI compute stock",
-     "H100-equivalents, log scale", 1.0, True),
-    ("Compute|Largest Training Run", "largest-training-run", "Largest training run (generative AI)",
-     "FLOP, log scale", 1.0, True),
-    ("Talent|Researchers", "talent-researchers", "Top-tier AI researchers",
-     "persons", 1.0, False),
-    ("Robots|Stock", "robots-in-service", "Industrial robots in service (physical AI's fleet)",
-     "robots, log scale", 1.0, True),
-    ("Robots|Density", "robot-density", "Robot density (the IFR's measure)",
-     "robots per 10,000 manufacturing employees", 1.0, False),
-    ("Market Share|Generative", "market-share-generative", "Market share, generative AI",
-     "% of global generative-AI revenue", 100.0, False),
-    ("Market Share|Physical", "market-share-physical", "Market share, physical AI",
-     "% of global physical-AI revenue", 100.0, False),
-]
-METRIC_BY_NAME = {m[0]: m for m in METRICS}
 # Difference bars: the metrics where less is better for a region, and the
 # colours of better, worse and no change (Okabe-Ito blue and vermillion,
 # distinct for the colour-blind).
@@ -244,14 +202,6 @@ def draw_all(tasks, jobs):
         return list(pool.map(draw_task, range(len(tasks))))
 
 
-def run_subtitle(spec):
-    years = f"{spec['start_year']}-{spec['end_year']}"
-    if spec["draws"] > 1:
-        return (f"scenario {spec['scenarios'][0]}, {years}; Monte Carlo, {spec['draws']} draws, "
-                f"seed {spec['seed']}: median line, p25-p75 and p5-p95 bands")
-    return f"scenario {spec['scenarios'][0]}, {years}; deterministic run (seed {spec['seed']})"
-
-
 def region_label(region):
     return f"{region['name']} ({region['code']})"
 
@@ -261,88 +211,8 @@ def grid_shape(n):
     return (n + columns - 1) // columns, columns
 
 
-def draw_fan(ax, entry, scale, colour, linestyle, marker, gid, label=None, bands=True):
-    """Median line (and with draws the p5-p95 and p25-p75 bands); the line's
-    SVG id is `gid`, e.g. series-world-2025-KR-compute-stock."""
-    years = entry["year"]
-    if bands and "p5" in entry:
-        ax.fill_between(years, scaled(entry["p5"], scale), scaled(entry["p95"], scale),
-                        color=colour, alpha=0.18 if colour != YELLOW else 0.35, linewidth=0)
-        ax.fill_between(years, scaled(entry["p25"], scale), scaled(entry["p75"], scale),
-                        color=colour, alpha=0.35 if colour != YELLOW else 0.6, linewidth=0)
-    plot_line(ax, years, scaled(entry["p50"], scale), colour, linestyle, marker, gid, label)
-
-
 def whole_years(ax):
     ax.xaxis.get_major_locator().set_params(integer=True)
-
-
-def run_charts(spec, series, out):
-    """The charts of a run: one per metric."""
-    return [functools.partial(run_chart, spec, series, out, metric) for metric in METRICS]
-
-
-def run_chart(spec, series, out, metric):
-    name, stem, title, unit, scale, log = metric
-    regions = spec["regions"]
-    scenario = spec["scenarios"][0]
-    monte_carlo = spec["draws"] > 1
-    caption = f"{title} by region ({unit}), {run_subtitle(spec)}."
-    if not monte_carlo:
-        # One panel, every region a line; the legend sits outside the plot.
-        # A fixed layout checked by eye (constrained layout cost a fifth of
-        # a run's charts): the legend gets the width of its longest label,
-        # about 10.5 px a character at this size plus the line sample.
-        fig, ax = plt.subplots(figsize=(10, 5.6))
-        longest = max(len(region_label(region)) for region in regions)
-        legend = (75 + 10.5 * longest) / (10 * 130)  # of the figure's 1300 px width
-        fig.subplots_adjust(left=0.075, right=min(0.8, max(0.5, 1 - legend)), bottom=0.1, top=0.885)
-        for region in regions:
-            entry = series.get((scenario, region["code"], name))
-            if entry is None:
-                continue
-            colour, linestyle, marker = region_style(region["code"])
-            draw_fan(ax, entry, scale, colour, linestyle, marker,
-                     f"series-{scenario}-{region['code']}-{stem}", region_label(region))
-        ax.set_xlabel("year")
-        ax.set_ylabel(unit)
-        if log:
-            ax.set_yscale("log")
-        whole_years(ax)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="region", frameon=False)
-        fig.suptitle(f"{title} by region", fontsize=13, fontweight="bold")
-        ax.set_title(run_subtitle(spec), fontsize=9, color="#333333")
-    else:
-        # Fan charts, one small panel per region, on a shared axis where the
-        # regions are compared on it (capability, years behind, log stocks);
-        # shares, researchers and robot density each on their own scale, so
-        # that a small region's band is not a flat line under a large one's.
-        # A fixed layout, checked by eye: constrained layout took over a
-        # third of these charts' time.
-        own_scale = name.startswith(("Market Share|", "Talent|", "Robots|Density"))
-        rows, columns = grid_shape(len(regions))
-        height = 2.5 * rows + 1.1
-        fig, axes = plt.subplots(rows, columns, figsize=(3.6 * columns + 0.6, height),
-                                 sharex=True, sharey=not own_scale, squeeze=False)
-        fig.subplots_adjust(left=0.09, right=0.985, bottom=0.55 / height, top=1 - 0.95 / height,
-                            wspace=0.3 if own_scale else 0.12, hspace=0.35)
-        for i, region in enumerate(regions):
-            ax = axes[i // columns][i % columns]
-            entry = series.get((scenario, region["code"], name))
-            colour, linestyle, marker = region_style(region["code"])
-            if entry is not None:
-                draw_fan(ax, entry, scale, colour, "-", marker,
-                         f"series-{scenario}-{region['code']}-{stem}")
-            ax.set_title(region_label(region), fontsize=10, color="#000000")
-            if log:
-                ax.set_yscale("log")
-            whole_years(ax)
-        for j in range(len(regions), rows * columns):
-            axes[j // columns][j % columns].set_visible(False)
-        fig.supxlabel("year", y=0.005)
-        fig.supylabel(unit + (" (each panel on its own scale)" if own_scale else ""), x=0.005)
-        fig.suptitle(f"{title} by region\n{run_subtitle(spec)}", fontsize=11)
-    return save(fig, out, stem, f"{title} by region", caption)
 
 
 def bottom_legend(fig, handles, title=None):
@@ -870,18 +740,20 @@ def scatter_chart(samples, outcomes, shown, top_inputs, label, out):
 
 
 def main():
-    global WRITE_SVG
+    global WRITE_SVG, YELLOW, YELLOW_OUTLINE
     spec = json.loads(sys.argv[1])
     die_with(spec["parent_pid"])
     WRITE_SVG = bool(spec.get("svg", False))
+    REGION_STYLES.update({code: tuple(style) for code, style in spec["styles"].items()})
+    METRICS[:] = [tuple(metric) for metric in spec["metrics"]]
+    METRIC_BY_NAME.update({m[0]: m for m in METRICS})
+    YELLOW, YELLOW_OUTLINE = spec["yellow"]
     out = spec["out"]
     os.makedirs(out, exist_ok=True)
     if spec["kind"] == "discovery":
         tasks = discovery_charts(spec, out)
     elif spec["kind"] == "sweep":
         tasks = sweep_charts(spec, out)
-    elif spec["kind"] == "run":
-        tasks = run_charts(spec, read_series(spec["csv"]), out)
     else:
         tasks = compare_charts(spec, read_series(spec["csv"]), out)
     index = draw_all(tasks, spec.get("jobs", 1))

@@ -159,10 +159,10 @@ TEST_CASE("Monte Carlo charts are fan charts labelled with the seed and draw cou
   for (const std::string& code : kRegions) {
     CHECK(Contains(svg, "id=\"series-world-2025-" + code + "-capability-physical\""));
   }
-  // Two bands per region: p5-p95 and p25-p75 (matplotlib PolyCollections).
+  // Two bands per region: p5-p95 and p25-p75.
   std::size_t bands = 0;
-  for (std::size_t at = svg.find("PolyCollection"); at != std::string::npos;
-       at = svg.find("PolyCollection", at + 1)) {
+  for (std::size_t at = svg.find("class=\"band\""); at != std::string::npos;
+       at = svg.find("class=\"band\"", at + 1)) {
     ++bands;
   }
   CHECK(bands == 2 * kRegions.size());
@@ -178,7 +178,7 @@ TEST_CASE("on a terminal a status line says charts are being drawn, then is eras
   const Outcome shown = on_terminal("run --years 2025:2027 --out a");
   INFO(shown.output);
   REQUIRE(shown.exit_code == 0);
-  const std::string status = "aisim: drawing charts with matplotlib (--no-charts skips them)...\r\033[K";
+  const std::string status = "aisim: drawing charts (--no-charts skips them)...\r\033[K";
   CHECK(shown.output.rfind(status, 0) == 0);  // first, then erased before the table
   CHECK(Contains(shown.output, "world-2025: 2027"));
   CHECK(fs::exists(dir.path() / "a/world-2025/charts/compute-stock.png"));
@@ -188,27 +188,39 @@ TEST_CASE("on a terminal a status line says charts are being drawn, then is eras
   CHECK_FALSE(Contains(piped.output, "drawing charts"));
 }
 
-TEST_CASE("without a plotting tool or with --no-charts the run succeeds with its data files") {
+TEST_CASE("a run draws its charts without Python; without a plotting tool a comparison succeeds with its data files") {
   TempFolder dir;
-  const Outcome missing = dir.Aisim("run -q --out missing", "AISIM_PYTHON=/nonexistent/python3");
+  // A run's charts are drawn natively: no interpreter is needed.
+  const Outcome native = dir.Aisim("run -q --out native", "AISIM_PYTHON=/nonexistent/python3");
+  INFO(native.output);
+  CHECK(native.exit_code == 0);
+  CHECK(native.output.empty());
+  for (const std::string& chart : kRunCharts) {
+    CHECK(fs::file_size(dir.path() / "native/world-2025/charts" / (chart + ".png")) > 1000);
+  }
+
+  const std::string compare = "compare world-2025 korea-2026-ai-budget -q --draws 40 -j 2 --out ";
+  const auto folder_of = [&](const std::string& out) {
+    return dir.path() / out / "compare-world-2025-vs-korea-2026-ai-budget";
+  };
+  const Outcome missing = dir.Aisim(compare + "missing", "AISIM_PYTHON=/nonexistent/python3");
   INFO(missing.output);
   CHECK(missing.exit_code == 0);
   // Exactly one line: the warning with its hint.
   CHECK(std::count(missing.output.begin(), missing.output.end(), '\n') == 1);
   CHECK(Contains(missing.output, "warning: charts skipped"));
   CHECK(Contains(missing.output, "python3-matplotlib"));
-  const fs::path folder = dir.path() / "missing/world-2025";
-  CHECK_FALSE(fs::exists(folder / "charts"));
-  for (const char* file : {"timeseries.csv", "summary.json", "report.html", "report.md"}) {
-    CHECK(fs::file_size(folder / file) > 0);
+  CHECK_FALSE(fs::exists(folder_of("missing") / "charts"));
+  for (const char* file : {"timeseries.csv", "differences.csv", "report.html", "report.md"}) {
+    CHECK(fs::file_size(folder_of("missing") / file) > 0);
   }
-  CHECK(Contains(Read(folder / "report.html"), "charts skipped"));
+  CHECK(Contains(Read(folder_of("missing") / "report.html"), "charts skipped"));
 
   // An interpreter without matplotlib: the same warning.
-  const Outcome no_matplotlib = dir.Aisim("run -q --out nompl", "AISIM_PYTHON=/bin/false");
+  const Outcome no_matplotlib = dir.Aisim(compare + "nompl", "AISIM_PYTHON=/bin/false");
   CHECK(no_matplotlib.exit_code == 0);
   CHECK(Contains(no_matplotlib.output, "warning: charts skipped"));
-  CHECK_FALSE(fs::exists(dir.path() / "nompl/world-2025/charts"));
+  CHECK_FALSE(fs::exists(folder_of("nompl") / "charts"));
 
   // A chart worker process killed mid-drawing: the same warning, no hang
   // (multiprocessing.Pool would wait for the dead worker for ever).
@@ -224,14 +236,13 @@ done
 wait "$parent"
 )");
   dir.Shell("chmod +x kill-worker.sh");
-  const Outcome killed = dir.Aisim("run -q --draws 40 -j 2 --out killed",
-                                   "AISIM_PYTHON=" + (dir.path() / "kill-worker.sh").string());
+  const Outcome killed = dir.Aisim(compare + "killed", "AISIM_PYTHON=" + (dir.path() / "kill-worker.sh").string());
   INFO(killed.output);
   CHECK(killed.exit_code == 0);
   CHECK(Contains(killed.output, "warning: charts skipped: the chart script failed"));
   CHECK(Contains(killed.output, "terminated abruptly"));
-  CHECK_FALSE(fs::exists(dir.path() / "killed/world-2025/charts"));
-  CHECK(fs::file_size(dir.path() / "killed/world-2025/timeseries.csv") > 0);
+  CHECK_FALSE(fs::exists(folder_of("killed") / "charts"));
+  CHECK(fs::file_size(folder_of("killed") / "timeseries.csv") > 0);
 
   const Outcome off = dir.Aisim("run -q --no-charts --out off");
   CHECK(off.exit_code == 0);

@@ -1,9 +1,9 @@
-"""A killed `aisim run` takes its chart processes with it (issue 14, item 7).
+"""A killed aisim takes its chart processes with it (issue 14, item 7).
 
 Before, matplotlib's processes ran on for 5-7 s after `kill -9 aisim`,
 writing into the abandoned staging folder. Now each asks Linux to kill it
-when its parent dies (PR_SET_PDEATHSIG). This test starts a run with
-charts, waits until the chart script and its workers are drawing, kills
+when its parent dies (PR_SET_PDEATHSIG). This test starts a comparison
+with charts (a run's charts are drawn natively, without processes), waits until the chart script and its workers are drawing, kills
 aisim with SIGKILL and requires every one of them to be gone within 2 s.
 Run by CTest: /usr/bin/python3 kill_charts_test.py AISIM_BINARY
 """
@@ -46,7 +46,8 @@ def alive(pid):
 failures = 0
 with tempfile.TemporaryDirectory() as work:
     for attempt in range(3):
-        run = subprocess.Popen([BIN, "run", "--draws", "200", "-j", "2", "--out", "o"], cwd=work,
+        run = subprocess.Popen([BIN, "compare", "world-2025", "korea-2026-ai-budget", "--draws", "200",
+                                "-j", "2", "--out", "o"], cwd=work,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         drawing = []
         deadline = time.monotonic() + 30
@@ -60,7 +61,7 @@ with tempfile.TemporaryDirectory() as work:
         if len(drawing) < 3:
             run.kill()
             run.wait()
-            print(f"attempt {attempt}: the run ended before its chart workers were seen; again")
+            print(f"attempt {attempt}: the comparison ended before its chart workers were seen; again")
             continue
         run.send_signal(signal.SIGKILL)
         run.wait()
