@@ -91,8 +91,8 @@ void WriteSweepReport(const std::string& folder, const po::variables_map& values
   const std::vector<OutcomeSummary> outcomes = SummariseSweep(path, manifest);
   Report report = MakeSweepReport(manifest, outcomes);
   AddCharts(report, values, SweepChartRequest(path, manifest, outcomes));
-  WriteTextAtomically(path / "report.md", FormatReportMarkdown(report));
-  WriteTextAtomically(path / "report.html", FormatReportHtml(report, path));
+  WriteFileAtomically(path / "report.md", FormatReportMarkdown(report));
+  WriteFileAtomically(path / "report.html", FormatReportHtml(report, path));
   if (!values.count("quiet")) {
     if (!outcomes.empty()) std::cout << SweepHeadline(manifest, outcomes) << "\n";
     std::cout << "Report: " << (path / "report.html").string() << "\n";

@@ -10,8 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/error.hpp"
+#include "sim/file.hpp"
 #include "sim/output/csv_reader.hpp"
 #include "sim/scenario/did_you_mean.hpp"
+#include "sim/sweep/plan.hpp"
 
 namespace sim {
 namespace {
@@ -134,8 +136,13 @@ std::vector<std::string> OutcomeColumns(const std::string& sweep_dir) {
 DiscoveryData ReadSweep(const std::string& sweep_dir, const std::vector<Goal>& goals) {
   const fs::path dir(sweep_dir);
   {
-    std::ifstream manifest = OpenOrFail(dir / "manifest.json", "SWEEP_DIR must be the --out folder of an `aisim sweep`");
-    const nlohmann::json json = nlohmann::json::parse(manifest, nullptr, false);
+    std::string text;
+    if (const std::string reason = ReadWholeFile(dir / "manifest.json", kMaxManifestBytes, &text); !reason.empty()) {
+      throw ScenarioError({(dir / "manifest.json").string(), 0, 0},
+                          "cannot read " + (dir / "manifest.json").string() + ": " + reason,
+                          "SWEEP_DIR must be the --out folder of an `aisim sweep`");
+    }
+    const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
     const std::string status = json.is_object() ? json.value("status", "") : "";
     if (status != "complete") {
       throw ScenarioError({(dir / "manifest.json").string(), 0, 0},

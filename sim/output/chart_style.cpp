@@ -6,9 +6,9 @@ namespace sim {
 
 RegionStyle StyleOfRegion(const std::string& code) {
   static const std::map<std::string, RegionStyle> kStyles = {
-      {"US", {"#0072B2", "-", 'o'}},  {"CN", {"#D55E00", "--", 's'}}, {"EU", {"#009E73", "-.", '^'}},
-      {"UK", {"#CC79A7", ":", 'D'}},  {"JP", {"#E69F00", "-", 'v'}},  {"KR", {"#000000", "-", 'P'}},
-      {"AE", {kYellow, "--", 'X'}},   {"IN", {"#56B4E9", "-.", '<'}}, {"ROW", {"#999999", ":", '>'}},
+      {"US", {"#0072B2", "-", 'o'}}, {"CN", {"#D55E00", "--", 's'}}, {"EU", {"#009E73", "-.", '^'}},
+      {"UK", {"#CC79A7", ":", 'D'}}, {"JP", {"#E69F00", "-", 'v'}},  {"KR", {"#000000", "-", 'P'}},
+      {"AE", {kYellow, "--", 'X'}},  {"IN", {"#56B4E9", "-.", '<'}}, {"ROW", {"#999999", ":", '>'}},
   };
   if (const auto found = kStyles.find(code); found != kStyles.end()) return found->second;
   static const char* const kPalette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",

@@ -112,7 +112,9 @@ void DrawShape(cairo_t* cr, const Shape& shape) {
 
 void DrawLabel(cairo_t* cr, const Label& label) {
   const double width = LabelWidthWith(cr, label);
-  const double shift = label.anchor == Anchor::kStart ? 0 : label.anchor == Anchor::kMiddle ? width / 2 : width;
+  const double shift = label.anchor == Anchor::kStart    ? 0
+                       : label.anchor == Anchor::kMiddle ? width / 2
+                                                         : width;
   cairo_save(cr);
   cairo_translate(cr, label.at.x, label.at.y);
   if (label.vertical) cairo_rotate(cr, -kPi / 2);
@@ -172,8 +174,8 @@ std::string EncodePng(cairo_surface_t* surface) {
         static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(chunk), length);
       },
       nullptr);
-  png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-               PNG_FILTER_TYPE_DEFAULT);
+  png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_compression_level(png, 1);
   png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
   png_write_info(png, info);
@@ -202,10 +204,12 @@ double LabelWidth(const Label& label) {
 }
 
 std::string FormatSvg(const Drawing& drawing) {
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
-                    Number(drawing.width) + "\" height=\"" + Number(drawing.height) + "\" viewBox=\"0 0 " +
-                    Number(drawing.width) + " " + Number(drawing.height) +
-                    "\" font-family=\"DejaVu Sans, sans-serif\">\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
+      Number(drawing.width) + "\" height=\"" + Number(drawing.height) + "\" viewBox=\"0 0 " +
+      Number(drawing.width) + " " + Number(drawing.height) +
+      "\" font-family=\"DejaVu Sans, sans-serif\">\n<rect width=\"100%\" height=\"100%\" "
+      "fill=\"#ffffff\"/>\n";
   for (const auto& item : drawing.items) {
     if (const Shape* shape = std::get_if<Shape>(&item)) {
       if (shape->points.empty()) continue;
@@ -218,7 +222,8 @@ std::string FormatSvg(const Drawing& drawing) {
       }
       out += shape->closed ? " Z\"" : "\"";
       out += " fill=\"" + (shape->fill.empty() ? std::string("none") : shape->fill) + "\"";
-      if (!shape->fill.empty() && shape->fill_opacity < 1) out += " fill-opacity=\"" + Number(shape->fill_opacity) + "\"";
+      if (!shape->fill.empty() && shape->fill_opacity < 1)
+        out += " fill-opacity=\"" + Number(shape->fill_opacity) + "\"";
       if (!shape->stroke.empty() && shape->stroke_width > 0) {
         out += " stroke=\"" + shape->stroke + "\" stroke-width=\"" + Number(shape->stroke_width) +
                "\" stroke-linejoin=\"round\"";
@@ -232,11 +237,14 @@ std::string FormatSvg(const Drawing& drawing) {
       continue;
     }
     const Label& label = std::get<Label>(item);
-    const char* anchor = label.anchor == Anchor::kStart ? "start" : label.anchor == Anchor::kMiddle ? "middle" : "end";
+    const char* anchor = label.anchor == Anchor::kStart    ? "start"
+                         : label.anchor == Anchor::kMiddle ? "middle"
+                                                           : "end";
     out += "<text x=\"" + Number(label.at.x) + "\" y=\"" + Number(label.at.y) + "\" font-size=\"" +
-           Number(label.size) + "\"" + (label.bold ? " font-weight=\"bold\"" : "") + " fill=\"" + label.colour +
-           "\" text-anchor=\"" + anchor + "\" dominant-baseline=\"central\"";
-    if (label.vertical) out += " transform=\"rotate(-90 " + Number(label.at.x) + " " + Number(label.at.y) + ")\"";
+           Number(label.size) + "\"" + (label.bold ? " font-weight=\"bold\"" : "") + " fill=\"" +
+           label.colour + "\" text-anchor=\"" + anchor + "\" dominant-baseline=\"central\"";
+    if (label.vertical)
+      out += " transform=\"rotate(-90 " + Number(label.at.x) + " " + Number(label.at.y) + ")\"";
     out += ">" + EscapeHtml(label.text);
     if (!label.superscript.empty()) {
       out += "<tspan dy=\"" + Number(-label.size * kSuperscriptRaise) + "\" font-size=\"" +

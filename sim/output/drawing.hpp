@@ -44,7 +44,7 @@ struct Label {
 };
 
 struct Drawing {
-  double width = 0, height = 0;  // pixels
+  double width = 0, height = 0;                   // pixels
   std::vector<std::variant<Shape, Label>> items;  // in drawing order: later items on top
 };
 

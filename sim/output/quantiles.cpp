@@ -1,5 +1,6 @@
 #include "sim/output/quantiles.hpp"
 
+#include <cstdio>
 #include <vector>
 
 namespace sim {
@@ -10,6 +11,17 @@ QuantileSet Quantiles(const Results& results, Variable variable, int year_index,
   double q[5];
   for (int i = 0; i < 5; ++i) q[i] = Quantile(values, kQuantileLevels[i]);
   return {q[0], q[1], q[2], q[3], q[4]};
+}
+
+std::string MedianAndRange(const QuantileSet& q, bool monte_carlo, const char* format, double scale,
+                           const RangeStyle& style) {
+  const auto number = [&](double value) {
+    char text[64];
+    std::snprintf(text, sizeof text, format, value * scale);
+    return std::string(text);
+  };
+  if (!monte_carlo) return number(q.p50);
+  return number(q.p50) + style.open + number(q.p5) + style.to + number(q.p95) + style.close;
 }
 
 }  // namespace sim

@@ -2,6 +2,8 @@
 // summaries, the headline and the explorer's fan), over a run's draws.
 #pragma once
 
+#include <string>
+
 #include "sim/model/results.hpp"
 
 namespace sim {
@@ -15,5 +17,17 @@ struct QuantileSet {
   double p5, p25, p50, p75, p95;
 };
 QuantileSet Quantiles(const Results& results, Variable variable, int year_index, int region);
+
+// A table cell: the median by the printf `format` ("%.2f"), and for many
+// draws the 5-95% range after it, "12.3 (11.9 to 12.8)" by default or with
+// other punctuation ("12.3 [11.9-12.8]" with " [", "-", "]"). Each value is
+// multiplied by `scale` first.
+struct RangeStyle {
+  const char* open = " (";
+  const char* to = " to ";
+  const char* close = ")";
+};
+std::string MedianAndRange(const QuantileSet& q, bool monte_carlo, const char* format, double scale = 1,
+                           const RangeStyle& style = {});
 
 }  // namespace sim

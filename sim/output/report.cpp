@@ -72,15 +72,6 @@ std::string EscapeMarkdownCell(const std::string& text) {
   return out;
 }
 
-std::string Cell(const QuantileSet& q, bool monte_carlo, const char* format) {
-  char a[64], b[64], c[64];
-  std::snprintf(a, sizeof a, format, q.p50);
-  if (!monte_carlo) return a;
-  std::snprintf(b, sizeof b, format, q.p5);
-  std::snprintf(c, sizeof c, format, q.p95);
-  return std::string(a) + " (" + b + " to " + c + ")";
-}
-
 // Print-friendly, no external fonts: the browser's own sans-serif.
 constexpr const char* kStyle = R"(
 body { font-family: sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #111; line-height: 1.4; }
@@ -127,12 +118,13 @@ ReportTable EndYearTable(const Results& results) {
   for (const RegionSummary& s : SummariseEndYear(results)) {
     QuantileSet compute = s.compute_stock;
     for (double* v : {&compute.p5, &compute.p25, &compute.p50, &compute.p75, &compute.p95}) *v /= 1e6;
-    table.rows.push_back({s.name + " (" + s.code + ")", Cell(s.capability_generative, monte_carlo, "%.2f"),
-                          Cell(s.capability_physical, monte_carlo, "%.2f"),
-                          Cell(s.years_behind_generative, monte_carlo, "%.1f"),
-                          Cell(s.years_behind_physical, monte_carlo, "%.1f"),
-                          Cell(compute, monte_carlo, "%.2f"), Cell(s.rank_generative, monte_carlo, "%.0f"),
-                          Cell(s.rank_physical, monte_carlo, "%.0f")});
+    table.rows.push_back(
+        {s.name + " (" + s.code + ")", MedianAndRange(s.capability_generative, monte_carlo, "%.2f"),
+         MedianAndRange(s.capability_physical, monte_carlo, "%.2f"),
+         MedianAndRange(s.years_behind_generative, monte_carlo, "%.1f"),
+         MedianAndRange(s.years_behind_physical, monte_carlo, "%.1f"),
+         MedianAndRange(compute, monte_carlo, "%.2f"), MedianAndRange(s.rank_generative, monte_carlo, "%.0f"),
+         MedianAndRange(s.rank_physical, monte_carlo, "%.0f")});
   }
   return table;
 }

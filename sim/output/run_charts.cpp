@@ -6,9 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <limits>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "sim/file.hpp"
 #include "sim/output/quantiles.hpp"
@@ -129,7 +128,8 @@ std::vector<Tick> LinearTicks(const Scale& s, int most) {
 // and 5 times them.
 std::vector<Tick> LogTicks(const Scale& s) {
   std::vector<Tick> ticks;
-  const int first = static_cast<int>(std::ceil(s.lo - 1e-9)), last = static_cast<int>(std::floor(s.hi + 1e-9));
+  const int first = static_cast<int>(std::ceil(s.lo - 1e-9)),
+            last = static_cast<int>(std::floor(s.hi + 1e-9));
   if (last - first + 1 >= 2) {
     const int every = 1 + (last - first) / 7;
     for (int k = first; k <= last; ++k) {
@@ -152,7 +152,8 @@ std::vector<Tick> YearTicks(const Scale& s, int most) {
   for (const int step : {1, 2, 5, 10, 20, 50}) {
     const int first = static_cast<int>(std::ceil(s.lo / step)) * step;
     if (std::floor((s.hi - first) / step) + 1 > most && step < 50) continue;
-    for (int year = first; year <= s.hi; year += step) ticks.push_back({static_cast<double>(year), std::to_string(year), ""});
+    for (int year = first; year <= s.hi; year += step)
+      ticks.push_back({static_cast<double>(year), std::to_string(year), ""});
     break;
   }
   return ticks;
@@ -203,7 +204,7 @@ std::vector<Point> MarkerOutline(char marker, Point at, double size) {
   };
   const auto cross = [&](double turn) {  // a filled plus, turned by `turn`
     const double a = r, w = 0.36 * r;
-    const Point arm[] = {{w, a}, {w, w}, {a, w}, {a, -w}, {w, -w}, {w, -a},
+    const Point arm[] = {{w, a},   {w, w},   {a, w},   {a, -w}, {w, -w}, {w, -a},
                          {-w, -a}, {-w, -w}, {-a, -w}, {-a, w}, {-w, w}, {-w, a}};
     for (const Point& p : arm) {
       points.push_back({at.x + p.x * std::cos(turn) - p.y * std::sin(turn),
@@ -211,16 +212,35 @@ std::vector<Point> MarkerOutline(char marker, Point at, double size) {
     }
   };
   switch (marker) {
-    case 's': polygon(4, r * 1.2, kPi / 4); break;
-    case '^': polygon(3, r * 1.15, 0); break;
-    case 'v': polygon(3, r * 1.15, kPi); break;
-    case '<': polygon(3, r * 1.15, -kPi / 2); break;
-    case '>': polygon(3, r * 1.15, kPi / 2); break;
-    case 'D': polygon(4, r * 1.1, 0); break;
-    case 'h': polygon(6, r * 1.05, 0); break;
-    case 'P': cross(0); break;
-    case 'X': cross(kPi / 4); break;
-    default: polygon(24, r, 0);  // 'o'
+    case 's':
+      polygon(4, r * 1.2, kPi / 4);
+      break;
+    case '^':
+      polygon(3, r * 1.15, 0);
+      break;
+    case 'v':
+      polygon(3, r * 1.15, kPi);
+      break;
+    case '<':
+      polygon(3, r * 1.15, -kPi / 2);
+      break;
+    case '>':
+      polygon(3, r * 1.15, kPi / 2);
+      break;
+    case 'D':
+      polygon(4, r * 1.1, 0);
+      break;
+    case 'h':
+      polygon(6, r * 1.05, 0);
+      break;
+    case 'P':
+      cross(0);
+      break;
+    case 'X':
+      cross(kPi / 4);
+      break;
+    default:
+      polygon(24, r, 0);  // 'o'
   }
   return points;
 }
@@ -266,8 +286,10 @@ void AddBand(Drawing& drawing, const Rect& panel, const Scale& x, const Scale& y
              const std::vector<double>& low, const std::vector<double>& high, const std::string& colour,
              double opacity) {
   Shape band;
-  for (size_t i = 0; i < fan.years.size(); ++i) band.points.push_back({panel.X(x, fan.years[i]), panel.Y(y, low[i])});
-  for (size_t i = fan.years.size(); i-- > 0;) band.points.push_back({panel.X(x, fan.years[i]), panel.Y(y, high[i])});
+  for (size_t i = 0; i < fan.years.size(); ++i)
+    band.points.push_back({panel.X(x, fan.years[i]), panel.Y(y, low[i])});
+  for (size_t i = fan.years.size(); i-- > 0;)
+    band.points.push_back({panel.X(x, fan.years[i]), panel.Y(y, high[i])});
   band.closed = true;
   band.fill = colour;
   band.fill_opacity = opacity;
@@ -288,8 +310,9 @@ void AddAxes(Drawing& drawing, const Rect& panel, const Scale& x, const std::vec
     const double py = panel.Y(y_axis, t.at);
     drawing.items.push_back(Line({{panel.left, py}, {panel.right, py}}, kGrid, Pt(0.6)));
   }
-  drawing.items.push_back(Line({{panel.left, panel.top}, {panel.left, panel.bottom}, {panel.right, panel.bottom}},
-                               "#000000", Pt(0.8)));
+  drawing.items.push_back(
+      Line({{panel.left, panel.top}, {panel.left, panel.bottom}, {panel.right, panel.bottom}}, "#000000",
+           Pt(0.8)));
   for (const Tick& t : x_ticks) {
     const double px = panel.X(x_axis, t.at);
     drawing.items.push_back(Line({{px, panel.bottom}, {px, panel.bottom + kTickLength}}, "#000000", Pt(0.8)));
@@ -321,8 +344,9 @@ double WidestLabel(const std::vector<Tick>& ticks) {
 std::string Subtitle(const ChartRequest& request) {
   const std::string years = std::to_string(request.start_year) + "-" + std::to_string(request.end_year);
   if (request.draws > 1) {
-    return "scenario " + request.scenarios.at(0) + ", " + years + "; Monte Carlo, " + std::to_string(request.draws) +
-           " draws, seed " + std::to_string(request.seed) + ": median line, p25-p75 and p5-p95 bands";
+    return "scenario " + request.scenarios.at(0) + ", " + years + "; Monte Carlo, " +
+           std::to_string(request.draws) + " draws, seed " + std::to_string(request.seed) +
+           ": median line, p25-p75 and p5-p95 bands";
   }
   return "scenario " + request.scenarios.at(0) + ", " + years + "; deterministic run (seed " +
          std::to_string(request.seed) + ")";
@@ -346,9 +370,7 @@ std::pair<double, double> Extent(const std::vector<const Fan*>& fans, bool log) 
   return {low, high};
 }
 
-Scale YearScale(const ChartRequest& request) {
-  return FitScale(request.start_year, request.end_year, false);
-}
+Scale YearScale(const ChartRequest& request) { return FitScale(request.start_year, request.end_year, false); }
 
 // Every region a line on one axis, with the legend to the right.
 Drawing LinesChart(const ChartRequest& request, const ChartMetric& metric, const std::vector<Fan>& fans) {
@@ -367,9 +389,11 @@ Drawing LinesChart(const ChartRequest& request, const ChartMetric& metric, const
   for (const Fan& fan : fans) all.push_back(&fan);
   const auto [low, high] = Extent(all, metric.log);
   const Scale x = YearScale(request), y = FitScale(low, high, metric.log);
-  const std::vector<Tick> x_ticks = YearTicks(x, std::clamp(static_cast<int>((panel.right - panel.left) / 70), 3, 8));
+  const std::vector<Tick> x_ticks =
+      YearTicks(x, std::clamp(static_cast<int>((panel.right - panel.left) / 70), 3, 8));
   const std::vector<Tick> y_ticks =
-      metric.log ? LogTicks(y) : LinearTicks(y, std::clamp(static_cast<int>((panel.bottom - panel.top) / 35), 3, 9));
+      metric.log ? LogTicks(y)
+                 : LinearTicks(y, std::clamp(static_cast<int>((panel.bottom - panel.top) / 35), 3, 9));
   AddAxes(drawing, panel, x, x_ticks, y, y_ticks, true, true);
   for (size_t r = 0; r < fans.size(); ++r) {
     const RegionStyle style = StyleOfRegion(request.regions[r].code);
@@ -381,15 +405,17 @@ Drawing LinesChart(const ChartRequest& request, const ChartMetric& metric, const
             "series-" + request.scenarios.at(0) + "-" + request.regions[r].code + "-" + metric.stem,
             EveryFewPoints(points.size()));
   }
-  Label title = Text({drawing.width / 2, Pt(13) / 2 + 0.02 * drawing.height}, metric.title + " by region", 13);
+  Label title =
+      Text({drawing.width / 2, Pt(13) / 2 + 0.02 * drawing.height}, metric.title + " by region", 13);
   title.bold = true;
   drawing.items.push_back(title);
-  Label subtitle = Text({(panel.left + panel.right) / 2, panel.top - Pt(6) - Pt(9) / 2}, Subtitle(request), 9);
+  Label subtitle =
+      Text({(panel.left + panel.right) / 2, panel.top - Pt(6) - Pt(9) / 2}, Subtitle(request), 9);
   subtitle.colour = kSubtitleColour;
   drawing.items.push_back(subtitle);
-  drawing.items.push_back(Text({(panel.left + panel.right) / 2,
-                                panel.bottom + kTickLength + kTickPad + Pt(10) + Pt(4) + Pt(10) / 2},
-                               "year", 10));
+  drawing.items.push_back(Text(
+      {(panel.left + panel.right) / 2, panel.bottom + kTickLength + kTickPad + Pt(10) + Pt(4) + Pt(10) / 2},
+      "year", 10));
   Label unit = Text({panel.left - kTickLength - kTickPad - WidestLabel(y_ticks) - Pt(4) - Pt(10) / 2,
                      (panel.top + panel.bottom) / 2},
                     metric.unit, 10);
@@ -425,7 +451,8 @@ Drawing FanChart(const ChartRequest& request, const ChartMetric& metric, const s
   drawing.width = (3.6 * columns + 0.6) * kDpi;
   drawing.height = height_inches * kDpi;
   const double left = 0.09 * drawing.width, right = 0.985 * drawing.width;
-  const double top = (0.95 / height_inches) * drawing.height, bottom = (1 - 0.55 / height_inches) * drawing.height;
+  const double top = (0.95 / height_inches) * drawing.height,
+               bottom = (1 - 0.55 / height_inches) * drawing.height;
   const double wspace = own_scale ? 0.3 : 0.12, hspace = 0.35;
   const double w = (right - left) / (columns + wspace * (columns - 1));
   const double h = (bottom - top) / (rows + hspace * (rows - 1));
@@ -456,15 +483,18 @@ Drawing FanChart(const ChartRequest& request, const ChartMetric& metric, const s
       AddBand(drawing, panel, x, y, fan, fan.p25, fan.p75, style.colour, yellow ? 0.6 : 0.35);
     }
     std::vector<Point> points;
-    for (size_t k = 0; k < fan.years.size(); ++k) points.push_back({panel.X(x, fan.years[k]), panel.Y(y, fan.p50[k])});
+    for (size_t k = 0; k < fan.years.size(); ++k)
+      points.push_back({panel.X(x, fan.years[k]), panel.Y(y, fan.p50[k])});
     AddLine(drawing, points, style, "-",
             "series-" + request.scenarios.at(0) + "-" + request.regions[i].code + "-" + metric.stem,
             EveryFewPoints(points.size()));
     drawing.items.push_back(Text({(panel.left + panel.right) / 2, panel.top - Pt(6) - Pt(10) / 2},
                                  RegionLabel(request.regions[i]), 10));
   }
-  drawing.items.push_back(Text({drawing.width / 2, 0.02 * drawing.height + Pt(11) / 2}, metric.title + " by region", 11));
-  drawing.items.push_back(Text({drawing.width / 2, 0.02 * drawing.height + Pt(11) * 1.75}, Subtitle(request), 11));
+  drawing.items.push_back(
+      Text({drawing.width / 2, 0.02 * drawing.height + Pt(11) / 2}, metric.title + " by region", 11));
+  drawing.items.push_back(
+      Text({drawing.width / 2, 0.02 * drawing.height + Pt(11) * 1.75}, Subtitle(request), 11));
   drawing.items.push_back(Text({drawing.width / 2, drawing.height * 0.995 - Pt(12) / 2}, "year", 12));
   Label unit = Text({drawing.width * 0.005 + Pt(12) / 2, (top + bottom) / 2},
                     metric.unit + (own_scale ? " (each panel on its own scale)" : ""), 12);

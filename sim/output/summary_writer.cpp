@@ -35,21 +35,6 @@ nlohmann::ordered_json Stat(const QuantileSet& q, bool monte_carlo) {
   return {{"p5", q.p5}, {"p25", q.p25}, {"p50", q.p50}, {"p75", q.p75}, {"p95", q.p95}};
 }
 
-// "12.3" for one draw; "12.3 (11.9 to 12.8)" with the 90% range for many.
-std::string Cell(const QuantileSet& q, bool monte_carlo, const char* format) {
-  char buffer[128];
-  if (!monte_carlo) {
-    std::snprintf(buffer, sizeof buffer, format, q.p50);
-    return buffer;
-  }
-  char a[32], b[32], c[32];
-  std::snprintf(a, sizeof a, format, q.p50);
-  std::snprintf(b, sizeof b, format, q.p5);
-  std::snprintf(c, sizeof c, format, q.p95);
-  std::snprintf(buffer, sizeof buffer, "%s (%s to %s)", a, b, c);
-  return buffer;
-}
-
 }  // namespace
 
 std::string FormatSummaryJson(const Results& results, const RunRecord& record,
@@ -126,12 +111,14 @@ std::string FormatSummaryMarkdown(const Results& results, const RunRecord& recor
     for (double* v : {&millions.p5, &millions.p25, &millions.p50, &millions.p75, &millions.p95}) {
       *v /= 1e6;
     }
-    md += "| " + s.name + " (" + s.code + ") | " + Cell(s.capability_generative, monte_carlo, "%.2f") +
-          " | " + Cell(s.capability_physical, monte_carlo, "%.2f") + " | " +
-          Cell(s.years_behind_generative, monte_carlo, "%.1f") + " | " +
-          Cell(s.years_behind_physical, monte_carlo, "%.1f") + " | " +
-          Cell(millions, monte_carlo, "%.2f") + " | " + Cell(s.rank_generative, monte_carlo, "%.0f") +
-          " | " + Cell(s.rank_physical, monte_carlo, "%.0f") + " |\n";
+    md += "| " + s.name + " (" + s.code + ") | " +
+          MedianAndRange(s.capability_generative, monte_carlo, "%.2f") + " | " +
+          MedianAndRange(s.capability_physical, monte_carlo, "%.2f") + " | " +
+          MedianAndRange(s.years_behind_generative, monte_carlo, "%.1f") + " | " +
+          MedianAndRange(s.years_behind_physical, monte_carlo, "%.1f") + " | " +
+          MedianAndRange(millions, monte_carlo, "%.2f") + " | " +
+          MedianAndRange(s.rank_generative, monte_carlo, "%.0f") + " | " +
+          MedianAndRange(s.rank_physical, monte_carlo, "%.0f") + " |\n";
   }
   if (monte_carlo) {
     const int last = results.years() - 1;

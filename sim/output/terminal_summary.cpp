@@ -3,29 +3,17 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "sim/output/quantiles.hpp"
 #include "sim/output/summary_writer.hpp"
 
 namespace sim {
-namespace {
-
-std::string Cell(const QuantileSet& q, bool monte_carlo, const char* format, double scale = 1) {
-  char buffer[96];
-  if (!monte_carlo) {
-    std::snprintf(buffer, sizeof buffer, format, q.p50 * scale);
-    return buffer;
-  }
-  char a[24], b[24], c[24];
-  std::snprintf(a, sizeof a, format, q.p50 * scale);
-  std::snprintf(b, sizeof b, format, q.p5 * scale);
-  std::snprintf(c, sizeof c, format, q.p95 * scale);
-  std::snprintf(buffer, sizeof buffer, "%s [%s-%s]", a, b, c);
-  return buffer;
-}
-
-}  // namespace
 
 std::string FormatTerminalSummary(const Results& results) {
   const bool monte_carlo = results.draws() > 1;
+  // "12.3 [11.9-12.8]": the terminal's table is narrow.
+  const auto Cell = [&](const QuantileSet& q, bool mc, const char* format, double scale = 1) {
+    return MedianAndRange(q, mc, format, scale, {" [", "-", "]"});
+  };
   std::vector<RegionSummary> rows = SummariseEndYear(results);
   std::stable_sort(rows.begin(), rows.end(), [](const RegionSummary& a, const RegionSummary& b) {
     return a.rank_generative.p50 < b.rank_generative.p50;

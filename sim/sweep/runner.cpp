@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "sim/file.hpp"
 #include "sim/hash.hpp"
 #include "sim/output/summary_writer.hpp"
 #include "sim/scenario/load_scenario.hpp"
@@ -157,7 +158,7 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
   manifest["status"] = "running";
   manifest["wall_time_seconds"] = 0.0;
   if (disk.exists) {
-    WriteTextAtomically(manifest_path, manifest.dump(2) + "\n");
+    WriteFileAtomically(manifest_path, manifest.dump(2) + "\n");
   } else {
     disk.hashes = CreateSweepFolder(folder, data_files, manifest.dump(2) + "\n");
   }
@@ -198,7 +199,7 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
                                                {"fnv1a64", HashHex(files.hashes()[i])}};
     }
   }
-  WriteTextAtomically(manifest_path, manifest.dump(2) + "\n");
+  WriteFileAtomically(manifest_path, manifest.dump(2) + "\n");
   if (run.failure) std::rethrow_exception(run.failure);
   if (!report.interrupted && options.shards == 1) {
     if (!options.quiet) out << OutcomeRanges(folder, manifest["outcomes"], done);

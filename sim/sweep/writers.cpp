@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "sim/hash.hpp"
+#include "sim/file.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "sim/output/csv_reader.hpp"
 #include "sim/sweep/sampling.hpp"
@@ -72,17 +73,6 @@ SweepChunk FormatChunk(long long first, const Eigen::ArrayXXd& values, const Eig
   return chunk;
 }
 
-void WriteTextAtomically(const fs::path& path, const std::string& text) {
-  const fs::path temp = path.string() + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) throw std::runtime_error("cannot write " + temp.string());
-  }
-  fs::rename(temp, path);
-}
-
 std::vector<std::uint64_t> CreateSweepFolder(const fs::path& folder, const std::vector<DataFile>& data_files,
                                              const std::string& manifest_text) {
   std::vector<std::uint64_t> hashes;
@@ -101,7 +91,8 @@ DataFileAppender::DataFileAppender(const fs::path& folder, const std::vector<Dat
                                    std::vector<std::uint64_t> hashes)
     : hashes_(std::move(hashes)) {
   for (const DataFile& file : files) {
-    files_.emplace_back(std::fopen((folder / file.name).c_str(), "ab"));
+    paths_.push_back(folder / file.name);
+    files_.emplace_back(std::fopen(paths_.back().c_str(), "ab"));
     if (!files_.back()) {
       throw std::runtime_error("cannot open the CSV files in " + folder.string() + " for appending");
     }
@@ -121,7 +112,11 @@ bool DataFileAppender::Append(const SweepChunk& chunk) {
   return ok;
 }
 
-void DataFileAppender::Close() { files_.clear(); }
+void DataFileAppender::Close() {
+  files_.clear();
+  for (const fs::path& path : paths_) SyncPath(path);
+  paths_.clear();
+}
 
 namespace {
 
@@ -224,7 +219,7 @@ void WriteSensitivity(const fs::path& folder, const json& manifest, bool quiet, 
       }
     }
   }
-  WriteTextAtomically(folder / "sensitivity.csv", text);
+  WriteFileAtomically(folder / "sensitivity.csv", text);
   if (!quiet) {
     out << (m == SweepMethod::kSobol ? "Sobol indices (most influential first; ST = total, S1 = first order):\n"
                                      : "Morris screening (most influential first):\n")

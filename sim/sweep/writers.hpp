@@ -27,10 +27,6 @@ namespace sim {
 SweepChunk FormatChunk(long long first, const Eigen::ArrayXXd& values, const Eigen::ArrayXXd& outcomes,
                        const Results* timeseries);
 
-// Writes `text` to `path` through `path`.tmp and a rename: a reader sees the
-// old or the new text, never a part. Throws std::runtime_error when it cannot.
-void WriteTextAtomically(const std::filesystem::path& path, const std::string& text);
-
 // Creates `folder` holding each data file's header and manifest.json
 // (`manifest_text`), whole or not at all: a sweep killed while creating it
 // leaves only a staging folder, which the next start removes. Returns the
@@ -54,13 +50,16 @@ class DataFileAppender {
   // The checksum of each file as appended so far.
   const std::vector<std::uint64_t>& hashes() const { return hashes_; }
 
-  // Closes the files (also done on destruction).
+  // Closes the files and fsyncs them, so that a manifest written after it
+  // ("complete", with their checksums) never describes rows a power cut
+  // could take back. Throws std::runtime_error when a file cannot be synced.
   void Close();
 
  private:
   struct Closer {
     void operator()(std::FILE* file) const { std::fclose(file); }
   };
+  std::vector<std::filesystem::path> paths_;
   std::vector<std::unique_ptr<std::FILE, Closer>> files_;
   std::vector<std::uint64_t> hashes_;
 };

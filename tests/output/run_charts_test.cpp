@@ -3,14 +3,14 @@
 // chart shows the numbers), bands hold the median, regions compared on their
 // own scale fill their panels, and the files are written whole, the same
 // bytes on any number of threads, or not at all.
-#include <catch2/catch.hpp>
+#include "sim/output/run_charts.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "sim/output/run_charts.hpp"
 #include "../support/aisim_process.hpp"
 
 namespace sim {
