@@ -51,36 +51,38 @@ void SampleAssumption(const std::string& name, const Assumption& assumption, int
 
 }  // namespace
 
-// The lever tables: each schedule evaluated at every year. Public-programme
-// levers read the schedule at (year - start_delay) and are zero until the
-// programme starts, so a delay shifts the whole programme in time.
+// The lever tables: each schedule evaluated at every year, by its timing.
 void FillRegionLevers(const Scenario& scenario, const Region& region, int r, LeverTables& levers) {
-  const int years = scenario.Years();
-  for (int k = 0; k < years; ++k) {
-    const double year = scenario.start_year + k;
-    const double programme_year = year - region.start_delay;
-    const bool programme_started = programme_year >= scenario.start_year;
-    levers.public_budget(r, k) = programme_started ? region.public_budget.At(programme_year) : 0.0;
-    levers.gpu_deliveries(r, k) = programme_started ? region.gpu_deliveries.At(programme_year) : 0.0;
-    // The focus of a programme shifts with it; before it starts it still
-    // steers the (zero) public money, so the value is immaterial there.
-    levers.physical_focus(r, k) =
-        region.physical_focus.At(programme_started ? programme_year : scenario.start_year);
-    levers.chip_access(r, k) = region.chip_access.At(year);
-    levers.power_growth(r, k) = region.power_growth.At(year);
+  for (const LeverField& lever : kLeverFields) {
+    const Schedule& schedule = region.*lever.schedule;
+    RegionTable& table = levers.*lever.table;
+    for (int k = 0; k < scenario.Years(); ++k) {
+      const double year = scenario.start_year + k;
+      const double programme_year = year - region.start_delay;
+      const bool programme_started = programme_year >= scenario.start_year;
+      switch (lever.timing) {
+        case LeverTiming::kProgramme:
+          table(r, k) = programme_started ? schedule.At(programme_year) : 0.0;
+          break;
+        case LeverTiming::kProgrammeFocus:
+          table(r, k) = schedule.At(programme_started ? programme_year : scenario.start_year);
+          break;
+        case LeverTiming::kCalendar:
+          table(r, k) = schedule.At(year);
+          break;
+      }
+    }
   }
 }
 
 LeverTables BuildLeverTables(const Scenario& scenario) {
-  const int regions = static_cast<int>(scenario.regions.size());
-  const int years = scenario.Years();
   LeverTables levers;
-  for (RegionTable* table :
-       {&levers.public_budget, &levers.physical_focus, &levers.gpu_deliveries,
-        &levers.chip_access, &levers.power_growth}) {
-    table->setZero(regions, years);
+  for (const LeverField& lever : kLeverFields) {
+    (levers.*lever.table).setZero(static_cast<Eigen::Index>(scenario.regions.size()), scenario.Years());
   }
-  for (int r = 0; r < regions; ++r) FillRegionLevers(scenario, scenario.regions[r], r, levers);
+  for (int r = 0; r < static_cast<int>(scenario.regions.size()); ++r) {
+    FillRegionLevers(scenario, scenario.regions[r], r, levers);
+  }
   return levers;
 }
 

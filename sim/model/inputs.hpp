@@ -20,6 +20,33 @@ struct LeverTables {
   RegionTable power_growth;    // GW / yr
 };
 
+// How a region's start_delay moves a lever: a public programme's levers
+// are read at the programme's year (year - start_delay) and are zero before
+// it starts; its focus still steers the (zero) money then, so it holds the
+// programme's first value; the others are read at the calendar year.
+enum class LeverTiming { kProgramme, kProgrammeFocus, kCalendar };
+
+// The levers, declared once: the YAML key under a region (and the last part
+// of a sweep's path), the schedule it is read from, its table and its
+// timing. BuildLeverTables, FillRegionLevers and the sweeps' per-draw lever
+// tables all go through this list (model/model tests that it matches the
+// loader's region fields).
+struct LeverField {
+  const char* name;
+  Schedule Region::*schedule;
+  RegionTable LeverTables::*table;
+  LeverTiming timing;
+};
+inline constexpr LeverField kLeverFields[] = {
+    {"public_budget", &Region::public_budget, &LeverTables::public_budget, LeverTiming::kProgramme},
+    {"physical_focus", &Region::physical_focus, &LeverTables::physical_focus, LeverTiming::kProgrammeFocus},
+    {"gpu_deliveries", &Region::gpu_deliveries, &LeverTables::gpu_deliveries, LeverTiming::kProgramme},
+    {"chip_access", &Region::chip_access, &LeverTables::chip_access, LeverTiming::kCalendar},
+    {"power_growth", &Region::power_growth, &LeverTables::power_growth, LeverTiming::kCalendar},
+};
+static_assert(sizeof(LeverTables) == sizeof(kLeverFields) / sizeof(LeverField) * sizeof(RegionTable),
+              "every lever table has its row in kLeverFields");
+
 // Region x year tables (R x T) of the trends that go on without public money,
 // each schedule evaluated at every calendar year (no start_delay shift).
 struct TrendTables {

@@ -10,22 +10,6 @@
 #include "sim/scenario/load_scenario.hpp"
 
 namespace sim {
-namespace {
-
-struct LeverName {
-  const char* name;
-  Schedule Region::*member;
-  RegionTable LeverTables::*table;
-};
-const LeverName kBatchedLevers[] = {
-    {"public_budget", &Region::public_budget, &LeverTables::public_budget},
-    {"physical_focus", &Region::physical_focus, &LeverTables::physical_focus},
-    {"gpu_deliveries", &Region::gpu_deliveries, &LeverTables::gpu_deliveries},
-    {"chip_access", &Region::chip_access, &LeverTables::chip_access},
-    {"power_growth", &Region::power_growth, &LeverTables::power_growth},
-};
-
-}  // namespace
 
 std::string SetText(const std::string& path, double value) {
   return path + "=" + FormatNumber(value);
@@ -58,10 +42,10 @@ SweepModel::SweepModel(const Scenario& scenario, const std::vector<VariedPath>& 
     } else {
       path.kind = Kind::kLever;
       for (int r = 0; r < static_cast<int>(scenario_.regions.size()); ++r) {
-        for (const LeverName& lever : kBatchedLevers) {
+        for (const LeverField& lever : kLeverFields) {
           if (v.path == "regions." + scenario_.regions[r].code + "." + lever.name) {
             path.region = r;
-            path.lever = lever.member;
+            path.lever = lever.schedule;
             path.table = lever.table;
             path.name = lever.name;
           }
@@ -130,7 +114,7 @@ SweepModel::SweepModel(const Scenario& scenario, const std::vector<VariedPath>& 
     }
     if (batch.draw_levers.active) {
       const int T = scenario_.Years(), width = batch.draw_levers.draws;
-      for (const LeverName& lever : kBatchedLevers) {
+      for (const LeverField& lever : kLeverFields) {
         const RegionTable& mine = batch.draw_levers.levers.*lever.table;
         const RegionTable& theirs = one.levers.*lever.table;
         for (int k = 0; k < T; ++k) {
@@ -195,7 +179,7 @@ void SweepModel::FillBlockInputs(const Eigen::ArrayXXd& values, Block& block) co
       // blocks then rewrite the rows of the levers they vary.
       d.active = true;
       d.draws = width;
-      for (const LeverName& lever : kBatchedLevers) {
+      for (const LeverField& lever : kLeverFields) {
         RegionTable& table = d.levers.*lever.table;
         table.resize(R, static_cast<Eigen::Index>(T) * width);
         for (int k = 0; k < T; ++k) {

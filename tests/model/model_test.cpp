@@ -879,4 +879,34 @@ TEST_CASE("every assumption the loader reads reaches its own per-draw row of the
   CHECK(sizeof(DrawAssumptions) == assumptions.size() * sizeof(DrawRow));
 }
 
+// The levers the year loop reads (kLeverFields) are read from region fields
+// the loader knows, each from its own schedule, and each lands in its own
+// table: a lever renamed or added on one side only fails here.
+TEST_CASE("every lever table is filled from the region field of the same name") {
+  Scenario scenario = LoadScenario("world-2025");
+  std::set<const RegionTable*> tables;
+  const LeverTables probe = BuildLeverTables(scenario);
+  double marker = 500.0;
+  for (const LeverField& lever : kLeverFields) {
+    INFO(lever.name);
+    const auto field = std::find_if(internal::RegionFields().begin(), internal::RegionFields().end(),
+                                    [&](const auto& f) { return std::string(f.key) == lever.name; });
+    REQUIRE(field != internal::RegionFields().end());
+    REQUIRE(std::holds_alternative<Schedule Region::*>(field->member));
+    CHECK(std::get<Schedule Region::*>(field->member) == lever.schedule);
+    tables.insert(&(probe.*lever.table));
+    // A distinct value in the schedule shows up in that lever's table alone.
+    Region region = scenario.regions[0];
+    region.start_delay = 0;
+    region.*lever.schedule = Schedule::Constant(marker);
+    LeverTables levers = probe;
+    FillRegionLevers(scenario, region, 0, levers);
+    for (const LeverField& other : kLeverFields) {
+      CHECK(((levers.*other.table)(0, 0) == marker) == (other.table == lever.table));
+    }
+    marker += 1;
+  }
+  CHECK(tables.size() == sizeof(kLeverFields) / sizeof(LeverField));
+}
+
 }  // namespace sim
