@@ -86,14 +86,8 @@ const std::vector<Field<Assumptions>>& AssumptionFields() {
   using A = Assumptions;
   static const std::vector<Field<Assumptions>> fields = {
 #define AISIM_ASSUMPTION(name, unit, range, doc) {#name, &A::name, unit, range, doc},
+#define AISIM_SCHEDULE_ASSUMPTION(name, unit, range, doc) {#name, &A::name, unit, range, doc},
 #include "sim/scenario/assumptions.def"
-      {"market_size_generative", &A::market_size_generative, "USD bn / yr", Between(0, 1e6),
-       "global generative-AI revenue (schedule)"},
-      {"market_size_physical", &A::market_size_physical, "USD bn / yr", Between(0, 1e6),
-       "global physical-AI revenue (schedule)"},
-      {"frontier_run_history", &A::frontier_run_history, "FLOP", Between(1, 1e40),
-       "the world's largest training run published in each year before the start (the record; "
-       "years from start_year on are ignored)"},
   };
   return fields;
 }

@@ -126,17 +126,11 @@ struct Alliance {
 
 // Global assumptions of the model; see docs/MODEL.md for each default's source.
 struct Assumptions {
-  // One sim::Assumption per line of assumptions.def (name, unit, range, doc).
+  // One member per line of assumptions.def (name, unit, range, doc): a
+  // sim::Assumption, or a Schedule for the schedules.
 #define AISIM_ASSUMPTION(name, unit, range, doc) Assumption name;
+#define AISIM_SCHEDULE_ASSUMPTION(name, unit, range, doc) Schedule name;
 #include "sim/scenario/assumptions.def"
-
-  Schedule market_size_generative;  // global generative-AI revenue, USD bn / yr
-  Schedule market_size_physical;    // global physical-AI revenue, USD bn / yr
-  // The world's largest language or multimodal training run published in
-  // each year before the start, FLOP (the record): the leader's path before
-  // the simulation, for diffusion and years behind. Years from start_year on
-  // are simulated and ignored here.
-  Schedule frontier_run_history;
 };
 
 // How money written in another currency or year becomes USD bn at base-year prices:

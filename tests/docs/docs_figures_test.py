@@ -228,11 +228,77 @@ def check_field_table(binary, source, problems):
         problems.append(f"SCENARIOS.md's assumptions table names {key}, which aisim does not accept")
 
 
+def check_region_table(binary, source, problems):
+    """SCENARIOS.md's table of a region's keys names every key `aisim params`
+    lists for a region, with the same unit, and no other; keys with parts,
+    such as `public_allocation.compute`, by their first part there, and their
+    parts in the allocation table below it, with the same unit."""
+    params = subprocess.run([binary, "params", "world-2025"], capture_output=True, text=True, check=True).stdout
+    first = next(line.split()[0].split(".")[1] for line in params.splitlines() if line.startswith("regions."))
+    units, nested, part_units = {}, set(), {}
+    for line in params.splitlines():
+        if not line.startswith(f"regions.{first}."):
+            continue
+        parts = re.split(r"\s{2,}", line.strip())
+        key = parts[0].split(".", 2)[2]
+        unit = parts[-1] if len(parts) >= 3 else ""
+        if "." in key:
+            nested.add(key.split(".")[0])
+            part_units[key.split(".", 1)[1]] = unit
+        else:
+            units[key] = unit
+    text = open(os.path.join(source, "docs", "SCENARIOS.md"), encoding="utf-8").read()
+    section = text.split("## `regions:`", 1)[1].split("\n## ", 1)[0]
+    section, allocations = section.split("\nAllocations are maps", 1)
+
+    def table(text):
+        return {m.group(1): m.group(2).strip()
+                for m in re.finditer(r"^\| `([a-z0-9_]+)` \| ([^|]*) \|", text, flags=re.M)}
+
+    rows, part_rows = table(section), table(allocations)
+    for part, unit in part_units.items():
+        if part_rows.get(part) != unit:
+            problems.append(f"SCENARIOS.md's allocation table gives {part} '{part_rows.get(part)}', "
+                            f"aisim params '{unit}'")
+    for part in sorted(set(part_rows) - set(part_units)):
+        problems.append(f"SCENARIOS.md's allocation table names {part}, which aisim does not accept")
+    for key, unit in units.items():
+        if key not in rows:
+            problems.append(f"SCENARIOS.md's regions table has no row for {key}")
+        elif rows[key] != (unit or "-"):
+            problems.append(f"SCENARIOS.md gives region key {key} the unit '{rows[key]}', aisim params '{unit}'")
+    for key in sorted(nested - set(rows)):
+        problems.append(f"SCENARIOS.md's regions table has no row for {key}")
+    for key in sorted(set(rows) - set(units) - nested):
+        problems.append(f"SCENARIOS.md's regions table names {key}, which aisim does not accept")
+
+
+def check_reference_names(source, problems):
+    """The NumPy reference reads every number assumption of
+    sim/scenario/assumptions.def (the loader's one table) and no other: an
+    assumption added to the model and not to the reference would be left at
+    nothing, or silently ignored."""
+    table = open(os.path.join(source, "sim", "scenario", "assumptions.def"), encoding="utf-8").read()
+    numbers = set(re.findall(r"^AISIM_ASSUMPTION\((\w+),", table, flags=re.M))
+    reference = open(os.path.join(source, "tests", "reference", "aisim_reference.py"), encoding="utf-8").read()
+    listed = re.search(r"^ASSUMPTION_NAMES = \[(.*?)\]", reference, flags=re.M | re.S).group(1)
+    names = set(re.findall(r'"([a-z0-9_]+)"', listed))
+    for name in sorted(numbers - names):
+        problems.append(f"the NumPy reference's ASSUMPTION_NAMES lacks {name} (sim/scenario/assumptions.def)")
+    for name in sorted(names - numbers):
+        problems.append(f"the NumPy reference's ASSUMPTION_NAMES has {name}, which assumptions.def does not declare")
+    for name in re.findall(r"^AISIM_SCHEDULE_ASSUMPTION\((\w+),", table, flags=re.M):
+        if f'raw["{name}"]' not in reference:
+            problems.append(f"the NumPy reference does not read the schedule {name} (sim/scenario/assumptions.def)")
+
+
 def main():
     binary, source = sys.argv[1], sys.argv[2]
     problems = []
     assumptions = check_assumption_table(binary, source, problems)
     check_field_table(binary, source, problems)
+    check_region_table(binary, source, problems)
+    check_reference_names(source, problems)
     rows = check_headline_table(source, problems)
     check_validation(binary, source, problems)
     check_spread(binary, source, problems)
@@ -243,7 +309,8 @@ def main():
         sys.exit(1)
     print(f"ok: {rows} headline rows of SCENARIOS.md and both backtests of VALIDATION.md "
           "(tolerances and Monte Carlo spread) match results/ and aisim check; "
-          f"MODEL.md documents all {assumptions} assumptions and SCENARIOS.md lists each with its unit; "
+          f"MODEL.md documents all {assumptions} assumptions and SCENARIOS.md lists each, and every "
+          "region key, with its unit; the NumPy reference reads every assumption of assumptions.def; "
           f"the {outlook} outlook rows match results/")
 
 
