@@ -52,13 +52,9 @@ void SimulateBlock(const ModelInputs& inputs, int first_draw, int count, Results
       SliceDrawsPadded(inputs.assumptions, first_draw, count, PaddedDraws(count));
   Workspace workspace;
   workspace.Resize(inputs, PaddedDraws(count));
-  const YearLoop& loop = ActiveYearLoop();
-  loop.initialise(inputs, assumptions, workspace);
-  for (int year = 0; year < inputs.years; ++year) {
-    loop.compute(inputs, assumptions, year, workspace);
+  RunYearLoop(inputs, assumptions, workspace, [&](const YearLoop& loop, int year) {
     Record(loop, inputs, assumptions, year, first_draw, count, workspace, results);
-    loop.advance(inputs, assumptions, year, workspace);
-  }
+  });
 }
 
 }  // namespace

@@ -89,4 +89,20 @@ struct YearLoop {
 // (tests/sweep/simd_paths_test.sh).
 const YearLoop& ActiveYearLoop();
 
+// The one driver of the year loop, for `aisim run` and for sweeps: sets up
+// the state in `workspace` (sized for the draws of `assumptions`), then for
+// each year computes it, calls read_year(loop, year) while the year's
+// outcomes are in the workspace, and advances to the next year.
+template <typename ReadYear>
+void RunYearLoop(const ModelInputs& inputs, const DrawAssumptions& assumptions, Workspace& workspace,
+                 ReadYear&& read_year) {
+  const YearLoop& loop = ActiveYearLoop();
+  loop.initialise(inputs, assumptions, workspace);
+  for (int year = 0; year < inputs.years; ++year) {
+    loop.compute(inputs, assumptions, year, workspace);
+    read_year(loop, year);
+    loop.advance(inputs, assumptions, year, workspace);
+  }
+}
+
 }  // namespace sim

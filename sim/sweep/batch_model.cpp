@@ -220,15 +220,12 @@ void SweepModel::Simulate(const ModelInputs& inputs, int count, int first_column
   Workspace& w = block.workspace;
   RegionDrawArray& values = block.read;
   values.resize(inputs.regions, count);
-  const YearLoop& loop = ActiveYearLoop();
-  loop.initialise(inputs, inputs.assumptions, w);
-  for (int year = 0; year < inputs.years; ++year) {
-    loop.compute(inputs, inputs.assumptions, year, w);
+  RunYearLoop(inputs, inputs.assumptions, w, [&](const YearLoop& loop, int year) {
     if (timeseries) {
       for (int v = 0; v < kVariableCount; ++v) {
         const Variable variable = static_cast<Variable>(v);
         loop.read(inputs, inputs.assumptions, variable, year, count, w,
-                     timeseries->At(variable, year).middleCols(first_column, count));
+                  timeseries->At(variable, year).middleCols(first_column, count));
       }
     }
     // Outcomes are grouped by variable when listed so; read each variable once per year.
@@ -246,8 +243,7 @@ void SweepModel::Simulate(const ModelInputs& inputs, int count, int first_column
       loop.read(inputs, inputs.assumptions, o.variable, year, count, w, values);
       block.paths.row(o.column).segment(first_column, count) = values.row(o.region);
     }
-    loop.advance(inputs, inputs.assumptions, year, w);
-  }
+  });
 }
 
 void SweepModel::RunOne(const Eigen::ArrayXXd& values, int j, Block& block, Eigen::ArrayXXd& outcomes,
