@@ -33,7 +33,7 @@ namespace sim::cli {
 // AISIM_NO_CHARTS=1 says not to (the report then says so). A missing
 // plotting tool prints its one-line warning on stderr and leaves a note in
 // the report instead. On a terminal, without --quiet, a status line says
-// what is taking the time while matplotlib draws.
+// what is taking the time while the charts are drawn.
 void AddCharts(Report& report, const boost::program_options::variables_map& values,
                const ChartRequest& request);
 

@@ -87,7 +87,7 @@ int Run(const po::variables_map& values) {
   if (results.draws() > 1) files["rank_odds.csv"] = FormatRankOddsCsv(results);
   const std::string leftover = WriteFolderAtomically(folder, files,
                         [&](const std::filesystem::path& staging) {
-                          // Charts are drawn from the CSV just written, before the rename.
+                          // Charts are drawn from the results, into the staging folder, before the rename.
                           Report report = MakeRunReport(results, record, scenario.description, headline);
                           ChartRequest request = RunChartRequest(results, scenario.seed, staging);
                           request.jobs = options.threads;

@@ -33,15 +33,15 @@ const std::vector<ChartMetric>& RunChartMetrics() {
       {"Compute|Stock", "compute-stock", "AI compute stock", "H100-equivalents, log scale", 1.0, true},
       {"Compute|Largest Training Run", "largest-training-run", "Largest training run (generative AI)",
        "FLOP, log scale", 1.0, true},
-      {"Talent|Researchers", "talent-researchers", "Top-tier AI researchers", "persons", 1.0, false},
+      {"Talent|Researchers", "talent-researchers", "Top-tier AI researchers", "persons", 1.0, false, true},
       {"Robots|Stock", "robots-in-service", "Industrial robots in service (physical AI's fleet)",
        "robots, log scale", 1.0, true},
       {"Robots|Density", "robot-density", "Robot density (the IFR's measure)",
-       "robots per 10,000 manufacturing employees", 1.0, false},
+       "robots per 10,000 manufacturing employees", 1.0, false, true},
       {"Market Share|Generative", "market-share-generative", "Market share, generative AI",
-       "% of global generative-AI revenue", 100.0, false},
+       "% of global generative-AI revenue", 100.0, false, true},
       {"Market Share|Physical", "market-share-physical", "Market share, physical AI",
-       "% of global physical-AI revenue", 100.0, false},
+       "% of global physical-AI revenue", 100.0, false, true},
   };
   return kMetrics;
 }

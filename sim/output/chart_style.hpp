@@ -30,7 +30,10 @@ inline constexpr const char* kYellow = "#F0E442";
 inline constexpr const char* kYellowOutline = "#7a7000";
 
 // A charted variable: its CSV name, file stem, title, axis label, the factor
-// from the CSV value to the axis unit, and whether the axis is logarithmic.
+// from the CSV value to the axis unit, whether the axis is logarithmic, and
+// whether regions shown in panels each get their own axis: where a small
+// region's band would be a flat line on a large one's scale (shares,
+// researchers, robot density) rather than being compared on one.
 struct ChartMetric {
   std::string variable;  // "Capability|Generative"
   std::string stem;      // "capability-generative"
@@ -38,6 +41,7 @@ struct ChartMetric {
   std::string unit;      // "log10 FLOP (effective compute, start-year algorithms)"
   double scale = 1.0;
   bool log = false;
+  bool own_scale = false;
 };
 
 // The charts of a run, one per metric, in reading order.

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <sstream>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -185,7 +186,10 @@ std::string ChartSpecJson(const ChartRequest& request) {
 
 ChartOutcome DrawCharts(const ChartRequest& request) {
   namespace fs = std::filesystem;
-  if (request.kind == "run" && request.results) return DrawRunCharts(*request.results, request);
+  if (request.kind == "run") {
+    if (!request.results) throw std::logic_error("a run's charts are drawn from its results");
+    return DrawRunCharts(*request.results, request);
+  }
   const char* configured = std::getenv("AISIM_PYTHON");
   const std::string python = configured && *configured ? configured : kDefaultPython;
   ChartOutcome outcome;

@@ -19,13 +19,14 @@ struct ChartRegion {
   std::string code, name;  // "KR", "South Korea"
 };
 
-// What to draw, from files already written into a (staging) results folder.
+// What to draw: a run's results (`results`), or files already written into a
+// (staging) results folder for the other kinds.
 struct ChartRequest {
   std::string kind;                     // "run", "compare", "discovery" or "sweep"
   std::filesystem::path csv;            // timeseries.csv (all scenarios for compare; discovery: peeling.csv)
   std::filesystem::path differences;    // compare: differences.csv; discovery: discovery.csv; empty for a run
   std::filesystem::path time_shift;     // compare: time_shift.csv; empty otherwise
-  std::filesystem::path out;            // the charts folder, created by the script
+  std::filesystem::path out;            // the charts folder, created when the charts are drawn
   std::vector<std::string> scenarios;   // names; the first is the base of a comparison
   std::vector<ChartRegion> regions;     // in chart order
   std::string focus_region;             // compare --region code, or "" for all regions
@@ -33,7 +34,7 @@ struct ChartRequest {
   int start_year = 0, end_year = 0;
   int draws = 1;
   unsigned long long seed = 0;
-  int jobs = 0;                         // processes drawing the charts; 0 = one per core
+  int jobs = 0;                         // threads (a run) or processes drawing the charts; 0 = one per core
   bool svg = false;                     // also write every chart as SVG (--svg); PNG always
   // Sweeps (csv is outcomes.csv): the sampled inputs, the Sobol or Morris
   // indices (empty for grid and lhs), the method, the outcome columns shown
@@ -67,7 +68,8 @@ struct ChartOutcome {
 // $AISIM_PYTHON when set, else /usr/bin/python3.
 ChartOutcome DrawCharts(const ChartRequest& request);
 
-// The charts of `aisim run`, from `folder`/timeseries.csv into `folder`/charts.
+// The charts of `aisim run`, from `results` into `folder`/charts (`results`
+// must outlive the request).
 ChartRequest RunChartRequest(const Results& results, unsigned long long seed,
                              const std::filesystem::path& folder);
 

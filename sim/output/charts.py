@@ -185,7 +185,7 @@ def die_with(parent_pid):
 def draw_all(tasks, jobs):
     """Draws every chart, in `jobs` processes (0: one per core). Each chart is
     independent and takes 0.2-0.9 s, most of it matplotlib's layout and tick
-    placement, so a run's 8 charts are spread over the cores. Forked workers
+    placement, so a comparison's charts are spread over the cores. Forked workers
     inherit the data; only chart numbers and index entries cross. The bytes
     of a chart do not depend on the process that drew it."""
     if jobs <= 0:
@@ -754,8 +754,10 @@ def main():
         tasks = discovery_charts(spec, out)
     elif spec["kind"] == "sweep":
         tasks = sweep_charts(spec, out)
-    else:
+    elif spec["kind"] == "compare":
         tasks = compare_charts(spec, read_series(spec["csv"]), out)
+    else:
+        raise ValueError(f"no charts of kind {spec['kind']!r} here (a run's are drawn natively)")
     index = draw_all(tasks, spec.get("jobs", 1))
     with open(os.path.join(out, "index.json"), "w") as f:
         json.dump({"charts": index}, f, indent=1)

@@ -23,7 +23,6 @@ namespace {
 // clear error (a fontconfig match would silently substitute another font).
 constexpr const char* kRegularFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr const char* kBoldFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-constexpr double kPi = 3.14159265358979323846;
 // A superscript's size and raise, as fractions of the label's size.
 constexpr double kSuperscriptSize = 0.7;
 constexpr double kSuperscriptRaise = 0.4;
@@ -171,7 +170,13 @@ std::string EncodePng(cairo_surface_t* surface) {
   png_set_write_fn(
       png, &bytes,
       [](png_structp p, png_bytep chunk, png_size_t length) {
-        static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(chunk), length);
+        bool appended = true;
+        try {
+          static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(chunk), length);
+        } catch (const std::bad_alloc&) {
+          appended = false;  // libpng's own error path, outside the handler: no exception crosses C code
+        }
+        if (!appended) png_error(p, "out of memory");
       },
       nullptr);
   png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,

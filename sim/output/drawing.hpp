@@ -11,6 +11,9 @@
 
 namespace sim {
 
+// Angles of shapes and labels are in radians.
+inline constexpr double kPi = 3.14159265358979323846;
+
 struct Point {
   double x = 0, y = 0;  // pixels from the top left corner
 };

@@ -13,11 +13,11 @@ QuantileSet Quantiles(const Results& results, Variable variable, int year_index,
   return {q[0], q[1], q[2], q[3], q[4]};
 }
 
-std::string MedianAndRange(const QuantileSet& q, bool monte_carlo, const char* format, double scale,
+std::string MedianAndRange(const QuantileSet& q, bool monte_carlo, const char* format, double divisor,
                            const RangeStyle& style) {
   const auto number = [&](double value) {
     char text[64];
-    std::snprintf(text, sizeof text, format, value * scale);
+    std::snprintf(text, sizeof text, format, value / divisor);
     return std::string(text);
   };
   if (!monte_carlo) return number(q.p50);

@@ -116,14 +116,12 @@ ReportTable EndYearTable(const Results& results) {
                   "Years behind, generative (years)", "Years behind, physical (years)",
                   "Compute stock (M H100e)", "Rank, generative", "Rank, physical"};
   for (const RegionSummary& s : SummariseEndYear(results)) {
-    QuantileSet compute = s.compute_stock;
-    for (double* v : {&compute.p5, &compute.p25, &compute.p50, &compute.p75, &compute.p95}) *v /= 1e6;
     table.rows.push_back(
         {s.name + " (" + s.code + ")", MedianAndRange(s.capability_generative, monte_carlo, "%.2f"),
          MedianAndRange(s.capability_physical, monte_carlo, "%.2f"),
          MedianAndRange(s.years_behind_generative, monte_carlo, "%.1f"),
          MedianAndRange(s.years_behind_physical, monte_carlo, "%.1f"),
-         MedianAndRange(compute, monte_carlo, "%.2f"), MedianAndRange(s.rank_generative, monte_carlo, "%.0f"),
+         MedianAndRange(s.compute_stock, monte_carlo, "%.2f", 1e6), MedianAndRange(s.rank_generative, monte_carlo, "%.0f"),
          MedianAndRange(s.rank_physical, monte_carlo, "%.0f")});
   }
   return table;

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "sim/file.hpp"
 #include "sim/output/quantiles.hpp"
@@ -27,7 +26,6 @@ constexpr double kTickLength = Pt(3.5);
 constexpr double kTickPad = Pt(3.5);
 constexpr double kLineWidth = Pt(1.8);
 constexpr double kMarkerSize = Pt(5);
-constexpr double kPi = 3.14159265358979323846;
 
 // One region's series over the years, in the axis unit: the median, and with
 // draws the bands.
@@ -105,7 +103,7 @@ std::vector<Tick> LinearTicks(const Scale& s, int most) {
   for (const double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
     const double candidate = step * m;
     if (std::floor(s.hi / candidate + 1e-9) - std::ceil(s.lo / candidate - 1e-9) + 1 <= most) {
-      if (m == 2.5) ++decimals;
+      if (m == 2.5 && step < 10) ++decimals;  // 2.5, 0.25, ...; not 25 or 250
       if (m == 10.0) decimals = std::max(0, decimals - 1);
       step = candidate;
       break;
@@ -137,13 +135,24 @@ std::vector<Tick> LogTicks(const Scale& s) {
     }
     return ticks;
   }
-  for (int k = first - 1; k <= last + 1; ++k) {
-    for (const int m : {1, 2, 5}) {
-      const double at = k + std::log10(m);
-      if (at < s.lo - 1e-9 || at > s.hi + 1e-9) continue;
-      ticks.push_back({at, m == 1 ? "10" : std::to_string(m) + "\u00d710", std::to_string(k)});
+  // Fewer than two powers in range: also at 2 and 5 times them, then at
+  // every multiple; narrower still, plain numbers placed on the log axis.
+  for (const std::vector<int>& mantissas :
+       {std::vector<int>{1, 2, 5}, std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 9}}) {
+    ticks.clear();
+    for (int k = first - 1; k <= last + 1; ++k) {
+      for (const int m : mantissas) {
+        const double at = k + std::log10(m);
+        if (at < s.lo - 1e-9 || at > s.hi + 1e-9) continue;
+        ticks.push_back({at, m == 1 ? "10" : std::to_string(m) + "\u00d710", std::to_string(k)});
+      }
     }
+    if (ticks.size() >= 2) return ticks;
   }
+  ticks = LinearTicks({std::pow(10.0, s.lo), std::pow(10.0, s.hi), false}, 4);
+  ticks.erase(std::remove_if(ticks.begin(), ticks.end(), [](const Tick& t) { return !(t.at > 0); }),
+              ticks.end());
+  for (Tick& tick : ticks) tick.at = std::log10(tick.at);
   return ticks;
 }
 
@@ -436,13 +445,10 @@ Drawing LinesChart(const ChartRequest& request, const ChartMetric& metric, const
   return drawing;
 }
 
-// A fan in one small panel per region; the regions share the axis where
-// they are compared on it (capability, years behind, log stocks), and each
-// panel has its own where a small region's band would be a flat line under
-// a large one's (shares, researchers, robot density).
+// A fan in one small panel per region, on one axis or each on its own
+// (ChartMetric::own_scale).
 Drawing FanChart(const ChartRequest& request, const ChartMetric& metric, const std::vector<Fan>& fans) {
-  const bool own_scale = metric.variable.rfind("Market Share|", 0) == 0 ||
-                         metric.variable.rfind("Talent|", 0) == 0 || metric.variable == "Robots|Density";
+  const bool own_scale = metric.own_scale;
   const int n = static_cast<int>(fans.size());
   const int columns = n == 1 ? 1 : n <= 4 ? 2 : 3;
   const int rows = (n + columns - 1) / columns;
@@ -538,10 +544,7 @@ ChartOutcome DrawRunCharts(const Results& results, const ChartRequest& request) 
   try {
     fs::create_directories(request.out);
     const int threads = std::min<int>(ThreadsOrAllCores(request.jobs), static_cast<int>(metrics.size()));
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& thread : pool) thread.join();
+    RunOnThreads(threads, work);
     for (const std::string& error : errors) {
       if (!error.empty() && failure.empty()) failure = error;
     }

@@ -107,16 +107,12 @@ std::string FormatSummaryMarkdown(const Results& results, const RunRecord& recor
         "Rank gen. | Rank phys. |\n";
   md += "|---|---:|---:|---:|---:|---:|---:|---:|\n";
   for (const RegionSummary& s : SummariseEndYear(results)) {
-    QuantileSet millions = s.compute_stock;
-    for (double* v : {&millions.p5, &millions.p25, &millions.p50, &millions.p75, &millions.p95}) {
-      *v /= 1e6;
-    }
     md += "| " + s.name + " (" + s.code + ") | " +
           MedianAndRange(s.capability_generative, monte_carlo, "%.2f") + " | " +
           MedianAndRange(s.capability_physical, monte_carlo, "%.2f") + " | " +
           MedianAndRange(s.years_behind_generative, monte_carlo, "%.1f") + " | " +
           MedianAndRange(s.years_behind_physical, monte_carlo, "%.1f") + " | " +
-          MedianAndRange(millions, monte_carlo, "%.2f") + " | " +
+          MedianAndRange(s.compute_stock, monte_carlo, "%.2f", 1e6) + " | " +
           MedianAndRange(s.rank_generative, monte_carlo, "%.0f") + " | " +
           MedianAndRange(s.rank_physical, monte_carlo, "%.0f") + " |\n";
   }

@@ -7,31 +7,34 @@
 #include "sim/output/summary_writer.hpp"
 
 namespace sim {
+namespace {
+
+// "12.3 [11.9-12.8]": the terminal's table is narrow.
+const RangeStyle kBrackets{" [", "-", "]"};
+
+}  // namespace
 
 std::string FormatTerminalSummary(const Results& results) {
   const bool monte_carlo = results.draws() > 1;
-  // "12.3 [11.9-12.8]": the terminal's table is narrow.
-  const auto Cell = [&](const QuantileSet& q, bool mc, const char* format, double scale = 1) {
-    return MedianAndRange(q, mc, format, scale, {" [", "-", "]"});
-  };
+
   std::vector<RegionSummary> rows = SummariseEndYear(results);
   std::stable_sort(rows.begin(), rows.end(), [](const RegionSummary& a, const RegionSummary& b) {
     return a.rank_generative.p50 < b.rank_generative.p50;
   });
-  const std::vector<std::string> header = {"Region",          "Gen. cap.",     "Phys. cap.",
-                                           "Yrs behind gen.", "Yrs behind phys.", "Compute",
-                                           "Rank gen.",       "Rank phys."};
+  const std::vector<std::string> header = {"Region",           "Gen. cap.", "Phys. cap.", "Yrs behind gen.",
+                                           "Yrs behind phys.", "Compute",   "Rank gen.",  "Rank phys."};
   const std::vector<std::string> units = {"",      "log10 FLOP", "log10 FLOP", "years",
-                                          "years", "M H100e",    "",      ""};
+                                          "years", "M H100e",    "",           ""};
   std::vector<std::vector<std::string>> table = {header, units};
   for (const RegionSummary& s : rows) {
-    table.push_back({s.name + " (" + s.code + ")", Cell(s.capability_generative, monte_carlo, "%.2f"),
-                     Cell(s.capability_physical, monte_carlo, "%.2f"),
-                     Cell(s.years_behind_generative, monte_carlo, "%.1f"),
-                     Cell(s.years_behind_physical, monte_carlo, "%.1f"),
-                     Cell(s.compute_stock, monte_carlo, "%.2f", 1e-6),
-                     Cell(s.rank_generative, monte_carlo, "%.0f"),
-                     Cell(s.rank_physical, monte_carlo, "%.0f")});
+    table.push_back({s.name + " (" + s.code + ")",
+                     MedianAndRange(s.capability_generative, monte_carlo, "%.2f", 1, kBrackets),
+                     MedianAndRange(s.capability_physical, monte_carlo, "%.2f", 1, kBrackets),
+                     MedianAndRange(s.years_behind_generative, monte_carlo, "%.1f", 1, kBrackets),
+                     MedianAndRange(s.years_behind_physical, monte_carlo, "%.1f", 1, kBrackets),
+                     MedianAndRange(s.compute_stock, monte_carlo, "%.2f", 1e6, kBrackets),
+                     MedianAndRange(s.rank_generative, monte_carlo, "%.0f", 1, kBrackets),
+                     MedianAndRange(s.rank_physical, monte_carlo, "%.0f", 1, kBrackets)});
   }
   std::vector<std::size_t> width(header.size(), 0);
   for (const auto& line : table) {

@@ -24,8 +24,8 @@ class SweepModel {
   // `scenario` is the loaded base scenario; every varied path is checked as
   // `--set PATH=LO` and `--set PATH=HI` would be (ScenarioError at the path's
   // location, with a did-you-mean for an unknown path). Paths that are global
-  // assumptions or the region levers public_budget, physical_focus,
-  // gpu_deliveries, chip_access and power_growth run batched; any other path
+  // assumptions or region levers (kLeverFields, sim/model/inputs.hpp) run
+  // batched; any other path
   // (start_delay, allocations, starting stocks, ...) makes every sample run
   // on its own through ApplyOverride + BuildInputs: slower, same results.
   //

@@ -183,7 +183,12 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
           if (!ok) throw std::runtime_error("cannot write to " + folder.string());
         },
         stop.flag());
-    files.Close();
+    // Closing syncs the files; a failure there must not hide an earlier one.
+    try {
+      files.Close();
+    } catch (...) {
+      if (!run.failure) run.failure = std::current_exception();
+    }
   }
 
   // The manifest records how far the sweep got; merge and resume verify the
@@ -191,7 +196,8 @@ SweepReport RunSweep(const Study& study, const SweepRunOptions& options, std::os
   report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   report.interrupted = done < shard_total;
   manifest["completed"] = done;
-  manifest["status"] = report.interrupted ? "interrupted" : "complete";
+  // A sweep whose files could not all be written is not complete: it can be resumed.
+  manifest["status"] = report.interrupted || run.failure ? "interrupted" : "complete";
   manifest["wall_time_seconds"] = disk.previous_seconds + report.seconds;
   if (!report.interrupted && !run.failure) {
     for (size_t i = 0; i < data_files.size(); ++i) {

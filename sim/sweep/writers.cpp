@@ -118,10 +118,6 @@ void DataFileAppender::Close() {
   paths_.clear();
 }
 
-namespace {
-
-}  // namespace
-
 std::vector<Eigen::ArrayXd> ReadSweepColumns(const fs::path& folder, const std::string& file, long long rows,
                                              size_t c0, size_t c1) {
   std::vector<Eigen::ArrayXd> y(c1 - c0, Eigen::ArrayXd(rows));

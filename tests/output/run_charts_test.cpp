@@ -108,6 +108,41 @@ TEST_CASE("a deterministic run chart draws every region's values where its axis 
   CHECK(Bands(RunChartDrawing(results, request, linear)).empty());
 }
 
+// The y axis's tick labels: the only labels set flush right.
+std::vector<std::string> AxisLabels(const Drawing& drawing) {
+  std::vector<std::string> labels;
+  for (const auto& item : drawing.items) {
+    const Label* label = std::get_if<Label>(&item);
+    if (label && label->anchor == Anchor::kEnd) labels.push_back(label->text + "^" + label->superscript);
+  }
+  return labels;
+}
+
+TEST_CASE(
+    "axes are labelled however narrow or wide the values: powers of ten, plain numbers, no spare decimals") {
+  const testing::TempFolder dir("run-charts");
+  // Every variable within 2% of 1.01 million: narrower than any 1-9 x 10^k step.
+  const Results narrow = MakeResults(1, [](int r, int k, int) { return 1.0e6 + 4000.0 * r + 1000.0 * k; });
+  const ChartRequest request = RequestFor(narrow, dir.path());
+  const std::vector<std::string> log_labels =
+      AxisLabels(RunChartDrawing(narrow, request, Metric("Compute|Stock")));
+  CHECK(log_labels.size() >= 2);
+  for (const std::string& label : log_labels) CHECK(label.find("1,0") == 0);  // 1,000,000 ... 1,020,000
+  // Many decades: powers of ten.
+  const Results wide = MakeResults(1, [](int r, int k, int) { return std::pow(10.0, 2 + r + k); });
+  const std::vector<std::string> powers =
+      AxisLabels(RunChartDrawing(wide, RequestFor(wide, dir.path()), Metric("Compute|Stock")));
+  REQUIRE(powers.size() >= 2);
+  for (const std::string& label : powers) CHECK(label.rfind("10^", 0) == 0);
+  // Whole-number steps (25, 250) carry no decimals.
+  const Results density =
+      MakeResults(1, [](int r, int k, int) { return 40.0 * r + 20.0 * k; });  // steps of 25
+  for (const std::string& label :
+       AxisLabels(RunChartDrawing(density, RequestFor(density, dir.path()), Metric("Robots|Density")))) {
+    CHECK(label.find('.') == std::string::npos);
+  }
+}
+
 TEST_CASE("a Monte Carlo run chart is a fan per region: the median inside the p25-p75 band, inside p5-p95") {
   const testing::TempFolder dir("run-charts");
   // Draw d of 101 spreads region r's value over +-(r + 1) around its median.
