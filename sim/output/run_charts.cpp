@@ -65,8 +65,8 @@ struct Tick {
   std::string text, superscript;
 };
 
-// The range of `values` (finite ones; positive ones on a log axis) with 5%
-// of it added at each end; a single value gets a range around it.
+// The axis from `low` to `high` (their log10 on a log axis) with 5% of the
+// span added at each end; a single value gets a range around it.
 Scale FitScale(double low, double high, bool log) {
   Scale s;
   s.log = log;

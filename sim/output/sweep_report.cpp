@@ -37,7 +37,9 @@ Eigen::ArrayXd Ranks(const Eigen::ArrayXd& x) {
   const Eigen::Index n = x.size();
   std::vector<Eigen::Index> order(static_cast<std::size_t>(n));
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) { return x(a) < x(b); });
+  // Tied values share their mean rank below, so their order here does not
+  // matter and the unstable sort gives the same ranks.
+  std::sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) { return x(a) < x(b); });
   Eigen::ArrayXd rank(n);
   for (Eigen::Index i = 0; i < n;) {
     Eigen::Index j = i;
@@ -105,6 +107,10 @@ std::vector<OutcomeSummary> SummariseSweep(const fs::path& folder, const nlohman
   const std::string method = manifest["method"];
   const bool indexed = method == "sobol" || method == "morris";
   const std::vector<Eigen::ArrayXd> inputs = ReadSweepColumns(folder, "samples.csv", rows, 0, paths.size());
+  // Each input's ranks over every sample, once: an outcome that is finite in
+  // every sample (the usual case) correlates with these as they are.
+  std::vector<Eigen::ArrayXd> input_ranks;
+  for (const Eigen::ArrayXd& x : inputs) input_ranks.push_back(Ranks(x));
 
   std::vector<OutcomeSummary> summaries;
   for (const std::string& column : ShownOutcomes(columns, kShownOutcomes)) {
@@ -137,9 +143,13 @@ std::vector<OutcomeSummary> SummariseSweep(const fs::path& folder, const nlohman
     for (std::size_t d = 0; d < paths.size(); ++d) {
       InputInfluence influence;
       influence.path = paths[d];
-      Eigen::ArrayXd x(values.size());
-      for (std::size_t k = 0; k < finite.size(); ++k) x(static_cast<Eigen::Index>(k)) = inputs[d](finite[k]);
-      influence.rank_correlation = Correlation(Ranks(x), y_ranks);
+      if (values.size() == y.size()) {
+        influence.rank_correlation = Correlation(input_ranks[d], y_ranks);
+      } else {  // ranks among the samples whose outcome is finite
+        Eigen::ArrayXd x(values.size());
+        for (std::size_t k = 0; k < finite.size(); ++k) x(static_cast<Eigen::Index>(k)) = inputs[d](finite[k]);
+        influence.rank_correlation = Correlation(Ranks(x), y_ranks);
+      }
       const auto found = indices.find(paths[d]);
       if (found != indices.end()) {
         const std::vector<double>& v = found->second;
