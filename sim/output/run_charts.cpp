@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/file.hpp"
+#include "sim/output/number_text.hpp"
 #include "sim/output/quantiles.hpp"
 #include "sim/threads.hpp"
 
@@ -85,14 +86,6 @@ Scale FitScale(double low, double high, bool log) {
   return s;
 }
 
-// Groups the digits of a whole number by thousands: 12000 -> 12,000.
-std::string Thousands(std::string digits) {
-  const size_t start = digits[0] == '-' ? 1 : 0;
-  const size_t point = std::min(digits.find('.'), digits.size());
-  for (size_t at = point; at > start + 3; at -= 3) digits.insert(at - 3, ",");
-  return digits;
-}
-
 // Ticks at the multiples of the smallest of 1, 2, 2.5 and 5 times a power of
 // ten that puts at most `most` ticks in the range, labelled with as many
 // decimals as the step needs.
@@ -114,7 +107,12 @@ std::vector<Tick> LinearTicks(const Scale& s, int most) {
     const double value = k * step;
     char text[64];
     std::snprintf(text, sizeof text, "%.*f", decimals, value == 0 ? 0.0 : value);
-    std::string label = std::abs(value) >= 1000 ? Thousands(text) : text;
+    std::string label = text;
+    if (std::abs(value) >= 1000) {  // digits grouped by thousands: 12,000
+      const std::size_t point = label.find('.');
+      label = FormatCount(std::stoll(label.substr(0, point))) +
+              (point == std::string::npos ? "" : label.substr(point));
+    }
     if (label[0] == '-') label = "\u2212" + label.substr(1);  // a typographic minus
     ticks.push_back({value, label, ""});
   }
