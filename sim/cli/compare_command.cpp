@@ -188,7 +188,7 @@ int Compare(const po::variables_map& values) {
     results.push_back(RunSimulation(scenario, options));
     files["scenarios/" + scenario.name + ".resolved.yaml"] = WriteResolvedYaml(scenario);
     // One tidy CSV for all: every scenario's rows under the first header.
-    const std::string csv = FormatTimeseriesCsv(results.back(), options.threads);
+    const std::string csv = FormatTimeseriesCsv(results.back());
     timeseries += timeseries.empty() ? csv : csv.substr(csv.find('\n') + 1);
   }
   std::vector<const Results*> pointers;

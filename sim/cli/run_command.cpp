@@ -80,7 +80,7 @@ int Run(const po::variables_map& values) {
   const std::filesystem::path folder =
       std::filesystem::path(values["out"].as<std::string>()) / scenario.name;
   std::map<std::string, std::string> files = {
-      {"timeseries.csv", FormatTimeseriesCsv(results, options.threads)},
+      {"timeseries.csv", FormatTimeseriesCsv(results)},
       {"summary.json", FormatSummaryJson(results, record, scenario.description)},
       {"summary.md", FormatSummaryMarkdown(results, record, scenario.description)},
       {"scenario.resolved.yaml", resolved}};

@@ -29,7 +29,7 @@ nlohmann::json SeriesJson(const Results& results) {
       for (int r = 0; r < results.regions(); ++r) {
         nlohmann::json row[5];
         for (int k = 0; k < results.years(); ++k) {
-          const QuantileSet q = Quantiles(results, variable, k, r);
+          const QuantileSet q = results.Quantiles(variable, k, r);
           const double values[] = {q.p5, q.p25, q.p50, q.p75, q.p95};
           for (int i = 0; i < 5; ++i) row[i].push_back(values[i]);
         }

@@ -23,7 +23,7 @@ inline constexpr Variable kChartedVariables[] = {
 //  "variables": [{"name", "unit", "description",
 //                 deterministic: "value": [[per year] per region],
 //                 Monte Carlo:   "p5", "p25", "p50", "p75", "p95": same shape}]}
-// The quantiles are Quantiles() of sim/output/quantiles.hpp, the same
+// The quantiles are Results::Quantiles(), the same
 // numbers as timeseries.csv. Doubles are written in a form that parses back to
 // the same double (nlohmann-json's shortest round-trip), so the page holds
 // exactly the values `aisim run` writes.

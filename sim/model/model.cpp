@@ -69,7 +69,8 @@ Results RunSimulation(const Scenario& scenario, const RunOptions& options) {
     codes.push_back(region.code);
     names.push_back(region.name);
   }
-  Results results(scenario.name, codes, names, scenario.start_year, scenario.Years(), draws);
+  Results results(scenario.name, codes, names, scenario.start_year, scenario.Years(), draws,
+                  Results::Start::kUnset);
 
   const int threads = std::min(ThreadsOrAllCores(options.threads), draws);
   // Blocks start at multiples of kDrawAlignment (model.hpp says why), so the
@@ -85,6 +86,7 @@ Results RunSimulation(const Scenario& scenario, const RunOptions& options) {
     }
   }
   for (std::thread& worker : workers) worker.join();
+  results.Summarise(threads);
   return results;
 }
 

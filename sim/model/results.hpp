@@ -2,6 +2,7 @@
 // and the catalogue of variables with their units.
 #pragma once
 
+#include <cassert>
 #include <string>
 #include <vector>
 
@@ -60,11 +61,26 @@ const VariableInfo& Describe(Variable variable);
 // The variable named `name`, or nullptr.
 const VariableInfo* FindVariable(const std::string& name);
 
+// Probabilities of the quantile columns of Monte Carlo output.
+inline constexpr double kQuantileLevels[] = {0.05, 0.25, 0.50, 0.75, 0.95};
+
+// The five quantiles of a variable for one region and year, over draws
+// (all five equal the value when there is one draw). Every Monte Carlo
+// output reports these (timeseries.csv, the summaries, the headline, the
+// charts' fans and the explorer's).
+struct QuantileSet {
+  double p5, p25, p50, p75, p95;
+};
+
 class Results {
  public:
+  // How the arrays start: at zero, or unset for a caller that writes every
+  // value (RunSimulation: filling gigabytes first would cost a pass over
+  // them on one thread, where the year loop's threads write them anyway).
+  enum class Start { kZero, kUnset };
   // Allocates every variable x year array (regions x draws) up front.
-  Results(std::string scenario, std::vector<std::string> region_codes,
-          std::vector<std::string> region_names, int start_year, int years, int draws);
+  Results(std::string scenario, std::vector<std::string> region_codes, std::vector<std::string> region_names,
+          int start_year, int years, int draws, Start start = Start::kZero);
 
   RegionDrawArray& At(Variable variable, int year_index) {
     return data_[Index(variable, year_index)];
@@ -82,6 +98,21 @@ class Results {
   int regions() const { return static_cast<int>(region_codes_.size()); }
   int draws() const { return draws_; }
 
+  // Computes every variable's quantiles over draws, each region and year,
+  // on `threads` threads (results do not depend on it), and notes which
+  // series hold a non-finite value. RunSimulation calls it once every draw
+  // is in; the outputs read the quantiles many times.
+  void Summarise(int threads);
+  const QuantileSet& Quantiles(Variable variable, int year_index, int region) const {
+    assert(!quantiles_.empty() && "Results::Summarise() first");
+    return quantiles_[Index(variable, year_index) * region_codes_.size() + region];
+  }
+  // Whether the series of `variable`, year and region holds a value that is
+  // not finite (after Summarise).
+  bool HasNonFinite(Variable variable, int year_index, int region) const {
+    return non_finite_[Index(variable, year_index) * region_codes_.size() + region];
+  }
+
  private:
   std::size_t Index(Variable variable, int year_index) const {
     return static_cast<std::size_t>(variable) * years_ + year_index;
@@ -91,17 +122,25 @@ class Results {
   std::vector<std::string> region_codes_, region_names_;
   int start_year_, years_, draws_;
   std::vector<RegionDrawArray> data_;
+  std::vector<QuantileSet> quantiles_;  // variable x year x region, after Summarise
+  std::vector<char> non_finite_;        // the same order
 };
 
 // "" when every value is finite; otherwise which variable, region and year
 // first is not, e.g. "Capability|Generative of KR in 2031 (draw 3)". The
 // loader's ranges keep results finite (tests/model/property_test.cpp); this is
-// the last guard before anything is written.
+// the last guard before anything is written. Needs Summarise.
 std::string FirstNonFinite(const Results& results);
 
 // The quantile at probability p (in [0, 1]) of values, by linear
 // interpolation between order statistics (NumPy's default "linear" method).
 // Reorders `values`.
 double Quantile(std::vector<double>& values, double p);
+
+// The five kQuantileLevels quantiles of values, each exactly as Quantile()
+// gives it, found by counting the values in bins and selecting only within
+// the few bins that hold the order statistics needed. `values` must be
+// finite and not empty.
+QuantileSet FiveQuantiles(const std::vector<double>& values);
 
 }  // namespace sim

@@ -103,7 +103,7 @@ std::string RegionHeadline(const Results& results, const std::string& code) {
   if (region < 0) throw std::invalid_argument("no region " + code + " in " + results.scenario());
   const int end = results.years() - 1;
   const bool draws = results.draws() > 1;
-  const auto quantiles = [&](Variable v) { return Quantiles(results, v, end, region); };
+  const auto quantiles = [&](Variable v) { return results.Quantiles(v, end, region); };
   const auto clause = [&](Variable behind, Variable rank, const char* sector, const char* words) {
     return Standing(quantiles(behind), quantiles(rank), draws, results.regions(), sector, words);
   };
@@ -130,8 +130,8 @@ std::string GenerativeLeader(const Results& results) {
   const int end = results.years() - 1;
   int best = 0;
   for (int r = 1; r < results.regions(); ++r) {
-    if (Quantiles(results, Variable::kCapabilityGenerative, end, r).p50 >
-        Quantiles(results, Variable::kCapabilityGenerative, end, best).p50) {
+    if (results.Quantiles(Variable::kCapabilityGenerative, end, r).p50 >
+        results.Quantiles(Variable::kCapabilityGenerative, end, best).p50) {
       best = r;
     }
   }

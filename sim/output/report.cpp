@@ -6,6 +6,7 @@
 
 #include "sim/file.hpp"
 #include "sim/output/number_text.hpp"
+#include "sim/output/quantiles.hpp"
 #include "sim/output/summary_writer.hpp"
 
 namespace sim {

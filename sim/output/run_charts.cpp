@@ -37,7 +37,7 @@ struct Fan {
 Fan FanOf(const Results& results, Variable variable, int region, double scale) {
   Fan fan;
   for (int k = 0; k < results.years(); ++k) {
-    const QuantileSet q = Quantiles(results, variable, k, region);
+    const QuantileSet q = results.Quantiles(variable, k, region);
     fan.years.push_back(results.start_year() + k);
     fan.p5.push_back(q.p5 * scale);
     fan.p25.push_back(q.p25 * scale);

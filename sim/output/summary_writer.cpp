@@ -8,6 +8,7 @@
 
 #include "sim/hash.hpp"
 #include "sim/output/atomic_file.hpp"
+#include "sim/output/quantiles.hpp"
 #include "sim/output/rank_odds.hpp"
 
 namespace sim {
@@ -16,7 +17,7 @@ std::vector<RegionSummary> SummariseEndYear(const Results& results) {
   const int last = results.years() - 1;
   std::vector<RegionSummary> out;
   for (int r = 0; r < results.regions(); ++r) {
-    auto q = [&](Variable variable) { return Quantiles(results, variable, last, r); };
+    auto q = [&](Variable variable) { return results.Quantiles(variable, last, r); };
     out.push_back({results.region_codes()[r], results.region_names()[r],
                    q(Variable::kCapabilityGenerative), q(Variable::kCapabilityPhysical),
                    q(Variable::kYearsBehindGenerative), q(Variable::kYearsBehindPhysical),

@@ -4,7 +4,6 @@
 #include <string>
 
 #include "sim/model/results.hpp"
-#include "sim/output/quantiles.hpp"
 
 namespace sim {
 
@@ -15,9 +14,7 @@ namespace sim {
 // with one row per quantile level of kQuantileLevels (pyam keeps `quantile`
 // as an extra index column). `model` is TimeseriesModelName().
 // Numbers are in shortest round-trip form, so the file holds the exact doubles.
-// `threads` (0: all cores) format regions in parallel when there are draws;
-// the text does not depend on it.
-std::string FormatTimeseriesCsv(const Results& results, int threads = 1);
+std::string FormatTimeseriesCsv(const Results& results);
 
 // "aisim <version>": the IAMC model column, which names the tool that made
 // the numbers.

@@ -30,12 +30,21 @@ check_complete() {
   "$BIN" validate "$dir/scenario.resolved.yaml" >/dev/null || fail "resolved scenario does not validate"
 }
 
+# Kills land at random moments over 1.3 times an uninterrupted run's time,
+# measured here, so that most land mid-run however fast this machine and
+# this build are.
+started=$(date +%s%N)
+"$BIN" run --draws 3000 --seed 0 --out "$WORK/timed" --quiet || fail "timed run failed"
+RUN_MS=$((($(date +%s%N) - started) / 1000000))
+WINDOW_MS=$((RUN_MS * 13 / 10 + 1))
+
 killed_mid_run=0
 complete=0
 for ((i = 1; i <= KILLS; i++)); do
   "$BIN" run --draws 3000 --seed "$i" --out "$WORK/out" --quiet &
   pid=$!
-  sleep "0.$(printf '%03d' $((RANDOM % 400)))"
+  delay_ms=$(((RANDOM * 32768 + RANDOM) % WINDOW_MS))
+  sleep "$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"
   if kill -0 "$pid" 2>/dev/null; then
     kill -9 "$pid" 2>/dev/null && killed_mid_run=$((killed_mid_run + 1))
   fi
@@ -55,7 +64,8 @@ done
 check_complete "$WORK/out/world-2025"
 leftover=$(find "$WORK/out" -maxdepth 1 -name '.*tmp-*' | wc -l)
 [ "$leftover" -eq 0 ] || fail "$leftover staging folders of killed runs were not cleaned up"
-((killed_mid_run >= KILLS / 2)) || fail "only $killed_mid_run of $KILLS kills landed mid-run; the test did not test"
+((killed_mid_run >= KILLS / 2)) ||
+  fail "only $killed_mid_run of $KILLS kills landed mid-run (runs take $RUN_MS ms); the test did not test"
 
 # A failed write: a 64 KiB file-size limit makes timeseries.csv fail (EFBIG).
 full_out=$(prlimit --fsize=65536 "$BIN" run --out "$WORK/full" 2>&1 >/dev/null)

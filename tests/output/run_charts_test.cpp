@@ -31,6 +31,7 @@ Results MakeResults(int draws, Value value) {
       }
     }
   }
+  results.Summarise(1);
   return results;
 }
 
