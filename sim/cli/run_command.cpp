@@ -44,7 +44,6 @@ int Run(const po::variables_map& values) {
       LoadScenario(name, values["set"].as<std::vector<std::string>>(), OptionOverrides(values));
   PrintPlausibilityWarnings(scenario);
 
-  CheckResultsFitInMemory({scenario});
   std::string focus;
   if (values.count("region")) {
     focus = values["region"].as<std::string>();
@@ -59,7 +58,10 @@ int Run(const po::variables_map& values) {
 
   RunOptions options;
   options.threads = values["threads"].as<int>();
-  const Results results = RunSimulation(scenario, options);
+  // Many draws are summarised as they are made, not kept (memory does not
+  // grow with them); one draw is kept, for the deterministic outputs.
+  const Results results =
+      scenario.draws > 1 ? SummariseSimulation(scenario, options) : RunSimulation(scenario, options);
   if (const std::string where = FirstNonFinite(results); !where.empty()) {
     throw ScenarioError({name, 0, 0}, "the model gave a non-finite value: " + where,
                         "nothing was written; a lever or assumption of that region is at an "

@@ -21,6 +21,12 @@ struct RunOptions {
 // for any thread count. The scenario must have been validated by the loader.
 Results RunSimulation(const Scenario& scenario, const RunOptions& options = {});
 
+// The same run, for its summary only (Results::Quantiles, RankOdds and
+// FirstNonFinite): the draws are not kept, so memory does not grow with
+// them. Runs the model for every draw twice (sim/model/draw_summary.hpp);
+// the summary is the same bits as RunSimulation's.
+Results SummariseSimulation(const Scenario& scenario, const RunOptions& options = {});
+
 // Everything the year loop needs for a block of draws, allocated once.
 struct Workspace {
   State state;

@@ -72,20 +72,36 @@ struct QuantileSet {
   double p5, p25, p50, p75, p95;
 };
 
+// What a run's outputs read of its draws (sim/model/draw_summary.hpp makes
+// it, from the draws in memory or streamed past in blocks), in the order
+// variable x year x region for the per-series entries.
+struct DrawSummary {
+  std::vector<QuantileSet> quantiles;   // over draws; NaN where a value is not finite
+  std::vector<int> first_non_finite;    // the first draw whose value is not finite, or -1
+  // Per sector (generative, physical) x year, R x R: entry (r, k - 1) is the
+  // share of draws in which region r ranks k-th or better, P(rank <= k).
+  std::vector<Eigen::ArrayXXd> rank_odds;
+};
+
 class Results {
  public:
-  // How the arrays start: at zero, or unset for a caller that writes every
-  // value (RunSimulation: filling gigabytes first would cost a pass over
-  // them on one thread, where the year loop's threads write them anyway).
-  enum class Start { kZero, kUnset };
+  // How the per-draw arrays start: at zero; unset, for a caller that writes
+  // every value (RunSimulation: filling gigabytes first would cost a pass
+  // over them on one thread, where the year loop's threads write them
+  // anyway); or not kept at all (SummariseSimulation: only the summary).
+  enum class Start { kZero, kUnset, kNone };
   // Allocates every variable x year array (regions x draws) up front.
   Results(std::string scenario, std::vector<std::string> region_codes, std::vector<std::string> region_names,
           int start_year, int years, int draws, Start start = Start::kZero);
 
+  // Every draw's values (when kept).
+  bool keeps_draws() const { return !data_.empty(); }
   RegionDrawArray& At(Variable variable, int year_index) {
+    assert(keeps_draws());
     return data_[Index(variable, year_index)];
   }
   const RegionDrawArray& At(Variable variable, int year_index) const {
+    assert(keeps_draws());
     return data_[Index(variable, year_index)];
   }
 
@@ -98,38 +114,43 @@ class Results {
   int regions() const { return static_cast<int>(region_codes_.size()); }
   int draws() const { return draws_; }
 
-  // Computes every variable's quantiles over draws, each region and year,
-  // on `threads` threads (results do not depend on it), and notes which
-  // series hold a non-finite value. RunSimulation calls it once every draw
-  // is in; the outputs read the quantiles many times.
-  void Summarise(int threads);
+  // The summary of the draws, which every output of `aisim run` reads.
+  void SetSummary(DrawSummary summary) { summary_ = std::move(summary); }
+  bool summarised() const { return !summary_.quantiles.empty(); }
   const QuantileSet& Quantiles(Variable variable, int year_index, int region) const {
-    assert(!quantiles_.empty() && "Results::Summarise() first");
-    return quantiles_[Index(variable, year_index) * region_codes_.size() + region];
+    assert(summarised() && "Summarise() first");
+    return summary_.quantiles[Series(variable, year_index, region)];
   }
-  // Whether the series of `variable`, year and region holds a value that is
-  // not finite (after Summarise).
-  bool HasNonFinite(Variable variable, int year_index, int region) const {
-    return non_finite_[Index(variable, year_index) * region_codes_.size() + region];
+  // The first draw in which the series' value is not finite, or -1.
+  int FirstNonFiniteDraw(Variable variable, int year_index, int region) const {
+    return summary_.first_non_finite[Series(variable, year_index, region)];
+  }
+  // P(rank <= k) by `rank` (Variable::kRankGenerative or kRankPhysical):
+  // see DrawSummary::rank_odds.
+  const Eigen::ArrayXXd& RankOdds(Variable rank, int year_index) const {
+    assert(summarised() && (rank == Variable::kRankGenerative || rank == Variable::kRankPhysical));
+    return summary_.rank_odds[(rank == Variable::kRankGenerative ? 0 : years_) + year_index];
   }
 
  private:
   std::size_t Index(Variable variable, int year_index) const {
     return static_cast<std::size_t>(variable) * years_ + year_index;
   }
+  std::size_t Series(Variable variable, int year_index, int region) const {
+    return Index(variable, year_index) * region_codes_.size() + region;
+  }
 
   std::string scenario_;
   std::vector<std::string> region_codes_, region_names_;
   int start_year_, years_, draws_;
   std::vector<RegionDrawArray> data_;
-  std::vector<QuantileSet> quantiles_;  // variable x year x region, after Summarise
-  std::vector<char> non_finite_;        // the same order
+  DrawSummary summary_;
 };
 
 // "" when every value is finite; otherwise which variable, region and year
 // first is not, e.g. "Capability|Generative of KR in 2031 (draw 3)". The
 // loader's ranges keep results finite (tests/model/property_test.cpp); this is
-// the last guard before anything is written. Needs Summarise.
+// the last guard before anything is written. Reads the summary.
 std::string FirstNonFinite(const Results& results);
 
 // The quantile at probability p (in [0, 1]) of values, by linear
@@ -137,10 +158,16 @@ std::string FirstNonFinite(const Results& results);
 // Reorders `values`.
 double Quantile(std::vector<double>& values, double p);
 
-// The five kQuantileLevels quantiles of values, each exactly as Quantile()
-// gives it, found by counting the values in bins and selecting only within
-// the few bins that hold the order statistics needed. `values` must be
-// finite and not empty.
-QuantileSet FiveQuantiles(const std::vector<double>& values);
+// That rule in two steps: the quantile at probability p of n values lies
+// between the order statistics `below` and below + 1 (counting from 0), a
+// `fraction` of the way; ...
+struct QuantilePosition {
+  std::size_t below;
+  double fraction;
+  bool interpolates(std::size_t n) const { return fraction != 0 && below + 1 < n; }
+};
+QuantilePosition PositionOf(double p, std::size_t n);
+// ... and is found from those two (`high` is read only when it interpolates).
+double Interpolate(double low, double high, double fraction);
 
 }  // namespace sim

@@ -61,8 +61,8 @@ std::string FormatSummaryJson(const Results& results, const RunRecord& record,
   // Rank odds only mean something over draws; a deterministic run skips them.
   Eigen::ArrayXXd odds_generative, odds_physical;
   if (monte_carlo) {
-    odds_generative = RankAtMostShares(results, Variable::kRankGenerative, last);
-    odds_physical = RankAtMostShares(results, Variable::kRankPhysical, last);
+    odds_generative = results.RankOdds(Variable::kRankGenerative, last);
+    odds_physical = results.RankOdds(Variable::kRankPhysical, last);
   }
   const auto odds = [](const Eigen::ArrayXXd& shares, int r) {
     return std::vector<double>(shares.row(r).begin(), shares.row(r).end());
@@ -119,8 +119,8 @@ std::string FormatSummaryMarkdown(const Results& results, const RunRecord& recor
   }
   if (monte_carlo) {
     const int last = results.years() - 1;
-    const Eigen::ArrayXXd generative = RankAtMostShares(results, Variable::kRankGenerative, last);
-    const Eigen::ArrayXXd physical = RankAtMostShares(results, Variable::kRankPhysical, last);
+    const Eigen::ArrayXXd generative = results.RankOdds(Variable::kRankGenerative, last);
+    const Eigen::ArrayXXd physical = results.RankOdds(Variable::kRankPhysical, last);
     const int top = std::min(3, results.regions());
     const std::string top_k = "top " + std::to_string(top);
     md += "\nHow sure the ranks are: the share of draws in which each region is first, or in the " +

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "sim/model/draw_summary.hpp"
 #include "sim/output/headline.hpp"
 
 namespace sim {
@@ -23,7 +24,7 @@ Results TwoRegions(double kr_generative_behind, double kr_physical_behind, int k
   results.At(Variable::kComputeStock, end)(0, 0) = 672e6;
   results.At(Variable::kCapabilityGenerative, end)(0, 0) = 33.5;
   results.At(Variable::kCapabilityGenerative, end)(1, 0) = 32.3;
-  results.Summarise(1);
+  Summarise(results, 1);
   return results;
 }
 
@@ -60,7 +61,7 @@ TEST_CASE("with draws the headline gives medians and the p5-p95 range") {
     results.At(Variable::kRankPhysical, 1)(1, i) = 2;
     results.At(Variable::kComputeStock, 1)(1, i) = 1500.0 * (i + 1);  // median 4,500
   }
-  results.Summarise(1);
+  Summarise(results, 1);
   CHECK(RegionHeadline(results, "KR") ==
         "South Korea (KR) in 2026: 3.00 years behind the leader in generative AI (p5-p95 1.20-4.80; "
         "median rank 2nd of 2) and 2.00 years behind in physical AI (p5-p95 2.00-2.00; median rank 2nd "

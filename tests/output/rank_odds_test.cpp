@@ -8,6 +8,7 @@
 #include <string>
 
 #include "../support/aisim_process.hpp"
+#include "sim/model/draw_summary.hpp"
 #include "sim/model/model.hpp"
 #include "sim/output/rank_odds.hpp"
 #include "sim/scenario/load_scenario.hpp"
@@ -20,7 +21,7 @@ TEST_CASE("rank odds are the share of draws at rank k or better, rising to 1 in 
   const Results results = RunSimulation(scenario);
   const int regions = results.regions(), last = results.years() - 1;
   for (Variable rank : {Variable::kRankGenerative, Variable::kRankPhysical}) {
-    const Eigen::ArrayXXd shares = RankAtMostShares(results, rank, last);
+    const Eigen::ArrayXXd& shares = results.RankOdds(rank, last);
     for (int r = 0; r < regions; ++r) {
       for (int k = 1; k <= regions; ++k) {
         // Recounted here from the draws: without a tie at rank <= k the share
@@ -59,7 +60,8 @@ TEST_CASE("regions tied at a rank share its places equally") {
   ranks.setConstant(3);
   ranks.row(0).setConstant(1);
   ranks.row(1).setConstant(2);
-  const Eigen::ArrayXXd shares = RankAtMostShares(results, Variable::kRankGenerative, 0);
+  Summarise(results, 1);
+  const Eigen::ArrayXXd& shares = results.RankOdds(Variable::kRankGenerative, 0);
   CHECK(shares(0, 0) == 1.0);
   CHECK(shares(1, 0) == 0.0);
   CHECK(shares(1, 1) == 1.0);

@@ -3,6 +3,7 @@
 // chart shows the numbers), bands hold the median, regions compared on their
 // own scale fill their panels, and the files are written whole, the same
 // bytes on any number of threads, or not at all.
+#include "sim/model/draw_summary.hpp"
 #include "sim/output/run_charts.hpp"
 
 #include <catch2/catch.hpp>
@@ -31,7 +32,7 @@ Results MakeResults(int draws, Value value) {
       }
     }
   }
-  results.Summarise(1);
+  Summarise(results, 1);
   return results;
 }
 

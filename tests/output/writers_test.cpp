@@ -4,16 +4,14 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <limits>
 #include <map>
-#include <random>
 #include <string>
 #include <vector>
 
+#include "sim/model/draw_summary.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "sim/output/timeseries_csv.hpp"
 #include "../support/sync_recorder.hpp"
@@ -40,35 +38,6 @@ TEST_CASE("quantiles interpolate linearly between order statistics, as NumPy doe
   CHECK(Quantile(one, 0.05) == 7.0);
 }
 
-TEST_CASE("the five quantiles counted in bins are exactly the ones a full selection gives") {
-  std::mt19937_64 random(20261207);
-  std::normal_distribution<double> normal;
-  // Each draws n values: smooth, heavy-tailed over 600 orders of magnitude,
-  // signed, tied (ranks), with both zeros, and one far outlier.
-  const std::vector<std::function<double()>> kinds = {
-      [&] { return normal(random); },
-      [&] { return std::exp(normal(random) * 40); },
-      [&] { return std::pow(10.0, 600 * (std::uniform_real_distribution<double>()(random) - 0.5)) *
-                   (random() % 2 ? 1 : -1); },
-      [&] { return static_cast<double>(1 + random() % 4); },
-      [&] { return random() % 3 == 0 ? -0.0 : (random() % 2 ? 0.0 : 1e-300); },
-      [&] { return random() % 1000 == 0 ? 1e300 : 1 + normal(random) * 1e-12; },
-  };
-  for (const auto& draw : kinds) {
-    for (const std::size_t n : {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{20},
-                                std::size_t{101}, std::size_t{4099}, std::size_t{100000}}) {
-      std::vector<double> values(n);
-      for (double& v : values) v = draw();
-      const QuantileSet q = FiveQuantiles(values);
-      const double got[] = {q.p5, q.p25, q.p50, q.p75, q.p95};
-      for (int i = 0; i < 5; ++i) {
-        std::vector<double> copy = values;
-        CHECK(got[i] == Quantile(copy, kQuantileLevels[i]));
-      }
-    }
-  }
-}
-
 TEST_CASE("the tidy CSV has one row per region, variable and year") {
   Results results("test", {"A", "B"}, {"Alpha", "Beta"}, 2025, 3, 1);
   results.At(Variable::kComputeStock, 2)(1, 0) = 42.5;
@@ -82,7 +51,7 @@ TEST_CASE("the tidy CSV has one row per region, variable and year") {
 TEST_CASE("Monte Carlo CSV holds the five quantiles, one row each, in IAMC's long form") {
   Results results("mc", {"A"}, {"Alpha"}, 2025, 1, 5);
   results.At(Variable::kValue, 0) << 1, 2, 3, 4, 5;
-  results.Summarise(1);
+  Summarise(results, 1);
   const std::string csv = FormatTimeseriesCsv(results);
   CHECK(csv.rfind("model,scenario,region,variable,unit,year,quantile,value\n", 0) == 0);
   CHECK(csv.find(",mc,A,Value|AI,USD bn/yr,2025,0.05,1.2\n"
