@@ -18,8 +18,12 @@ script):
   frontier  the world's largest language or multimodal training run
             published in each year, FLOP (same file; every row with an
             estimate whose Domain names Language or Multimodal)
+  owners    who owns the largest cluster of `clusters` (Owner and Sector
+            columns), and how many of a region's clusters name no owner:
+            whether a region's largest developer's compute (issue #17)
+            could be told apart from its largest cluster
 
-Usage: scripts/record-series.py clusters|runs|frontier [--data DIR]
+Usage: scripts/record-series.py clusters|runs|frontier|owners [--data DIR]
 """
 import argparse
 import csv
@@ -57,8 +61,8 @@ def region_of(country):
     return "ROW" if country else None
 
 
-def largest_clusters(path):
-    best = {}
+def cluster_rows(path):
+    """The rows `clusters` counts, each with its region and first year."""
     with open(path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             if row["Status"] not in ("Existing", "Decommissioned"):
@@ -71,11 +75,16 @@ def largest_clusters(path):
             except ValueError:
                 continue
             region = region_of(row["Country"])
-            if region is None:
-                continue
-            for end in YEARS:
-                if year <= end and h100e > best.get((region, end), (0, ""))[0]:
-                    best[(region, end)] = (h100e, row["Name"])
+            if region is not None:
+                yield region, year, h100e, row
+
+
+def largest_clusters(path):
+    best = {}
+    for region, year, h100e, row in cluster_rows(path):
+        for end in YEARS:
+            if year <= end and h100e > best.get((region, end), (0, ""))[0]:
+                best[(region, end)] = (h100e, row["Name"], row)
     return best
 
 
@@ -116,7 +125,7 @@ def frontier_runs(path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("series", choices=["clusters", "runs", "frontier"])
+    parser.add_argument("series", choices=["clusters", "runs", "frontier", "owners"])
     here = os.path.dirname(os.path.abspath(__file__))
     parser.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "data"))
     args = parser.parse_args()
@@ -127,8 +136,26 @@ def main():
             if year in YEARS:
                 print(f"{year}  {flop:.3g}  {name}")
         return 0
+    clusters = os.path.join(args.data, "epoch-gpu-clusters.csv")
+    if args.series == "owners":
+        best = largest_clusters(clusters)
+        print("largest cluster standing at the end of the year: H100e, owner (sector)")
+        for region in REGIONS:
+            for y in YEARS:
+                if (region, y) in best:
+                    value, name, row = best[(region, y)]
+                    owner = row["Owner"] or "no owner named"
+                    print(f"{region:<3} {y}  {value:>9.0f}  {name[:40]:<40}  {owner[:40]} ({row['Sector']})")
+        print("clusters counted, and how many name no owner")
+        counted, unnamed = {}, {}
+        for region, _, _, row in cluster_rows(clusters):
+            counted[region] = counted.get(region, 0) + 1
+            unnamed[region] = unnamed.get(region, 0) + (not row["Owner"].strip())
+        for region in REGIONS:
+            print(f"{region:<3} {counted.get(region, 0):>4} clusters, {unnamed.get(region, 0):>4} with no owner")
+        return 0
     if args.series == "clusters":
-        best = largest_clusters(os.path.join(args.data, "epoch-gpu-clusters.csv"))
+        best = largest_clusters(clusters)
         print("largest cluster standing at the end of the year, H100e")
     else:
         best = largest_runs(models)
@@ -137,7 +164,7 @@ def main():
     for region in REGIONS:
         cells = []
         for y in YEARS:
-            value, name = best.get((region, y), (0, ""))
+            value, name = best.get((region, y), (0, ""))[:2]
             if not value:
                 cells.append(f"{'-':>28}")
             elif args.series == "clusters":
