@@ -14,9 +14,14 @@ constexpr Eigen::Index kPairwiseRegions = 32;
 
 void RankByPairs(const Eigen::Ref<const RegionDrawArray>& capability, Eigen::Ref<RegionDrawArray> out) {
   const Eigen::Index regions = capability.rows();
-  out.setOnes();
-  for (Eigen::Index j = 0; j < regions; ++j) {
-    out += (capability.row(j).replicate(regions, 1) > capability).cast<double>();
+  // Row by row, so that the row being counted stays in cache while every
+  // other region is compared with it (a region is never above itself).
+  for (Eigen::Index i = 0; i < regions; ++i) {
+    auto rank = out.row(i);
+    rank.setOnes();
+    for (Eigen::Index j = 0; j < regions; ++j) {
+      if (j != i) rank += (capability.row(j) > capability.row(i)).cast<double>();
+    }
   }
 }
 
