@@ -1,9 +1,12 @@
 // How many threads a count asked for means: a positive count as given, and
 // 0 (or less) every core this machine has (at least 1). The one rule for
-// aisim run's threads, the Monte Carlo CSV's formatting and sweep --jobs.
+// aisim run's threads and sweep --jobs.
 #pragma once
 
 #include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -30,6 +33,28 @@ void RunOnThreads(int threads, const Work& work) {
   }
   work();
   for (std::thread& thread : pool) thread.join();
+}
+
+// Runs task(i) for every i in [0, count) on up to `threads` threads (this
+// one included). When tasks throw, the others still run to the end, and the
+// exception of the lowest i is rethrown here: the same error whatever the
+// thread count.
+template <typename Task>
+void ForEachTask(int threads, std::size_t count, const Task& task) {
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failures(count);
+  RunOnThreads(static_cast<int>(std::max<std::size_t>(1, std::min<std::size_t>(threads, count))), [&] {
+    for (std::size_t i; (i = next++) < count;) {
+      try {
+        task(i);
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    }
+  });
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
 }
 
 }  // namespace sim

@@ -13,6 +13,7 @@
 #include "sim/file.hpp"
 #include "sim/output/report.hpp"
 #include "sim/output/sweep_report.hpp"
+#include "sim/threads.hpp"
 #include "sim/sweep/plan.hpp"
 #include "sim/sweep/writers.hpp"
 #include "sim/scenario/load_scenario.hpp"
@@ -88,7 +89,9 @@ void WriteSweepReport(const std::string& folder, const po::variables_map& values
   const std::filesystem::path path(folder);
   const nlohmann::json manifest =
       nlohmann::json::parse(ReadWholeFileOrThrow(path / "manifest.json", kMaxManifestBytes));
-  const std::vector<OutcomeSummary> outcomes = SummariseSweep(path, manifest);
+  // sweep's --jobs, or (merge) every core.
+  const int threads = ThreadsOrAllCores(values.count("jobs") ? values["jobs"].as<int>() : 0);
+  const std::vector<OutcomeSummary> outcomes = SummariseSweep(path, manifest, threads);
   Report report = MakeSweepReport(manifest, outcomes);
   AddCharts(report, values, SweepChartRequest(path, manifest, outcomes));
   WriteFileAtomically(path / "report.md", FormatReportMarkdown(report));

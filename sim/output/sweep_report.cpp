@@ -10,6 +10,7 @@
 #include "sim/output/csv_reader.hpp"
 #include "sim/output/number_text.hpp"
 #include "sim/sweep/writers.hpp"
+#include "sim/threads.hpp"
 
 namespace sim {
 namespace {
@@ -99,24 +100,37 @@ std::vector<std::string> ShownOutcomes(const std::vector<std::string>& columns, 
   return shown;
 }
 
-std::vector<OutcomeSummary> SummariseSweep(const fs::path& folder, const nlohmann::json& manifest) {
+std::vector<OutcomeSummary> SummariseSweep(const fs::path& folder, const nlohmann::json& manifest, int threads) {
   const long long rows = manifest["end_sample"].get<long long>() - manifest["first_sample"].get<long long>();
   const std::vector<std::string> columns = manifest["outcomes"];
   std::vector<std::string> paths;
   for (const auto& varied : manifest["varied"]) paths.push_back(varied["path"]);
   const std::string method = manifest["method"];
   const bool indexed = method == "sobol" || method == "morris";
-  const std::vector<Eigen::ArrayXd> inputs = ReadSweepColumns(folder, "samples.csv", rows, 0, paths.size());
+  const std::vector<std::string> shown = ShownOutcomes(columns, kShownOutcomes);
+  std::vector<std::size_t> shown_columns;
+  for (const std::string& column : shown) {
+    shown_columns.push_back(static_cast<std::size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin()));
+  }
+  // The two files at once, each read in one pass.
+  std::vector<Eigen::ArrayXd> inputs, outcomes;
+  ForEachTask(threads, 2, [&](std::size_t file) {
+    if (file == 0) {
+      inputs = ReadSweepColumns(folder, "samples.csv", rows, 0, paths.size());
+    } else {
+      outcomes = ReadSweepColumns(folder, "outcomes.csv", rows, shown_columns);
+    }
+  });
   // Each input's ranks over every sample, once: an outcome that is finite in
   // every sample (the usual case) correlates with these as they are.
-  std::vector<Eigen::ArrayXd> input_ranks;
-  for (const Eigen::ArrayXd& x : inputs) input_ranks.push_back(Ranks(x));
+  std::vector<Eigen::ArrayXd> input_ranks(inputs.size());
+  ForEachTask(threads, inputs.size(), [&](std::size_t d) { input_ranks[d] = Ranks(inputs[d]); });
 
-  std::vector<OutcomeSummary> summaries;
-  for (const std::string& column : ShownOutcomes(columns, kShownOutcomes)) {
-    const std::size_t c = static_cast<std::size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin());
-    const Eigen::ArrayXd y = ReadSweepColumns(folder, "outcomes.csv", rows, c, c + 1)[0];
-    OutcomeSummary summary;
+  std::vector<OutcomeSummary> summaries(shown.size());
+  ForEachTask(threads, shown.size(), [&](std::size_t o) {
+    const std::string& column = shown[o];
+    const Eigen::ArrayXd& y = outcomes[o];
+    OutcomeSummary& summary = summaries[o];
     summary.column = column;
     const std::string variable = column.substr(column.find('|') + 1, column.rfind('|') - column.find('|') - 1);
     const VariableInfo* info = FindVariable(variable);
@@ -169,8 +183,7 @@ std::vector<OutcomeSummary> SummariseSweep(const fs::path& folder, const nlohman
                        return has_index ? a.index > b.index
                                         : std::abs(a.rank_correlation) > std::abs(b.rank_correlation);
                      });
-    summaries.push_back(summary);
-  }
+  });
   return summaries;
 }
 

@@ -39,8 +39,11 @@ std::vector<std::string> ShownOutcomes(const std::vector<std::string>& columns, 
 // Reads the sweep in `folder` (manifest.json, samples.csv, outcomes.csv and,
 // for sobol and morris, sensitivity.csv) and summarises each shown outcome.
 // Inputs are ordered by the total Sobol index, by Morris mu*, or (grid, lhs)
-// by the size of their rank correlation.
-std::vector<OutcomeSummary> SummariseSweep(const std::filesystem::path& folder, const nlohmann::json& manifest);
+// by the size of their rank correlation. The files are read, and the
+// outcomes summarised, on up to `threads` threads (the result does not
+// depend on it).
+std::vector<OutcomeSummary> SummariseSweep(const std::filesystem::path& folder, const nlohmann::json& manifest,
+                                           int threads = 1);
 
 // "In short: ..." for the first outcome: its range and the input that moves it most.
 std::string SweepHeadline(const nlohmann::json& manifest, const std::vector<OutcomeSummary>& outcomes);

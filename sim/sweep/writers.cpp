@@ -4,6 +4,7 @@
 #include <charconv>
 #include <fstream>
 #include <map>
+#include <numeric>
 #include <ostream>
 
 #include "sim/hash.hpp"
@@ -119,8 +120,9 @@ void DataFileAppender::Close() {
 }
 
 std::vector<Eigen::ArrayXd> ReadSweepColumns(const fs::path& folder, const std::string& file, long long rows,
-                                             size_t c0, size_t c1) {
-  std::vector<Eigen::ArrayXd> y(c1 - c0, Eigen::ArrayXd(rows));
+                                             const std::vector<size_t>& columns) {
+  std::vector<Eigen::ArrayXd> y(columns.size(), Eigen::ArrayXd(rows));
+  const size_t needed = columns.empty() ? 0 : *std::max_element(columns.begin(), columns.end()) + 1;
   const fs::path path = folder / file;
   std::ifstream in(path, std::ios::binary);
   CsvReader reader(in, path.string());
@@ -129,22 +131,29 @@ std::vector<Eigen::ArrayXd> ReadSweepColumns(const fs::path& folder, const std::
   reader.Read(&record);  // header
   for (long long i = 0; i < rows; ++i) {
     if (!reader.Read(&record)) throw std::runtime_error(file + " has fewer rows than the sweep");
-    if (record.size() < c1 + 1) {
+    if (record.size() < needed + 1) {
       throw ScenarioError({path.string(), reader.line(), 1}, "fewer cells than columns",
                           "the sweep folder is damaged; run the sweep again");
     }
-    for (size_t column = c0; column < c1; ++column) {
-      const std::string& cell = record.cells[column + 1];
+    for (size_t k = 0; k < columns.size(); ++k) {
+      const std::string& cell = record.cells[columns[k] + 1];
       double value = 0;
       const auto parsed = std::from_chars(cell.data(), cell.data() + cell.size(), value);
       if (parsed.ec != std::errc() || parsed.ptr != cell.data() + cell.size()) {
-        throw ScenarioError(reader.At(record, column + 1), "not a number: '" + cell.substr(0, 40) + "'",
+        throw ScenarioError(reader.At(record, columns[k] + 1), "not a number: '" + cell.substr(0, 40) + "'",
                             "the sweep folder is damaged; run the sweep again");
       }
-      y[column - c0](i) = value;
+      y[k](i) = value;
     }
   }
   return y;
+}
+
+std::vector<Eigen::ArrayXd> ReadSweepColumns(const fs::path& folder, const std::string& file, long long rows,
+                                             size_t c0, size_t c1) {
+  std::vector<size_t> columns(c1 - c0);
+  std::iota(columns.begin(), columns.end(), c0);
+  return ReadSweepColumns(folder, file, rows, columns);
 }
 
 void WriteSensitivity(const fs::path& folder, const json& manifest, bool quiet, std::ostream& out,

@@ -71,10 +71,12 @@ class DataFileAppender {
 // so that memory stays near 8 bytes x rows x (columns per pass), at most
 // ~64 MB, whatever the number of outcomes. A cell that is not a number is a
 // ScenarioError at file:line:col.
-// Numeric columns [c0, c1) of the sweep file `file` (samples.csv or
-// outcomes.csv) in `folder`, counted after its leading "sample" column,
-// `rows` rows each. A cell that is not a number is a ScenarioError at
-// file:line:col.
+// Numeric columns of the sweep file `file` (samples.csv or outcomes.csv) in
+// `folder`, counted after its leading "sample" column, `rows` rows each, in
+// one read: those listed in `columns`, or [c0, c1). A cell that is not a
+// number is a ScenarioError at file:line:col.
+std::vector<Eigen::ArrayXd> ReadSweepColumns(const std::filesystem::path& folder, const std::string& file,
+                                             long long rows, const std::vector<size_t>& columns);
 std::vector<Eigen::ArrayXd> ReadSweepColumns(const std::filesystem::path& folder, const std::string& file,
                                              long long rows, size_t c0, size_t c1);
 
