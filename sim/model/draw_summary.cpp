@@ -195,8 +195,9 @@ DrawSummariser::DrawSummariser(int regions, int years, int draws)
     : regions_(regions),
       years_(years),
       draws_(draws),
-      series_(static_cast<std::size_t>(kVariableCount) * years * regions),
-      first_non_finite_(series_.size(), -1),
+      series_(draws > 1 ? static_cast<std::size_t>(kVariableCount) * years * regions : 0),
+      only_draw_(draws > 1 ? 0 : static_cast<std::size_t>(kVariableCount) * years * regions),
+      first_non_finite_(static_cast<std::size_t>(kVariableCount) * years * regions, -1),
       places_(2 * static_cast<std::size_t>(years), Eigen::ArrayXXd::Zero(regions, regions)) {
   // About 4 sqrt(draws) bins, so that pass 1's counts and pass 2's kept
   // values (about draws / bins in each of up to ten bins) stay alike small.
@@ -242,6 +243,11 @@ void DrawSummariser::Feed(int pass, const Results& block, int first, int count, 
         const std::size_t s = static_cast<std::size_t>(task) * regions_ + r;
         if (first_non_finite_[s] >= 0) continue;
         const double* row = values.data() + static_cast<std::ptrdiff_t>(r) * values.cols();
+        if (draws_ == 1) {  // one draw: its value is every quantile, no bins needed
+          if (pass == 1) only_draw_[s] = row[0];
+          if (pass == 1 && !std::isfinite(row[0])) first_non_finite_[s] = first;
+          continue;
+        }
         if (pass == 2) {
           series_[s].Gather(row, count);
           continue;
@@ -258,10 +264,16 @@ void DrawSummariser::Feed(int pass, const Results& block, int first, int count, 
 DrawSummary DrawSummariser::Finish() {
   DrawSummary summary;
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  summary.quantiles.reserve(series_.size());
-  for (std::size_t s = 0; s < series_.size(); ++s) {
-    summary.quantiles.push_back(first_non_finite_[s] < 0 ? series_[s].Quantiles()
-                                                         : QuantileSet{nan, nan, nan, nan, nan});
+  summary.quantiles.reserve(first_non_finite_.size());
+  for (std::size_t s = 0; s < first_non_finite_.size(); ++s) {
+    if (first_non_finite_[s] >= 0) {
+      summary.quantiles.push_back({nan, nan, nan, nan, nan});
+    } else if (draws_ == 1) {
+      const double v = only_draw_[s];
+      summary.quantiles.push_back({v, v, v, v, v});
+    } else {
+      summary.quantiles.push_back(series_[s].Quantiles());
+    }
   }
   summary.first_non_finite = std::move(first_non_finite_);
   for (Eigen::ArrayXXd& places : places_) {

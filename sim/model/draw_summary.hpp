@@ -80,7 +80,8 @@ class DrawSummariser {
   void AddRanks(const RegionDrawArray& ranks, int count, Eigen::ArrayXXd& places) const;
 
   int regions_, years_, draws_, bins_;
-  std::vector<SeriesQuantiles> series_;  // variable x year x region
+  std::vector<SeriesQuantiles> series_;  // variable x year x region (more than one draw)
+  std::vector<double> only_draw_;        // the same, of a run of one draw
   std::vector<int> first_non_finite_;
   std::vector<Eigen::ArrayXXd> places_;  // per sector x year: draws' shares of each place
   bool targets_chosen_ = false;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -127,7 +126,7 @@ const PathKernels kPaths[] = {
 
 const PathKernels& KernelsOf(SimdPath path) { return kPaths[static_cast<int>(path)]; }
 
-// The fastest of `kernels` on `in` (nanoseconds for the whole array, the
+// The fastest of `kernels` on `in` (time for the whole array, the
 // least of three tries), unless the first, the widest, is within a factor 2
 // of it: the paths give the same bits, so only speed is at stake, and a
 // close call is left to the widest rather than to timing noise.
@@ -151,7 +150,7 @@ Kernel Fastest(const std::vector<Kernel>& kernels, const std::vector<double>& in
 // when that measures over twice as fast here: an outside measurement found
 // SLEEF 3.5's AVX-512 log taking 22-23 ns a value in most processes on one
 // machine (0.5-0.7 ns in the others; issue #21), which this guards against at
-// a cost of about 0.1 ms at start-up. The year loop's arithmetic stays on
+// a cost of about 0.05 ms at start-up. The year loop's arithmetic stays on
 // the widest path (ActiveSimdPath).
 PathKernels MeasuredKernels() {
   const std::vector<SimdPath> supported = SupportedSimdPaths();
@@ -162,11 +161,13 @@ PathKernels MeasuredKernels() {
     logs.push_back(KernelsOf(*path).log);
   }
   if (exps.size() < 2) return chosen;
-  std::vector<double> exp_in(4096), log_in(4096);
-  for (std::size_t i = 0; i < exp_in.size(); ++i) {
-    const double x = static_cast<double>(i) / static_cast<double>(exp_in.size());
-    exp_in[i] = -20 + 40 * x;                 // the year loop's exponents
-    log_in[i] = std::pow(10.0, -3 + 12 * x);  // and its positive quantities
+  // The year loop's exponents, and its positive quantities over 12 orders
+  // of magnitude.
+  std::vector<double> exp_in(1024), log_in(1024);
+  double quantity = 1e-3;
+  for (std::size_t i = 0; i < exp_in.size(); ++i, quantity *= 1.0274) {
+    exp_in[i] = -20 + 40 * static_cast<double>(i) / static_cast<double>(exp_in.size());
+    log_in[i] = quantity;
   }
   chosen.exp = Fastest(exps, exp_in);
   chosen.log = Fastest(logs, log_in);
