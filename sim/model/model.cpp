@@ -16,7 +16,7 @@ namespace sim {
 // library runs before, not even at load time (it has no static
 // initialisers). The WebAssembly build (sim/site/) has none:
 // AISIM_WIDE_YEAR_LOOPS is set by the native build only. (An AVX build,
-// 1.05-1.10x on a sweep, was dropped: bench/README.md.)
+// 1.05-1.10x on a sweep, was dropped: bench/HISTORY.md.)
 #if AISIM_WIDE_YEAR_LOOPS
 extern "C" void aisim_year_loop_avx512(YearLoop* loop);
 #endif

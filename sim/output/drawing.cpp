@@ -149,7 +149,7 @@ std::string Number(double value) {
 // cairo's own writer: its default compression spent three quarters of a
 // run's chart time; zlib's fastest level with the "up" filter (a chart's
 // rows repeat the one above) writes charts about as small, several times
-// faster (bench/README.md).
+// faster (bench/HISTORY.md).
 std::string EncodePng(cairo_surface_t* surface) {
   cairo_surface_flush(surface);
   const int width = cairo_image_surface_get_width(surface), height = cairo_image_surface_get_height(surface);

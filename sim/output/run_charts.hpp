@@ -3,7 +3,7 @@
 // for a deterministic run, a fan (median, p25-p75 and p5-p95 bands) in one
 // small panel per region with draws. Drawn once (drawing.hpp) and written as
 // PNG, and as SVG when asked, in a few milliseconds each: matplotlib took a
-// second or more per run, most of it starting Python (bench/README.md).
+// second or more per run, most of it starting Python (bench/HISTORY.md).
 #pragma once
 
 #include "sim/model/results.hpp"
