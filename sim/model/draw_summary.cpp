@@ -206,14 +206,19 @@ DrawSummariser::DrawSummariser(int regions, int years, int draws)
 }
 
 void DrawSummariser::AddRanks(const RegionDrawArray& ranks, int count, Eigen::ArrayXXd& places) const {
-  std::vector<double> column(static_cast<std::size_t>(regions_));
+  // Ranks are whole numbers 1..R (sim::Rank), so the regions tied with one
+  // are counted in a table by rank: O(R) a draw, not O(R^2).
+  std::vector<int> place(static_cast<std::size_t>(regions_)), holding(static_cast<std::size_t>(regions_) + 1);
   for (int j = 0; j < count; ++j) {
-    for (int r = 0; r < regions_; ++r) column[r] = ranks(r, j);
+    std::fill(holding.begin(), holding.end(), 0);
     for (int r = 0; r < regions_; ++r) {
-      const int tied = static_cast<int>(std::count(column.begin(), column.end(), column[r]));
-      const int place = std::clamp(static_cast<int>(std::lround(column[r])), 1, regions_);
-      const int last = std::min(place + tied - 1, regions_);
-      for (int p = place; p <= last; ++p) places(r, p - 1) += 1.0 / tied;
+      place[r] = std::clamp(static_cast<int>(std::lround(ranks(r, j))), 1, regions_);
+      ++holding[place[r]];
+    }
+    for (int r = 0; r < regions_; ++r) {
+      const int tied = holding[place[r]];
+      const int last = std::min(place[r] + tied - 1, regions_);
+      for (int p = place[r]; p <= last; ++p) places(r, p - 1) += 1.0 / tied;
     }
   }
 }
