@@ -43,7 +43,8 @@ template <typename Task>
 void ForEachTask(int threads, std::size_t count, const Task& task) {
   std::atomic<std::size_t> next{0};
   std::vector<std::exception_ptr> failures(count);
-  RunOnThreads(static_cast<int>(std::max<std::size_t>(1, std::min<std::size_t>(threads, count))), [&] {
+  const std::size_t wanted = static_cast<std::size_t>(std::max(1, threads));
+  RunOnThreads(static_cast<int>(std::max<std::size_t>(1, std::min(wanted, count))), [&] {
     for (std::size_t i; (i = next++) < count;) {
       try {
         task(i);

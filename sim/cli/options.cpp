@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <stdexcept>
@@ -9,6 +10,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/error.hpp"
 #include "sim/output/charts.hpp"
+#include "sim/model/inputs.hpp"
 #include "sim/model/results.hpp"
 #include "sim/file.hpp"
 #include "sim/output/report.hpp"
@@ -102,12 +104,21 @@ void WriteSweepReport(const std::string& folder, const po::variables_map& values
   }
 }
 
-void CheckResultsFitInMemory(const std::vector<Scenario>& scenarios) {
+void CheckResultsFitInMemory(const std::vector<Scenario>& scenarios, DrawsKept kept) {
   constexpr double kMaxResultBytes = 4e9;
   double bytes = 0;
   for (const Scenario& scenario : scenarios) {
-    bytes += 8.0 * kVariableCount * scenario.Years() * static_cast<double>(scenario.regions.size()) *
-             scenario.draws;
+    const double series = static_cast<double>(kVariableCount) * scenario.Years() * scenario.regions.size();
+    const double draws = scenario.draws;
+    if (kept == DrawsKept::kAll) {
+      bytes += 8.0 * series * draws;
+      continue;
+    }
+    // Each draw's sampled assumptions, kept for both passes; per series about
+    // ten bins of draws / 4,096 values each near its quantiles (doubled, for
+    // bins that hold more than their share); and one round of draws.
+    bytes += 8.0 * kAssumptionCount * draws + 8.0 * series * 20 * std::max(1.0, draws / 4096) +
+             8.0 * series * std::min(draws, 8192.0);
   }
   if (bytes > kMaxResultBytes) {
     throw ScenarioError({"--draws", 0, 0},

@@ -42,11 +42,14 @@ void AddCharts(Report& report, const boost::program_options::variables_map& valu
 // first sentence and where the report is.
 void WriteSweepReport(const std::string& folder, const boost::program_options::variables_map& values);
 
-// A run keeps every variable x year x region x draw in memory (sim::Results),
-// and compare keeps every scenario's; throws a ScenarioError at --draws when
-// `scenarios` together would exceed 4 GB, pointing to `aisim sweep`, which
-// streams.
-void CheckResultsFitInMemory(const std::vector<Scenario>& scenarios);
+// check --draws and compare keep every variable x year x region x draw in
+// memory (sim::Results), for every scenario; `aisim run` summarises its
+// draws as they are made (sim::SummariseSimulation) and keeps only each
+// draw's sampled assumptions and, per series, the values near its quantiles.
+// Throws a ScenarioError at --draws when `scenarios` together would need
+// more than 4 GB, pointing to `aisim sweep`, which streams.
+enum class DrawsKept { kAll, kSummary };
+void CheckResultsFitInMemory(const std::vector<Scenario>& scenarios, DrawsKept kept = DrawsKept::kAll);
 
 // The scenario fields --draws, --seed and --years FIRST:LAST stand for, where
 // the command has them and they were given: they are recorded in the

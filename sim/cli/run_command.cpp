@@ -43,7 +43,7 @@ int Run(const po::variables_map& values) {
   const Scenario scenario =
       LoadScenario(name, values["set"].as<std::vector<std::string>>(), OptionOverrides(values));
   PrintPlausibilityWarnings(scenario);
-
+  CheckResultsFitInMemory({scenario}, scenario.draws > 1 ? DrawsKept::kSummary : DrawsKept::kAll);
   std::string focus;
   if (values.count("region")) {
     focus = values["region"].as<std::string>();
@@ -58,8 +58,9 @@ int Run(const po::variables_map& values) {
 
   RunOptions options;
   options.threads = values["threads"].as<int>();
-  // Many draws are summarised as they are made, not kept (memory does not
-  // grow with them); one draw is kept, for the deterministic outputs.
+  // Many draws are summarised as they are made, not kept (memory grows only
+  // with their sampled assumptions); one draw is kept, for the deterministic
+  // outputs.
   const Results results =
       scenario.draws > 1 ? SummariseSimulation(scenario, options) : RunSimulation(scenario, options);
   if (const std::string where = FirstNonFinite(results); !where.empty()) {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 #include "sim/threads.hpp"
 
@@ -36,21 +38,20 @@ double FromOrderKey(std::uint64_t key) {
 // one entry, not one per draw.
 constexpr std::size_t kMergeEvery = 4096;
 
-// The smallest and largest of a block's values, and whether all are finite,
-// in one pass that compiles to vector instructions (minpd, maxpd; an
-// infinity or NaN makes the sum of value * 0 NaN).
+// The smallest and largest of a block's values, and whether any is NaN.
 struct BlockRange {
   double low, high;
-  bool finite;
+  bool nan;
 };
 BlockRange RangeOf(const double* values, int count) {
-  double low = values[0], high = values[0], zero = 0;
+  double low = values[0], high = values[0];
+  bool nan = false;
   for (int j = 0; j < count; ++j) {
     low = std::min(low, values[j]);
     high = std::max(high, values[j]);
-    zero += values[j] * 0.0;
+    nan |= values[j] != values[j];
   }
-  return {low, high, zero == 0};
+  return {low, high, nan};
 }
 
 }  // namespace
@@ -63,7 +64,7 @@ int SeriesQuantiles::BinOf(std::uint64_t key) const {
 
 bool SeriesQuantiles::Count(const double* values, int count, int bins) {
   const BlockRange range = RangeOf(values, count);
-  if (!range.finite) return false;
+  if (range.nan) return false;
   const std::uint64_t low = OrderKey(range.low), high = OrderKey(range.high);
   if (bins_ == 0) {
     low_ = low;
@@ -98,7 +99,7 @@ void SeriesQuantiles::ChooseTargets() {
   auto rank = ranks.begin();
   for (int b = 0; b < bins_ + 2 && rank != ranks.end(); ++b) {
     const std::size_t in_bin = bin_counts_[b];
-    if (*rank < below + in_bin) targets_.push_back({b, below, {}, {}});
+    if (*rank < below + in_bin) targets_.push_back({b, below, in_bin, {}, {}});
     while (rank != ranks.end() && *rank < below + in_bin) ++rank;
     below += in_bin;
   }
@@ -173,12 +174,20 @@ double SeriesQuantiles::OrderStatistic(std::size_t rank) {
     if (candidate.first_rank <= rank) t = &candidate;
   }
   t->Merge();
-  std::size_t seen = t->first_rank;
+  std::size_t seen = 0;
+  for (const auto& run : t->runs) seen += run.second;
+  // Both passes run the same draws to the same bits (model.hpp); if they
+  // ever did not, the order statistic would be wrong, so say so instead.
+  if (seen != t->count) {
+    throw std::logic_error("the second pass over the draws saw " + std::to_string(seen) +
+                           " values in a bin where the first counted " + std::to_string(t->count));
+  }
+  seen = t->first_rank;
   for (const auto& [key, n] : t->runs) {
     seen += n;
     if (rank < seen) return FromOrderKey(key);
   }
-  return std::numeric_limits<double>::quiet_NaN();  // not reached: pass 2 saw what pass 1 counted
+  return std::numeric_limits<double>::quiet_NaN();  // not reached: the counts agree
 }
 
 QuantileSet SeriesQuantiles::Quantiles() {
@@ -198,9 +207,11 @@ DrawSummariser::DrawSummariser(int regions, int years, int draws)
       series_(draws > 1 ? static_cast<std::size_t>(kVariableCount) * years * regions : 0),
       only_draw_(draws > 1 ? 0 : static_cast<std::size_t>(kVariableCount) * years * regions),
       first_non_finite_(static_cast<std::size_t>(kVariableCount) * years * regions, -1),
+      no_order_(first_non_finite_.size(), 0),
       places_(2 * static_cast<std::size_t>(years), Eigen::ArrayXXd::Zero(regions, regions)) {
-  // About 4 sqrt(draws) bins, so that pass 1's counts and pass 2's kept
-  // values (about draws / bins in each of up to ten bins) stay alike small.
+  // 4 to 8 sqrt(draws) bins (a power of 2, at most 4,096), so that pass 1's
+  // counts and pass 2's kept values (about draws / bins in each of up to
+  // ten bins) stay alike small.
   bins_ = 16;
   while (bins_ < 4096 && static_cast<double>(bins_) * bins_ < 16.0 * draws) bins_ *= 2;
 }
@@ -226,7 +237,7 @@ void DrawSummariser::AddRanks(const RegionDrawArray& ranks, int count, Eigen::Ar
 void DrawSummariser::Feed(int pass, const Results& block, int first, int count, int threads) {
   if (pass == 2 && !targets_chosen_) {
     for (std::size_t s = 0; s < series_.size(); ++s) {
-      if (first_non_finite_[s] < 0) series_[s].ChooseTargets();
+      if (!no_order_[s]) series_[s].ChooseTargets();
     }
     targets_chosen_ = true;
   }
@@ -246,20 +257,21 @@ void DrawSummariser::Feed(int pass, const Results& block, int first, int count, 
       const RegionDrawArray& values = block.At(static_cast<Variable>(task / years_), task % years_);
       for (int r = 0; r < regions_; ++r) {
         const std::size_t s = static_cast<std::size_t>(task) * regions_ + r;
-        if (first_non_finite_[s] >= 0) continue;
+        if (no_order_[s]) continue;
         const double* row = values.data() + static_cast<std::ptrdiff_t>(r) * values.cols();
-        if (draws_ == 1) {  // one draw: its value is every quantile, no bins needed
-          if (pass == 1) only_draw_[s] = row[0];
-          if (pass == 1 && !std::isfinite(row[0])) first_non_finite_[s] = first;
-          continue;
-        }
         if (pass == 2) {
-          series_[s].Gather(row, count);
+          if (draws_ > 1) series_[s].Gather(row, count);
           continue;
         }
-        if (!series_[s].Count(row, count, bins_)) {
-          const double* bad = std::find_if(row, row + count, [](double v) { return !std::isfinite(v); });
-          first_non_finite_[s] = first + static_cast<int>(bad - row);
+        if (first_non_finite_[s] < 0) {
+          const double* odd = std::find_if(row, row + count, [](double v) { return !std::isfinite(v); });
+          if (odd != row + count) first_non_finite_[s] = first + static_cast<int>(odd - row);
+        }
+        if (draws_ == 1) {  // one draw: its value is every quantile, no bins needed
+          only_draw_[s] = row[0];
+          no_order_[s] = std::isnan(row[0]);
+        } else if (!series_[s].Count(row, count, bins_)) {
+          no_order_[s] = 1;
         }
       }
     }
@@ -271,7 +283,7 @@ DrawSummary DrawSummariser::Finish() {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   summary.quantiles.reserve(first_non_finite_.size());
   for (std::size_t s = 0; s < first_non_finite_.size(); ++s) {
-    if (first_non_finite_[s] >= 0) {
+    if (no_order_[s]) {
       summary.quantiles.push_back({nan, nan, nan, nan, nan});
     } else if (draws_ == 1) {
       const double v = only_draw_[s];

@@ -19,11 +19,12 @@ namespace sim {
 // and narrow series alike spread over them), set by the first block's range
 // with one more bin each side for values beyond it. Pass 2 keeps only the
 // values in the bins that hold the order statistics needed, repeated values
-// as one entry with a count. Values must be finite.
+// as one entry with a count. Infinities are values like any other; NaN has
+// no place in the order.
 class SeriesQuantiles {
  public:
   // Pass 1, per block; the first block also sets `bins` bins (at least 2).
-  // False, counting nothing, when a value is not finite.
+  // False, counting nothing, when a value is NaN.
   bool Count(const double* values, int count, int bins);
   // Between the passes.
   void ChooseTargets();
@@ -50,6 +51,7 @@ class SeriesQuantiles {
   struct Target {
     int bin;
     std::size_t first_rank;  // values in lower bins
+    std::size_t count;       // values in this bin (pass 1)
     std::vector<std::uint64_t> keys;                          // not yet merged
     std::vector<std::pair<std::uint64_t, std::size_t>> runs;  // sorted key, count
     void Merge();
@@ -82,7 +84,8 @@ class DrawSummariser {
   int regions_, years_, draws_, bins_;
   std::vector<SeriesQuantiles> series_;  // variable x year x region (more than one draw)
   std::vector<double> only_draw_;        // the same, of a run of one draw
-  std::vector<int> first_non_finite_;
+  std::vector<int> first_non_finite_;    // the first draw whose value is infinite or NaN
+  std::vector<char> no_order_;           // a NaN among the values: no quantiles
   std::vector<Eigen::ArrayXXd> places_;  // per sector x year: draws' shares of each place
   bool targets_chosen_ = false;
 };

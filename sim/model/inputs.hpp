@@ -70,6 +70,11 @@ struct DrawAssumptions {
 #define AISIM_ASSUMPTION(name, unit, range, doc) DrawRow name;
 #include "sim/scenario/assumptions.def"
 };
+// How many rows of draws DrawAssumptions holds (8 bytes a draw each).
+inline constexpr int kAssumptionCount = 0
+#define AISIM_ASSUMPTION(name, unit, range, doc) +1
+#include "sim/scenario/assumptions.def"
+    ;
 
 // Per-region constants (R x 1).
 struct RegionConstants {

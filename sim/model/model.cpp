@@ -106,12 +106,15 @@ Results SummariseSimulation(const Scenario& scenario, const RunOptions& options)
 
   // Rounds of one block per thread: the threads run the model for the
   // round's blocks into `round`, then split its series between them for
-  // the summary; every draw is run twice, once per pass.
-  // Blocks of up to 1,024 draws (a few MB of workspace each), fewer when
-  // that gives every thread a block; starting at multiples of
-  // kDrawAlignment (model.hpp says why).
+  // the summary; every draw is run twice, once per pass. Blocks of up to
+  // 1,024 draws (a few MB of workspace each), fewer when that gives every
+  // thread a block or keeps a round within 8,192 draws (25 MB of outputs
+  // for world-2025) however many threads there are; each starting at a
+  // multiple of kDrawAlignment (model.hpp says why).
+  constexpr int kRoundDraws = 8192;
   const int threads = std::min(ThreadsOrAllCores(options.threads), PaddedDraws(draws) / kDrawAlignment);
-  const int block = std::min(1024, PaddedDraws((draws + threads - 1) / threads));
+  const int block = std::min({1024, PaddedDraws((draws + threads - 1) / threads),
+                              std::max(kDrawAlignment, kRoundDraws / threads / kDrawAlignment * kDrawAlignment)});
   const int round_draws = std::min(threads * block, draws);
   Results round = EmptyResults(scenario, round_draws, Results::Start::kUnset);
   std::vector<Workspace> workspaces(static_cast<std::size_t>(threads));

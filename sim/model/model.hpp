@@ -22,9 +22,12 @@ struct RunOptions {
 Results RunSimulation(const Scenario& scenario, const RunOptions& options = {});
 
 // The same run, for its summary only (Results::Quantiles, RankOdds and
-// FirstNonFinite): the draws are not kept, so memory does not grow with
-// them. Runs the model for every draw twice (sim/model/draw_summary.hpp);
-// the summary is the same bits as RunSimulation's.
+// FirstNonFinite): the outputs of the draws are not kept, only a round of
+// up to 8,192 draws at a time and, per series, the values near its
+// quantiles; memory grows with draws only through their sampled assumptions
+// (kAssumptionCount doubles a draw). Runs the model for every draw twice
+// (sim/model/draw_summary.hpp); the summary is the same bits as
+// RunSimulation's.
 Results SummariseSimulation(const Scenario& scenario, const RunOptions& options = {});
 
 // Everything the year loop needs for a block of draws, allocated once.

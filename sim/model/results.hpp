@@ -76,7 +76,7 @@ struct QuantileSet {
 // it, from the draws in memory or streamed past in blocks), in the order
 // variable x year x region for the per-series entries.
 struct DrawSummary {
-  std::vector<QuantileSet> quantiles;   // over draws; NaN where a value is not finite
+  std::vector<QuantileSet> quantiles;   // over draws (infinities ranked); NaN where a value is NaN
   std::vector<int> first_non_finite;    // the first draw whose value is not finite, or -1
   // Per sector (generative, physical) x year, R x R: entry (r, k - 1) is the
   // share of draws in which region r ranks k-th or better, P(rank <= k).
@@ -123,6 +123,7 @@ class Results {
   }
   // The first draw in which the series' value is not finite, or -1.
   int FirstNonFiniteDraw(Variable variable, int year_index, int region) const {
+    assert(summarised());
     return summary_.first_non_finite[Series(variable, year_index, region)];
   }
   // P(rank <= k) by `rank` (Variable::kRankGenerative or kRankPhysical):

@@ -127,13 +127,14 @@ const PathKernels kPaths[] = {
 const PathKernels& KernelsOf(SimdPath path) { return kPaths[static_cast<int>(path)]; }
 
 // The fastest of `kernels` on `in` (time for the whole array, the
-// least of three tries), unless the first, the widest, is within a factor 2
+// least of three tries after one untimed), unless the first, the widest, is within a factor 2
 // of it: the paths give the same bits, so only speed is at stake, and a
 // close call is left to the widest rather than to timing noise.
 Kernel Fastest(const std::vector<Kernel>& kernels, const std::vector<double>& in) {
   std::vector<double> out(in.size());
   std::vector<double> nanoseconds;
   for (const Kernel kernel : kernels) {
+    kernel(in.data(), out.data(), static_cast<Eigen::Index>(in.size()));  // warm: code, data, vector unit
     double best = 1e300;
     for (int attempt = 0; attempt < 3; ++attempt) {
       const auto start = std::chrono::steady_clock::now();

@@ -40,8 +40,10 @@ bool SimdPathSupported(SimdPath path);
 // Every path this CPU can run, narrowest first.
 std::vector<SimdPath> SupportedSimdPaths();
 
-// The path exp/log use in this process: AISIM_SIMD if set, else the widest
-// supported. Chosen at the first call, then fixed.
+// The vector path of this process: AISIM_SIMD if set, else the widest
+// supported (the year loop's arithmetic follows it; exp and log may take a
+// narrower path measured faster, see Exp). Chosen at the first call, then
+// fixed.
 SimdPath ActiveSimdPath();
 
 // out[i] = exp(in[i]) / log(in[i]) for i < count on the given path (tests and

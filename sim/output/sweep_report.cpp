@@ -117,7 +117,7 @@ std::vector<OutcomeSummary> SummariseSweep(const fs::path& folder, const nlohman
   ForEachTask(threads, 2, [&](std::size_t file) {
     if (file == 0) {
       inputs = ReadSweepColumns(folder, "samples.csv", rows, 0, paths.size());
-    } else {
+    } else if (!shown_columns.empty()) {
       outcomes = ReadSweepColumns(folder, "outcomes.csv", rows, shown_columns);
     }
   });

@@ -30,20 +30,21 @@ check_complete() {
   "$BIN" validate "$dir/scenario.resolved.yaml" >/dev/null || fail "resolved scenario does not validate"
 }
 
-# Kills land at random moments over 1.3 times an uninterrupted run's time,
-# measured here, so that most land mid-run however fast this machine and
-# this build are.
+# Kills land at random moments between 0.3 and 1.3 times an uninterrupted
+# run's time, measured here, so that most land mid-run, many of them while
+# the files are written, however fast this machine and this build are.
 started=$(date +%s%N)
 "$BIN" run --draws 3000 --seed 0 --out "$WORK/timed" --quiet || fail "timed run failed"
 RUN_MS=$((($(date +%s%N) - started) / 1000000))
-WINDOW_MS=$((RUN_MS * 13 / 10 + 1))
+FROM_MS=$((RUN_MS * 3 / 10))
+WINDOW_MS=$((RUN_MS + 1))
 
 killed_mid_run=0
 complete=0
 for ((i = 1; i <= KILLS; i++)); do
   "$BIN" run --draws 3000 --seed "$i" --out "$WORK/out" --quiet &
   pid=$!
-  delay_ms=$(((RANDOM * 32768 + RANDOM) % WINDOW_MS))
+  delay_ms=$((FROM_MS + (RANDOM * 32768 + RANDOM) % WINDOW_MS))
   sleep "$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"
   if kill -0 "$pid" 2>/dev/null; then
     kill -9 "$pid" 2>/dev/null && killed_mid_run=$((killed_mid_run + 1))

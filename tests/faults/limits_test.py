@@ -49,9 +49,12 @@ with tempfile.TemporaryDirectory() as work:
     expect("100 MB scenario file", run(["validate", big], work), 2, "limited to 16 MiB", 5)
 
     # `run` summarises its draws as they are made: 100,000 draws, whose every
-    # value would take 2.9 GB, run under the 1 GB limit.
+    # value would take 2.9 GB, run under the 1 GB limit; 10 million, whose
+    # sampled assumptions alone take 3.9 GB, are refused before running.
     expect("100,000 draws in run", run(["run", "--draws", "100000", "--out", "o", "-q"], work),
            0, "", 100)
+    expect("10 million draws in run", run(["run", "--draws", "10000000", "--out", "o"], work),
+           2, "GB of results in memory", 5)
     # check keeps every draw: draws whose results would not fit in memory
     # are refused before running.
     expect("10 million draws in check", run(["check", "backtest-2020", "--draws", "10000000"], work),

@@ -62,10 +62,10 @@ TEST_CASE("quantiles counted in bins over blocks are exactly the ones a full sel
 TEST_CASE("a run summarised as it is made gives the same bits as one that keeps every draw") {
   for (const char* name : {"world-2025", "korea-2026-ai-budget"}) {
     const Scenario scenario = LoadScenario(name);
-    // Fewer draws than threads, blocks of fewer than 1,024 draws, several
-    // rounds of blocks, and a last round that is not full.
-    for (const int draws : {2, 9, 1500, 5000}) {
-      for (const int threads : {1, 3}) {
+    // One draw, fewer draws than threads, blocks of fewer than 1,024 draws,
+    // several rounds of blocks, and a last round that is not full.
+    for (const int draws : {1, 2, 9, 1500, 5000}) {
+      for (const int threads : {1, 3, 7}) {
         RunOptions options;
         options.draws = draws;
         options.threads = threads;
@@ -97,6 +97,47 @@ TEST_CASE("a run summarised as it is made gives the same bits as one that keeps 
         CHECK(differ == 0);
       }
     }
+  }
+}
+
+TEST_CASE("infinities are ranked like any value, a NaN leaves its series without quantiles") {
+  // 50 draws of one region in one year, fed whole and in two blocks of 25.
+  const int draws = 50;
+  Results whole("hand", {"KR"}, {"South Korea"}, 2025, 1, draws);
+  std::vector<Results> halves(2, Results("hand", {"KR"}, {"South Korea"}, 2025, 1, draws / 2));
+  std::vector<double> capability(draws), value(draws);
+  for (int d = 0; d < draws; ++d) {
+    capability[d] = d == 7 ? INFINITY : d == 20 ? -INFINITY : 20.0 + 0.1 * ((d * 37) % 50);
+    value[d] = d == 11 ? NAN : (d * 13) % 50;
+  }
+  for (int d = 0; d < draws; ++d) {
+    for (Results* r : {&whole, &halves[d / 25]}) {
+      const int column = r == &whole ? d : d % 25;
+      r->At(Variable::kCapabilityGenerative, 0)(0, column) = capability[d];
+      r->At(Variable::kValue, 0)(0, column) = value[d];
+      r->At(Variable::kRankGenerative, 0)(0, column) = 1;
+      r->At(Variable::kRankPhysical, 0)(0, column) = 1;
+    }
+  }
+  Summarise(whole, 2);
+  DrawSummariser streamed(1, 1, draws);
+  for (int pass = 1; pass <= 2; ++pass) {
+    for (int h = 0; h < 2; ++h) streamed.Feed(pass, halves[h], h * 25, 25, 2);
+  }
+  Results streamed_results("hand", {"KR"}, {"South Korea"}, 2025, 1, draws, Results::Start::kNone);
+  streamed_results.SetSummary(streamed.Finish());
+  for (const Results* r : {&whole, &streamed_results}) {
+    const QuantileSet& q = r->Quantiles(Variable::kCapabilityGenerative, 0, 0);
+    const double got[] = {q.p5, q.p25, q.p50, q.p75, q.p95};
+    for (int i = 0; i < 5; ++i) {
+      std::vector<double> copy = capability;
+      CHECK(got[i] == Quantile(copy, kQuantileLevels[i]));
+    }
+    CHECK(r->FirstNonFiniteDraw(Variable::kCapabilityGenerative, 0, 0) == 7);
+    CHECK(std::isnan(r->Quantiles(Variable::kValue, 0, 0).p50));
+    CHECK(r->FirstNonFiniteDraw(Variable::kValue, 0, 0) == 11);
+    CHECK(r->FirstNonFiniteDraw(Variable::kComputeStock, 0, 0) == -1);
+    CHECK(FirstNonFinite(*r) == "Capability|Generative of KR in 2025 (draw 8)");
   }
 }
 
