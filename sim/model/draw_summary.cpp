@@ -14,9 +14,9 @@ namespace sim {
 
 namespace {
 
-// An unsigned integer that orders finite doubles as their values do, and
-// back. -0 is taken as +0 (adding +0 does that), so that equal values have
-// equal keys.
+// An unsigned integer that orders doubles other than NaN (infinities
+// included) as their values do, and back. -0 is taken as +0 (adding +0 does
+// that), so that equal values have equal keys.
 std::uint64_t OrderKey(double value) {
   value += 0.0;
   std::uint64_t bits;
