@@ -2,11 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
-
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
 
 namespace sim {
 
@@ -58,26 +53,6 @@ const VariableInfo* FindVariable(const std::string& name) {
   return nullptr;
 }
 
-namespace {
-
-// Many draws make gigabytes of results, which the kernel would otherwise
-// hand out (and fault in) 4 KiB at a time; on Linux, ask for 2 MiB pages
-// over the whole 2 MiB stretches of a large array. Only a request: the
-// results do not depend on it.
-void AskForHugePages(void* data, std::size_t bytes) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
-  const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-  (void)data;
-  (void)bytes;
-#endif
-}
-
-}  // namespace
-
 Results::Results(std::string scenario, std::vector<std::string> region_codes,
                  std::vector<std::string> region_names, int start_year, int years, int draws, Start start)
     : scenario_(std::move(scenario)),
@@ -90,7 +65,6 @@ Results::Results(std::string scenario, std::vector<std::string> region_codes,
   data_.reserve(static_cast<std::size_t>(kVariableCount) * years);
   for (int i = 0; i < kVariableCount * years; ++i) {
     data_.emplace_back(static_cast<Eigen::Index>(region_codes_.size()), draws);
-    AskForHugePages(data_.back().data(), static_cast<std::size_t>(data_.back().size()) * sizeof(double));
     if (start == Start::kZero) data_.back().setZero();
   }
 }
