@@ -283,6 +283,7 @@ class BatchedModel:
             for c in ("talent", "power"):
                 money[c] = budget * alloc_pub[c] + private * alloc_priv[c]
             robot_installations = (col(inp.robot_installations[:, k])
+                                   * (1.0 + a["robot_installation_growth"]) ** col(inp.robot_growth_years[:, k])
                                    + budget * alloc_pub["adoption"] * phi * 1e9 / a["robot_cost"])
             # Within the room: max_robot_density per 10,000 manufacturing
             # employees, counting the older robots still at work next year.

@@ -17,7 +17,7 @@ inline constexpr const char* kRegionLevers[] = {
 inline constexpr const char* kMainAssumptions[] = {
     "hardware_price_performance_growth", "algorithmic_progress", "open_model_lag",
     "open_weights", "market_size_multiplier", "reinvestment_rate", "researcher_mobility",
-    "compute_depreciation", "capex_per_h100e",
+    "compute_depreciation", "capex_per_h100e", "robot_installation_growth",
     // The reinforcing loops (docs/MODEL.md step 9), off unless switched on.
     "market_lock_in", "capital_follows_share", "talent_agglomeration", "robot_learning_rate",
     "data_flywheel"};

@@ -62,7 +62,26 @@ void RobotInstallations(const ModelInputs& inputs, const DrawAssumptions& assump
   RegionDrawArray& out = scratch.a;
   RegionDrawArray& surviving = scratch.b;
   out = (money.adoption_physical_public * 1e9).rowwise() / assumptions.robot_cost;
-  out.colwise() += inputs.trends.robot_installations.col(year);
+  // Firms' own installations: the schedule, and beyond its last year the
+  // schedule's last value grown n years at robot_installation_growth,
+  // (1 + g)^n = exp(n ln(1 + g)).
+  const auto trend = inputs.trends.robot_installations.col(year);
+  const auto growth_years = inputs.trends.robot_installation_growth_years.col(year);
+  DrawRow& log_growth = scratch.row_a;
+  DrawRow& grown = scratch.row_b;
+  if ((growth_years > 0).any()) {
+    log_growth = 1.0 + assumptions.robot_installation_growth;
+    LogInPlace(log_growth);
+  }
+  for (Eigen::Index r = 0; r < out.rows(); ++r) {
+    if (growth_years(r) == 0) {
+      out.row(r) += trend(r);
+      continue;
+    }
+    grown = log_growth * growth_years(r);
+    ExpInPlace(grown);
+    out.row(r) += trend(r) * grown;
+  }
   out *= state.robot_price_advantage;  // exactly 1 without learning
   // The room: no more robots than max_robot_density per 10,000 of this
   // year's manufacturing employees, counting those still at work.

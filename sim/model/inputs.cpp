@@ -94,15 +94,22 @@ TrendTables BuildTrendTables(const Scenario& scenario) {
   TrendTables trends;
   trends.private_growth_factor.resize(regions, years);
   trends.robot_installations.resize(regions, years);
+  trends.robot_installation_growth_years.resize(regions, years);
   trends.robot_installations_before.resize(regions, kMaxRobotServiceLife);
   trends.manufacturing_employment.resize(regions, years + 1);
   trends.physical_demand_share.resize(regions, years);
   for (int r = 0; r < regions; ++r) {
     const Region& region = scenario.regions[r];
+    // A single number is stored at year 0 (Schedule::Constant): it is the
+    // start year's value.
+    const std::map<int, double>& given = region.robot_installations.points;
+    const int last_given = given.size() == 1 && given.begin()->first == 0 ? scenario.start_year : given.rbegin()->first;
+    const int growth_from = std::max(last_given, scenario.start_year - 1);
     for (int k = 0; k < years; ++k) {
       const double year = scenario.start_year + k;
       trends.private_growth_factor(r, k) = 1.0 + region.private_growth.At(year);
       trends.robot_installations(r, k) = region.robot_installations.At(year);
+      trends.robot_installation_growth_years(r, k) = std::max(0, scenario.start_year + k - growth_from);
     }
     for (int a = 1; a <= kMaxRobotServiceLife; ++a) {
       trends.robot_installations_before(r, a - 1) = region.robot_installations.At(scenario.start_year - a);

@@ -52,6 +52,10 @@ static_assert(sizeof(LeverTables) == sizeof(kLeverFields) / sizeof(LeverField) *
 struct TrendTables {
   RegionTable private_growth_factor;  // 1 + private_growth: P_exog(t+1) / P_exog(t)
   RegionTable robot_installations;    // robots installed during the year, units / yr
+  // Years of robot_installation_growth the year's installations have had:
+  // those beyond the schedule's last given year, counted from the start year
+  // at the earliest (a single number is the start year's value); 0 within it.
+  RegionTable robot_installation_growth_years;
   // R x kMaxRobotServiceLife: column a - 1 holds the installations of
   // calendar year start_year - a, the ages of the start stock (data.hpp).
   RegionTable robot_installations_before;

@@ -148,7 +148,8 @@ const std::vector<Field<Region>>& RegionFields() {
        "count for them (schedule)",
        false, true},
       {"robot_installations", &R::robot_installations, "units / yr", Between(0, 1e10),
-       "robots installed during the year without public money (schedule)"},
+       "robots installed during the year without public money (schedule; beyond its last year "
+       "it grows at robot_installation_growth)"},
       {"manufacturing_employment", &R::manufacturing_employment, "persons", Between(0, 1e10),
        "employees in manufacturing during the year, the denominator of the IFR's robot density; "
        "with max_robot_density they bound the robots the region can put to work (schedule)"},

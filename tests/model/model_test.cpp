@@ -335,7 +335,41 @@ TEST_CASE("a longer service life never lowers the robot stock") {
   }
 }
 
-TEST_CASE("more public adoption money never lowers robot installations or the stock") {
+TEST_CASE("beyond its schedule a region's installations grow at robot_installation_growth, and faster never lowers them") {
+  Scenario s = World();
+  s.assumptions.max_robot_density.value = 1e5;  // room for all: the trend alone
+  const int kr = Index(s, "KR"), jp = Index(s, "JP");
+  for (Region& region : s.regions) region.public_budget = Schedule::Constant(0);
+  // A schedule that ends before the start grows from its last year; a
+  // single number is the start year's value.
+  s.regions[kr].robot_installations.points = {{2020, 1000}, {2024, 2000}};
+  s.regions[jp].robot_installations = Schedule::Constant(500);
+  const auto run_with = [&](double growth) {
+    s.assumptions.robot_installation_growth.value = growth;
+    const Results results = RunSimulation(s);
+    for (int k = 0; k < results.years(); ++k) {
+      CHECK(At(results, Variable::kRobotInstallations, k, kr) == Approx(2000 * std::pow(1 + growth, k + 1)));
+      CHECK(At(results, Variable::kRobotInstallations, k, jp) == Approx(500 * std::pow(1 + growth, k)));
+    }
+    return results;
+  };
+  Results previous = run_with(0.0);
+  for (const double growth : {0.03, 0.068, 0.1}) {
+    const Results results = run_with(growth);
+    for (int k = 0; k < results.years(); ++k) {
+      for (int r = 0; r < results.regions(); ++r) {
+        CHECK(At(results, Variable::kRobotInstallations, k, r) >=
+              At(previous, Variable::kRobotInstallations, k, r) * (1 - 1e-12));
+        CHECK(At(results, Variable::kRobots, k, r) >= At(previous, Variable::kRobots, k, r) * (1 - 1e-12));
+      }
+    }
+    previous = results;
+  }
+}
+
+TEST_CASE("more public adoption money never lowers the robot stock or the robots installed so far") {
+  // One year's installations alone can fall: robots bought early fill the
+  // room (max_robot_density) that later years' would have filled.
   Scenario base = World();
   const int kr = Index(base, "KR");
   base.regions[kr].physical_focus = Schedule::Constant(1.0);
@@ -344,9 +378,11 @@ TEST_CASE("more public adoption money never lowers robot installations or the st
     Scenario more = base;
     more.regions[kr].public_budget = Schedule::Constant(budget);
     const Results results = RunSimulation(more);
+    double installed = 0, installed_before = 0;
     for (int k = 0; k < results.years(); ++k) {
-      CHECK(At(results, Variable::kRobotInstallations, k, kr) >=
-            At(previous, Variable::kRobotInstallations, k, kr));
+      installed += At(results, Variable::kRobotInstallations, k, kr);
+      installed_before += At(previous, Variable::kRobotInstallations, k, kr);
+      CHECK(installed >= installed_before * (1 - 1e-12));
       CHECK(At(results, Variable::kRobots, k, kr) >= At(previous, Variable::kRobots, k, kr));
     }
     previous = results;

@@ -82,7 +82,7 @@ ASSUMPTION_NAMES = [
     "private_boom", "private_boom_half_life", "capital_follows_share",
     "researcher_mobility", "home_bias", "attraction_compute_weight",
     "attraction_money_weight", "talent_agglomeration", "researcher_growth", "cost_per_researcher", "cost_per_gw",
-    "robot_cost", "robot_service_life", "max_robot_density", "robot_learning_rate", "physical_data_decay", "cost_per_robot_year_data",
+    "robot_cost", "robot_service_life", "robot_installation_growth", "max_robot_density", "robot_learning_rate", "physical_data_decay", "cost_per_robot_year_data",
     "generative_data_growth", "cost_per_trillion_tokens", "physical_generative_weight",
     "physical_data_elasticity", "data_flywheel", "sovereignty_scale",
     "sovereignty_data_weight",
@@ -284,6 +284,10 @@ class _Inputs:
         self.power_growth = np.zeros((R, T))
         self.private_growth = np.zeros((R, T))
         self.robot_installations = np.zeros((R, T))
+        # Years of robot_installation_growth in each year's installations:
+        # past the schedule's last given year (a scalar: the start year), and
+        # never before the start.
+        self.robot_growth_years = np.zeros((R, T))
         # Installations in the 40 calendar years before the start (the most
         # a service life may be): the ages of the start stock.
         self.robot_installations_before = {}
@@ -316,6 +320,8 @@ class _Inputs:
                 self.power_growth[r, k] = power.at(year)
                 self.private_growth[r, k] = growth.at(year)
                 self.robot_installations[r, k] = robots.at(year)
+                last_given = self.t0 if robots.years == [0] else robots.years[-1]
+                self.robot_growth_years[r, k] = max(0, year - max(last_given, self.t0 - 1))
             for year in range(self.t0 - 40, self.t0):
                 self.robot_installations_before.setdefault(year, np.zeros(R))[r] = robots.at(year)
             employed = Schedule(region["manufacturing_employment"], f"regions.{code}.manufacturing_employment")
@@ -696,7 +702,7 @@ def simulate(scenario):
         # the robots public programmes buy; private AI money buys none.
         # Learning by doing (step 9) makes both buy more robots per dollar.
         robot_installations = robots_per_dollar * (
-            inp.robot_installations[:, k]
+            inp.robot_installations[:, k] * (1.0 + a["robot_installation_growth"]) ** inp.robot_growth_years[:, k]
             + budget * inp.public_alloc["adoption"] * phi * 1e9 / a["robot_cost"])
         # Within the room: at most max_robot_density robots per 10,000 of this
         # year's manufacturing employees, counting the older robots still at

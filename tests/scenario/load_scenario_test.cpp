@@ -79,6 +79,7 @@ assumptions:
   cost_per_gw: 12
   robot_cost: 100000
   robot_service_life: 12
+  robot_installation_growth: 0.068
   max_robot_density: 2867
   robot_learning_rate: 0
   physical_data_decay: 0.2
@@ -870,7 +871,7 @@ TEST_CASE("loader requires every assumption in a scenario without a base") {
         "private_physical_share, private_boom, private_boom_half_life, capital_follows_share, "
         "researcher_mobility, home_bias, attraction_compute_weight, "
         "attraction_money_weight, talent_agglomeration, researcher_growth, cost_per_researcher, cost_per_gw, robot_cost, "
-        "robot_service_life, max_robot_density, robot_learning_rate, physical_data_decay, cost_per_robot_year_data, generative_data_growth, "
+        "robot_service_life, robot_installation_growth, max_robot_density, robot_learning_rate, physical_data_decay, cost_per_robot_year_data, generative_data_growth, "
         "cost_per_trillion_tokens, physical_generative_weight, physical_data_elasticity, "
         "data_flywheel, "
         "sovereignty_scale, sovereignty_data_weight, market_size_generative, market_size_physical, "
