@@ -675,9 +675,9 @@ def sobol_years_chart(indices, shown, top_inputs, label, out):
             rows = sorted((int(r["year"]), float(r["ST"])) for r in indices
                           if r["region"] == region and r["variable"] == variable and r["parameter"] == parameter)
             if rows:
-                colour = PALETTE[n % len(PALETTE)]
+                # Inputs, not regions: matplotlib's own colour cycle.
                 ax.plot([y for y, _ in rows], [v for _, v in rows], marker="o", markersize=3,
-                        color=colour, label=parameter)
+                        color=f"C{n % 10}", label=parameter)
         ax.set_title(f"{region} {variable}", fontsize=10, loc="left")
         ax.set_ylabel("total index (ST)")
         ax.set_ylim(bottom=0)

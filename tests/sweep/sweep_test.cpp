@@ -346,21 +346,23 @@ TEST_CASE("a finished sweep writes a report whose first sentence names the input
   sim::testing::TempFolder t("sweep-report-test", "-u AISIM_NO_CHARTS");
   const Outcome o = t.Aisim(
       "sweep --vary assumptions.algorithmic_progress=1.5:4 --vary assumptions.researcher_mobility=0.02:0.1 "
-      "--method sobol --samples 64 --seed 3 --outcome 'Years Behind|Physical:KR:2035' -o s");
+      "--method sobol --samples 64 --seed 3 --outcome 'Years Behind|Physical:KR' --by-year -o s");
   INFO(o.output);
   REQUIRE(o.exit_code == 0);
-  // The input the sentence names is the one with the largest total index in
-  // sensitivity.csv, and the range is outcomes.csv's.
+  CHECK(o.output.find("warning") == std::string::npos);  // every chart drawn
+  // The sentence is about the last year's outcome: the input it names has
+  // the largest total index of that year in sensitivity.csv, and the range
+  // is that column's of outcomes.csv.
   std::string top;
   double best = -1;
   for (const std::string& line : Lines(Read(t.path() / "s/sensitivity.csv"))) {
     const std::vector<std::string> c = Split(line);
-    if (c[0] != "KR") continue;
+    if (c[0] != "KR" || c[2] != "2035") continue;
     if (std::stod(c[6]) > best) best = std::stod(c[6]), top = c[3];
   }
   std::vector<double> values;
   const std::vector<std::string> rows = Lines(Read(t.path() / "s/outcomes.csv"));
-  for (size_t i = 1; i < rows.size(); ++i) values.push_back(std::stod(Split(rows[i])[1]));
+  for (size_t i = 1; i < rows.size(); ++i) values.push_back(std::stod(Split(rows[i]).back()));
   char range[128];
   std::snprintf(range, sizeof range, "ranges from %.4g to %.4g years",
                 *std::min_element(values.begin(), values.end()), *std::max_element(values.begin(), values.end()));
@@ -370,7 +372,7 @@ TEST_CASE("a finished sweep writes a report whose first sentence names the input
   CHECK(md.find(range) != std::string::npos);
   CHECK(md.find("; " + top + " moves it most (total Sobol index") != std::string::npos);
   CHECK(o.output.find("In short: over 256 samples") != std::string::npos);  // also on the terminal
-  for (const char* chart : {"sensitivity-sobol", "outcome-vs-inputs"}) {
+  for (const char* chart : {"sensitivity-sobol", "sensitivity-by-year", "outcome-vs-inputs"}) {
     INFO(chart);
     CHECK(fs::file_size(t.path() / "s/charts" / (std::string(chart) + ".png")) > 1000);
     CHECK(md.find(std::string("](charts/") + chart + ".png)") != std::string::npos);
