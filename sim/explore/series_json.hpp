@@ -15,7 +15,8 @@ inline constexpr Variable kChartedVariables[] = {
     Variable::kComputeStock,          Variable::kComputeLargestRun,
     Variable::kMarketShareGenerative, Variable::kMarketSharePhysical,
     Variable::kSovereignty,           Variable::kSovereigntyPhysical,
-    Variable::kRobots,                Variable::kRobotDensity,
+    Variable::kRobots,                Variable::kRobotInstallations,
+    Variable::kRobotDensity,
     Variable::kRankGenerative,        Variable::kRankPhysical};
 
 // {"scenario", "draws", "years": [2025, ...],

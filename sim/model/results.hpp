@@ -39,6 +39,7 @@ enum class Variable {
   kMarketShareGenerative,
   kMarketSharePhysical,
   kValue,
+  kValuePhysical,
   kSovereignty,
   kSovereigntyPhysical,
   kInvestmentPublic,

@@ -160,6 +160,10 @@ void ReadVariable(const ModelInputs& inputs, const DrawAssumptions& assumptions,
     case Variable::kMarketShareGenerative: put(o.share_generative); break;
     case Variable::kMarketSharePhysical: put(o.share_physical); break;
     case Variable::kValue: put(o.value); break;
+    case Variable::kValuePhysical:
+      w.scratch.a = (o.share_physical * inputs.market_size_physical(year)).rowwise() * assumptions.market_size_multiplier;
+      put(w.scratch.a);
+      break;
     case Variable::kSovereignty:
       Sovereignty(inputs, assumptions, s, o, w.scratch);
       put(o.sovereignty);

@@ -36,12 +36,16 @@ const std::vector<ChartMetric>& RunChartMetrics() {
       {"Talent|Researchers", "talent-researchers", "Top-tier AI researchers", "persons", 1.0, false, true},
       {"Robots|Stock", "robots-in-service", "Industrial robots in service (physical AI's fleet)",
        "robots, log scale", 1.0, true},
+      {"Robots|Installations", "robot-installations", "Industrial robots installed a year",
+       "robots / year, log scale", 1.0, true},
       {"Robots|Density", "robot-density", "Robot density (the IFR's measure)",
        "robots per 10,000 manufacturing employees", 1.0, false, true},
       {"Market Share|Generative", "market-share-generative", "Market share, generative AI",
        "% of global generative-AI revenue", 100.0, false, true},
       {"Market Share|Physical", "market-share-physical", "Market share, physical AI",
        "% of global physical-AI revenue", 100.0, false, true},
+      {"Value|Physical", "value-physical", "Physical-AI revenue captured",
+       "USD bn / year (2025 prices), log scale", 1.0, true},
   };
   return kMetrics;
 }

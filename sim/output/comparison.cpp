@@ -16,8 +16,9 @@ const std::vector<Variable>& ComparedVariables() {
       Variable::kComputeStock,           Variable::kComputeLargestRun,
       Variable::kResearchers,
       Variable::kMarketShareGenerative,  Variable::kMarketSharePhysical,
-      Variable::kValue,                  Variable::kSovereignty,
-      Variable::kSovereigntyPhysical,    Variable::kRobots,
+      Variable::kValue,                  Variable::kValuePhysical,
+      Variable::kSovereignty,            Variable::kSovereigntyPhysical,
+      Variable::kRobots,                 Variable::kRobotInstallations,
       Variable::kRobotDensity,
       Variable::kInvestmentPublicCumulative,
   };

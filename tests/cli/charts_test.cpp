@@ -41,7 +41,8 @@ const std::vector<std::string> kRegions = {"US", "CN", "EU", "UK", "JP", "KR", "
 const std::vector<std::string> kRunCharts = {
     "capability-generative", "capability-physical", "years-behind-generative",
     "years-behind-physical", "compute-stock", "largest-training-run", "talent-researchers",
-    "market-share-generative", "market-share-physical", "robots-in-service", "robot-density"};
+    "market-share-generative", "market-share-physical", "robots-in-service", "robot-installations", "robot-density",
+    "value-physical"};
 
 // A PNG starts with its 8-byte signature and has an IHDR chunk.
 bool IsPng(const fs::path& path) {

@@ -219,7 +219,7 @@ def main():
         urls, logs, facts, pdf = results["run"]
         checks.check(facts["title"] == "aisim run: world-2025", f"run report title: {facts['title']}")
         charts = facts["charts"]
-        checks.check(len(charts) == 11, f"run report shows 11 charts (found {len(charts)})")
+        checks.check(len(charts) == 13, f"run report shows 13 charts (found {len(charts)})")
         checks.check(all(c["data"] and c["complete"] and c["width"] > 500 and c["shown"] > 0
                          for c in charts), "every run chart is an embedded PNG that decoded and is shown")
         checks.check(any(c["id"] == "chart-capability-generative" for c in charts),

@@ -159,7 +159,7 @@ try {
 
   await page.goto(url + '?region=KR');
   await idle(0);
-  check('the page draws nine charts', (await page.locator('.chart canvas').count()) === 9);
+  check('the page draws ten charts', (await page.locator('.chart canvas').count()) === 10);
   const axisLabels = await page.evaluate(() => window.aisimExplorer.charts.map((u) => u.axes.map((a) => a.label)));
   check('every chart axis is labelled with a unit',
         axisLabels.every(([x, y]) => x === 'year' && typeof y === 'string' && y.length > 0), JSON.stringify(axisLabels));
@@ -289,7 +289,7 @@ try {
   const message = await bad.textContent('#error');
   check('a bad value in the link shows the located error', message.includes('chip_access = 1.5. Violated constraint: chip_access <= 1'), message);
   await bad.waitForSelector('.chart canvas', {timeout: 20000});
-  check('a bad link still draws the starting scenario', (await bad.locator('.chart canvas').count()) === 9);
+  check('a bad link still draws the starting scenario', (await bad.locator('.chart canvas').count()) === 10);
   await bad.screenshot({path: shot('explorer-bad-link.png')});
   await bad.close();
 
@@ -403,7 +403,7 @@ try {
       const diskRun = await diskPage.evaluate(() => window.aisimExplorer.lastRun);
       const diskCompare = compareRun(diskRun, aisimRun([], 'from-disk'), ['value']);
       check(`opened from disk (file://), the site draws aisim run's ${diskCompare.compared} numbers ${exactly}`,
-            (await diskPage.locator('.chart canvas').count()) === 9 && diskCompare.compared > 0 &&
+            (await diskPage.locator('.chart canvas').count()) === 10 && diskCompare.compared > 0 &&
             diskCompare.mismatches.length === 0, diskCompare.mismatches.join('; '));
     } finally {
       await fromDisk.close();

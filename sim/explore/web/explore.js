@@ -36,6 +36,8 @@
     {id: 'home', title: 'Bought at home', generative: 'Sovereignty|Generative', physical: 'Sovereignty|Physical'},
     // Physical AI's fleet; the same in both sectors, as the compute stock is.
     {id: 'robots', title: 'Robots in service', generative: 'Robots|Stock', physical: 'Robots|Stock', log: true},
+    {id: 'installations', title: 'Robots installed a year', generative: 'Robots|Installations',
+     physical: 'Robots|Installations', log: true},
     {id: 'density', title: 'Robots per 10,000 manufacturing employees', generative: 'Robots|Density',
      physical: 'Robots|Density'},
   ];
