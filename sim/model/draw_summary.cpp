@@ -8,30 +8,12 @@
 #include <stdexcept>
 #include <string>
 
+#include "sim/order_key.hpp"
 #include "sim/threads.hpp"
 
 namespace sim {
 
 namespace {
-
-// An unsigned integer that orders doubles other than NaN (infinities
-// included) as their values do, and back. -0 is taken as +0 (adding +0 does
-// that), so that equal values have equal keys.
-std::uint64_t OrderKey(double value) {
-  value += 0.0;
-  std::uint64_t bits;
-  std::memcpy(&bits, &value, sizeof bits);
-  // Negative: all bits flipped; positive: the sign bit set. Without a branch:
-  // it is taken at random on signed series.
-  const std::uint64_t negative = static_cast<std::uint64_t>(static_cast<std::int64_t>(bits) >> 63);
-  return bits ^ (negative | (std::uint64_t{1} << 63));
-}
-double FromOrderKey(std::uint64_t key) {
-  const std::uint64_t bits = (key >> 63) != 0 ? key & ~(std::uint64_t{1} << 63) : ~key;
-  double value;
-  std::memcpy(&value, &bits, sizeof value);
-  return value;
-}
 
 // Keys waiting in a target bin are merged into its runs this many at a time,
 // so that a bin of one repeated value (a rank, a share at its bound) holds
