@@ -8,10 +8,12 @@ namespace sim {
 
 // Robots installed during year index `year`, units: the region's
 // installation trend (the record's installations, which firms' own
-// purchases make) plus the robots public programmes buy, both times the
+// purchases make, grown at robot_installation_growth g for the n years
+// beyond the record, inputs.hpp) plus the robots public programmes buy,
+// both times the
 // robots a dollar buys now against the start (learning by doing; 1 without),
 // within the room its factories have:
-//   I = min((installations(year) + public_adoption_phys * 1e9 / robot_cost) * A,
+//   I = min((installations(year) (1 + g)^n + public_adoption_phys * 1e9 / robot_cost) * A,
 //           max(0, max_robot_density * employees(year) / 1e4 - S))
 //   A = (E / max(robots(start), 1))^(-log2(1 - robot_learning_rate))
 // with E = state.robot_experience, the start fleet plus every robot installed
@@ -20,7 +22,7 @@ namespace sim {
 // Private AI money for physical adoption buys no robots beyond the trend: in
 // 2020-24 US private AI spending grew about seventeenfold while US robot
 // installations stayed at 31-40 thousand a year (docs/MODEL.md, step 4).
-// Writes I to scratch.a and S to scratch.b; uses scratch.row_a.
+// Writes I to scratch.a and S to scratch.b; uses scratch.row_a and row_b.
 void RobotInstallations(const ModelInputs& inputs, const DrawAssumptions& assumptions, int year,
                         const YearMoney& money, const State& state, Scratch& scratch);
 

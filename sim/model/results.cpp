@@ -33,7 +33,7 @@ const std::vector<VariableInfo>& Variables() {
       {Variable::kMarketShareGenerative, "Market Share|Generative", "share", "share of global generative-AI revenue"},
       {Variable::kMarketSharePhysical, "Market Share|Physical", "share", "share of global physical-AI revenue"},
       {Variable::kValue, "Value|AI", "USD bn/yr", "AI revenue captured, 2025 prices"},
-      {Variable::kValuePhysical, "Value|Physical", "USD bn/yr", "physical-AI revenue captured (robots, autonomous driving and industrial AI software sold to the world's factories), 2025 prices"},
+      {Variable::kValuePhysical, "Value|Physical", "USD bn/yr", "physical-AI revenue captured (robot systems, autonomous driving and industrial AI software), 2025 prices"},
       {Variable::kSovereignty, "Sovereignty|Generative", "share", "share of domestic generative-AI use served by domestic models"},
       {Variable::kSovereigntyPhysical, "Sovereignty|Physical", "share", "share of the region's factories' physical-AI purchases made from its own suppliers"},
       {Variable::kInvestmentPublic, "Investment|Public", "USD bn/yr", "public AI spending, 2025 prices"},

@@ -42,7 +42,7 @@ Eigen::ArrayXd Ranks(const Eigen::ArrayXd& x) {
   // Sorted by radix on the values' order keys, a byte at a time from the
   // lowest, skipping bytes every key shares: a comparison sort of 100,000
   // samples was the largest serial part of a sweep's report. The values are
-  // finite (the caller keeps only those).
+  // finite: sampled inputs, and outcomes the caller kept for being finite.
   std::vector<std::pair<std::uint64_t, Eigen::Index>> order(n), next(n);
   for (std::size_t i = 0; i < n; ++i) order[i] = {OrderKey(x(static_cast<Eigen::Index>(i))), static_cast<Eigen::Index>(i)};
   for (int shift = 0; shift < 64; shift += 8) {
