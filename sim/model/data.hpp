@@ -10,9 +10,8 @@ namespace sim {
 // installation trend (the record's installations, which firms' own
 // purchases make, grown at robot_installation_growth g for the n years
 // beyond the record, inputs.hpp) plus the robots public programmes buy,
-// both times the
-// robots a dollar buys now against the start (learning by doing; 1 without),
-// within the room its factories have:
+// both times the robots a dollar buys now against the start (learning by
+// doing; 1 without), within the room its factories have:
 //   I = min((installations(year) (1 + g)^n + public_adoption_phys * 1e9 / robot_cost) * A,
 //           max(0, max_robot_density * employees(year) / 1e4 - S))
 //   A = (E / max(robots(start), 1))^(-log2(1 - robot_learning_rate))

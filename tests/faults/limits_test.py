@@ -16,8 +16,9 @@ CHILD_ENV = dict(os.environ, AISIM_NO_CHARTS="1")  # limits of the model and loa
 # In the sanitizer build, AddressSanitizer holds freed memory in a quarantine
 # (to catch a use after free) that counts towards the resident size: 256
 # regions and 100 draws peak at 1,086 MB with it and 443 MB without, against
-# about 300 MB in Release. This test limits aisim's memory, not the sanitizer's, so
-# its children run without the quarantine; every other test keeps it.
+# about 300 MB in Release. This test limits aisim's memory, not the
+# sanitizer's, so its children run without the quarantine; every other test
+# keeps it.
 CHILD_ENV["ASAN_OPTIONS"] = ":".join(filter(None, [os.environ.get("ASAN_OPTIONS"), "quarantine_size_mb=0"]))
 failures = []
 
