@@ -100,10 +100,9 @@ TrendTables BuildTrendTables(const Scenario& scenario) {
   trends.physical_demand_share.resize(regions, years);
   for (int r = 0; r < regions; ++r) {
     const Region& region = scenario.regions[r];
-    // A single number is stored at year 0 (Schedule::Constant): it is the
-    // start year's value.
-    const std::map<int, double>& given = region.robot_installations.points;
-    const int last_given = given.size() == 1 && given.begin()->first == 0 ? scenario.start_year : given.rbegin()->first;
+    // A single number is the start year's value.
+    const int last_given = region.robot_installations.IsConstant() ? scenario.start_year
+                                                                    : region.robot_installations.points.rbegin()->first;
     const int growth_from = std::max(last_given, scenario.start_year - 1);
     for (int k = 0; k < years; ++k) {
       const double year = scenario.start_year + k;

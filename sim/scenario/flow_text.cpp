@@ -23,10 +23,10 @@ std::string FlowText(const std::string& text) {
   return quoted + "\"";
 }
 
-// A constant (Schedule::Constant keeps its one point at year 0) is written as
-// a scalar; every other schedule, even a single point, as a year map.
+// A constant is written as a scalar; every other schedule, even a single
+// point, as a year map.
 std::string FlowSchedule(const Schedule& schedule) {
-  if (schedule.points.size() == 1 && schedule.points.begin()->first == 0) {
+  if (schedule.IsConstant()) {
     return FormatNumber(schedule.points.begin()->second);
   }
   std::string text;

@@ -19,6 +19,8 @@ struct Schedule {
   std::map<int, double> points;  // year -> value; never empty once loaded
 
   static Schedule Constant(double value);
+  // Given as a single number (Constant), not as {year: value} points.
+  bool IsConstant() const;
   // Value at a (possibly fractional) calendar year.
   double At(double year) const;
 };

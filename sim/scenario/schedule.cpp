@@ -16,6 +16,8 @@ Schedule Schedule::Constant(double value) {
   return schedule;
 }
 
+bool Schedule::IsConstant() const { return points.size() == 1 && points.begin()->first == 0; }
+
 double Schedule::At(double year) const {
   assert(!points.empty());
   // The first point after floor(year); the point at or before `year` (if

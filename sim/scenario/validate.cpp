@@ -271,7 +271,7 @@ void CheckFrontierHistory(const Scenario& scenario, const Provenance& provenance
   const std::string path = "assumptions.frontier_run_history";
   const std::string example = "e.g. {" + std::to_string(scenario.start_year - 2) + ": 5.0e25, " +
                               std::to_string(scenario.start_year - 1) + ": 5.3e25}";
-  if (points.begin()->first == 0) {  // a single number (Schedule::Constant)
+  if (scenario.assumptions.frontier_run_history.IsConstant()) {
     Fail(provenance.Where(path), "frontier_run_history is one number, not a record by year",
          "give the largest training run (FLOP) of each year before the start, " + example +
              "; scripts/record-series.py frontier prints the record");
